@@ -1,0 +1,1 @@
+"""FOI Response Drafter: draft UK Freedom of Information responses offline."""

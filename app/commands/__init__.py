@@ -1,0 +1,1 @@
+"""Sub-commands of the foi-drafter command line, one module each."""

@@ -1,0 +1,44 @@
+"""`foi-drafter library`: validate clause folders and list the variables clauses may use."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.core.context import catalogue
+from app.core.library import BUILT_IN, Layer, load_library
+from app.core.paths import CLAUSES_DIR
+
+HELP = "check clause library folders, or list template variables"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the library sub-commands."""
+    sub = parser.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    validate = sub.add_parser("validate", help="check every clause file; print path:line: message")
+    validate.add_argument("folders", type=Path, nargs="*", help="clause folders (default: the built-in library)")
+    sub.add_parser("variables", help="list the variables clause templates can use")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch to the chosen action."""
+    if args.library_command == "variables":
+        for entry in catalogue():
+            example = f"  e.g. {entry.example}" if entry.example else ""
+            print(f"{entry.path}  ({entry.type})  {entry.doc}{example}")
+        return 0
+    return _validate(args.folders or [CLAUSES_DIR])
+
+
+def _validate(folders: list[Path]) -> int:
+    """Validate each folder as its own layer; exit 1 when any problem is found."""
+    layers = [Layer(BUILT_IN if f == CLAUSES_DIR else f.name, f) for f in folders]
+    library = load_library(layers)
+    for problem in library.problems:
+        print(problem)
+    count = len(library.clauses)
+    if library.problems:
+        print(f"{len(library.problems)} problem(s) in {count} usable clause(s)", file=sys.stderr)
+        return 1
+    print(f"{count} clause(s) checked, no problems", file=sys.stderr)
+    return 0

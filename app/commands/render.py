@@ -1,0 +1,55 @@
+"""`foi-drafter render`: write the Word letter for a case file."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from app.core.assemble import assemble
+from app.core.case import load_case
+from app.core.export_docx import ExportError, ExportOptions, export_letter
+from app.core.library import Layer, default_layers, load_library
+from app.core.problems import InputError
+
+HELP = "write the Word letter for a case file"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the render options."""
+    parser.add_argument("case", type=Path, help="the case file (YAML)")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the .docx to write")
+    parser.add_argument("--letterhead", type=Path, help="a letterhead .docx to write on")
+    parser.add_argument("--library", type=Path, action="append", default=[],
+                        help="an extra clause library folder (organisation, then personal); repeatable")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                        help="date to use when the case has no letter date (default: today)")
+
+
+def layers_for(folders: list[Path]) -> list[Layer]:
+    """Return the built-in layer plus the folders given on the command line."""
+    return default_layers(folders)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render and export; report every problem and return non-zero on any."""
+    today = args.today or dt.date.today()
+    try:
+        case = load_case(args.case)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    library = load_library(layers_for(args.library))
+    letter = assemble(case, library, today)
+    if letter.problems:
+        for problem in letter.problems:
+            print(problem, file=sys.stderr)
+        print(f"{args.case}: letter not written: fix the problems above", file=sys.stderr)
+        return 1
+    try:
+        export_letter(letter, case, args.output, ExportOptions(letterhead=args.letterhead, today=today))
+    except ExportError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}")
+    return 0

@@ -1,0 +1,1 @@
+"""Qt-free domain core: cases, clauses, rendering, statute rules, export, spelling."""

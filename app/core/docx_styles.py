@@ -1,0 +1,108 @@
+"""The Word styles a letter uses, and how to make sure a letterhead defines each of them."""
+from __future__ import annotations
+
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+LANGUAGE = "en-GB"
+
+# Style name -> (type, base style, font size in points or None, bold)
+LETTER_STYLES: dict[str, tuple[WD_STYLE_TYPE, str, float | None, bool]] = {
+    "Letter Title": (WD_STYLE_TYPE.PARAGRAPH, "Normal", 16, True),
+    "Letterhead": (WD_STYLE_TYPE.PARAGRAPH, "Normal", 9, False),
+    "Reference Block": (WD_STYLE_TYPE.PARAGRAPH, "Normal", None, False),
+    "Letter Heading": (WD_STYLE_TYPE.PARAGRAPH, "Normal", 12, True),
+    "Letter Subheading": (WD_STYLE_TYPE.PARAGRAPH, "Normal", 11, True),
+    "Letter Body": (WD_STYLE_TYPE.PARAGRAPH, "Normal", None, False),
+    "Letter Bullet": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
+    "Letter Bullet 2": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
+    "Letter Number": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
+    "Letter Number 2": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
+    "Signature Block": (WD_STYLE_TYPE.PARAGRAPH, "Normal", None, False),
+    "Letter Table": (WD_STYLE_TYPE.TABLE, "Normal Table", None, False),
+}
+
+BULLET_STYLES = ("Letter Bullet", "Letter Bullet 2")
+NUMBER_STYLES = ("Letter Number", "Letter Number 2")
+
+
+def ensure_styles(document: Document) -> list[str]:
+    """Add any letter style the document lacks; return the names that were added."""
+    added = []
+    for name, (kind, base, size, bold) in LETTER_STYLES.items():
+        if _has_style(document, name):
+            continue
+        style = document.styles.add_style(name, kind)
+        if _has_style(document, base):
+            style.base_style = document.styles[base]
+        if size is not None:
+            style.font.size = Pt(size)
+        if bold:
+            style.font.bold = True
+        added.append(name)
+    _ensure_table_borders(document)
+    set_language(document)
+    return added
+
+
+def _has_style(document: Document, name: str) -> bool:
+    """Tell whether the document defines a style by name."""
+    try:
+        document.styles[name]
+    except KeyError:
+        return False
+    return True
+
+
+def _ensure_table_borders(document: Document) -> None:
+    """Give the letter table style single borders when it has none."""
+    style = document.styles["Letter Table"]
+    ppr = style.element
+    if ppr.find(qn("w:tblPr")) is not None:
+        return
+    tbl_pr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), "808080")
+        borders.append(element)
+    tbl_pr.append(borders)
+    ppr.append(tbl_pr)
+
+
+def set_language(document: Document, language: str = LANGUAGE) -> None:
+    """Set the document's default proofing language (docDefaults and Normal)."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = _child(defaults, "w:rPrDefault")
+    rpr = _child(rpr_default, "w:rPr")
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+    lang.set(qn("w:bidi"), "ar-SA")
+    document.styles["Normal"].font.element.get_or_add_rPr()
+    normal_rpr = document.styles["Normal"].element.get_or_add_rPr()
+    _child(normal_rpr, "w:lang").set(qn("w:val"), language)
+
+
+def _child(parent, tag: str):
+    """Return the first child with a tag, creating it when absent."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
+
+
+def muted(colour: str = "595959") -> RGBColor:
+    """Return the grey used for letterhead text."""
+    return RGBColor.from_string(colour)

@@ -1,0 +1,468 @@
+"""British English spellchecking for FOI letters: word lists, tokens, issues and suggestions."""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Literal, Sequence
+
+from spellchecker import SpellChecker
+
+from app.core.atomic import write_text_atomic
+from app.core.paths import RESOURCES_DIR
+
+SPELLING_DIR = RESOURCES_DIR / "spelling"
+WORD_LIST = SPELLING_DIR / "en-GB.tsv"
+VOCABULARY = SPELLING_DIR / "foi-vocabulary.txt"
+AMERICAN_BRITISH = SPELLING_DIR / "american-british.tsv"
+APP_NAME = "foi-drafter"
+
+IssueKind = Literal["unknown", "american"]
+
+# Frequency given to vocabulary and custom words, so they rank among everyday words.
+CUSTOM_FREQUENCY = 1000
+# Prefixes written with a hyphen (co-operate, non-disclosure) that are not words alone.
+HYPHEN_PREFIXES = frozenset(
+    "anti co counter cross de e ex inter mid multi non over post pre pro re self semi sub "
+    "super trans un under vice x".split()
+)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+_VOWELS = frozenset("aeiouy")
+_SIMILAR = frozenset({("c", "s"), ("s", "c"), ("c", "k"), ("k", "c"), ("s", "z"), ("z", "s")})
+
+# Everything the checker skips, tried before a word at each position (order matters).
+_SKIP = r"""
+    \{\{.*?\}\} | \{%.*?%\} | \{\#.*?\#\}                        # Jinja expressions, tags, comments
+  | (?:https?|ftp)://[^\s<>"]+ | www\.[^\s<>"]+                 # URLs
+  | [\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+                            # e-mail addresses
+  | \b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:uk|com|org|net|gov|scot|wales|eu|io|info)\b(?:/[^\s<>"]*)?
+  | \w*\d\w*(?:[\-./_:,()]+\w+)*\)?                             # numbers, money, 30(1)(a), s40(2), refs
+  | (?:[^\W\d_]+[\-./_])+\w*\d\w*(?:[\-./_:()]+\w+)*\)?         # references such as IM-FOI-2023-1751
+  | \((?:[ivxlcdm]{1,7}|[a-z]{1,2})\)                           # list markers: (iv), (aa)
+"""
+_WORD = r"[^\W\d_]+(?:['\u2019\u02bc\-][^\W\d_]+)*"
+_TOKEN_RE = re.compile(rf"(?P<skip>{_SKIP})|(?P<word>{_WORD})", re.VERBOSE | re.DOTALL)
+_OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_OPENER_RE = re.compile(r"\{\{|\{%|\{#")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word to check: its text and [start, end) position in Python string indices."""
+
+    word: str
+    start: int
+    end: int
+
+    def utf16_span(self, text: str) -> tuple[int, int]:
+        """Return (start, length) in UTF-16 code units, as QString positions count them."""
+        start = utf16_index(text, self.start)
+        return start, utf16_len(self.word)
+
+
+@dataclass(eq=False)
+class Issue:
+    """A word the checker does not accept; suggestions are computed on first access."""
+
+    word: str
+    start: int
+    end: int
+    kind: IssueKind
+    service: "SpellingService" = field(repr=False)
+    _suggestions: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def suggestions(self) -> list[str]:
+        """Return the ranked suggestions, computing them once."""
+        if self._suggestions is None:
+            self._suggestions = self.service.suggest(self.word)
+        return self._suggestions
+
+
+def utf16_len(text: str) -> int:
+    """Return the length of text in UTF-16 code units (characters beyond U+FFFF count 2)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def utf16_index(text: str, index: int) -> int:
+    """Convert a Python index into text to a UTF-16 offset."""
+    return utf16_len(text[:index])
+
+
+def python_index(text: str, utf16_offset: int) -> int:
+    """Convert a UTF-16 offset into text to a Python index (clamped to the text)."""
+    if text.isascii():
+        return max(0, min(utf16_offset, len(text)))
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= utf16_offset:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def unclosed_placeholder(text: str, closer: str | None = None) -> str | None:
+    """Return the closing delimiter still awaited at the end of text, or None.
+
+    closer is the delimiter awaited at the start of text (a Jinja tag spanning lines).
+    """
+    position = 0
+    if closer is not None:
+        end = text.find(closer)
+        if end < 0:
+            return closer
+        position = end + len(closer)
+    while (match := _OPENER_RE.search(text, position)) is not None:
+        awaited = _OPENERS[match.group()]
+        end = text.find(awaited, match.end())
+        if end < 0:
+            return awaited
+        position = end + len(awaited)
+    return None
+
+
+def read_word_file(path: Path) -> dict[str, int]:
+    """Read a word list: one word per line, optionally word<TAB>frequency; # starts a comment."""
+    words: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.strip().partition("\t")
+        if not word or word.startswith("#"):
+            continue
+        words[word.translate(_APOSTROPHES)] = int(count) if count.strip().isdigit() else CUSTOM_FREQUENCY
+    return words
+
+
+def read_pairs(path: Path) -> dict[str, str]:
+    """Read american<TAB>british lines into a dictionary."""
+    pairs: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            american, _, british = line.partition("\t")
+            if british:
+                pairs[american] = british.strip()
+    return pairs
+
+
+def default_user_dictionary() -> Path:
+    """Return the per-user custom dictionary file (it need not exist yet)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "custom-dictionary.txt"
+
+
+class SpellingService:
+    """Checks British English words and suggests corrections; free of Qt.
+
+    word_list is the main list (word<TAB>frequency); vocabulary and custom_paths are extra
+    read-only lists (FOI terms, an organisation's dictionary); user_dictionary is the file
+    add_word() appends to (None keeps additions for this session only).
+    """
+
+    def __init__(
+        self,
+        word_list: Path,
+        *,
+        vocabulary: Sequence[Path] = (),
+        american_british: Path | None = None,
+        custom_paths: Sequence[Path] = (),
+        user_dictionary: Path | None = None,
+    ) -> None:
+        frequencies = read_word_file(word_list)
+        for path in [*vocabulary, *custom_paths]:
+            frequencies.update(read_word_file(path))
+        self.user_dictionary = user_dictionary
+        if user_dictionary is not None and user_dictionary.is_file():
+            frequencies.update(read_word_file(user_dictionary))
+        self._words: set[str] = set(frequencies)
+        self._ignored: set[str] = set()
+        self._american = read_pairs(american_british) if american_british else {}
+        self._display = _display_forms(frequencies)
+        self._spell = SpellChecker(language=None, case_sensitive=True, distance=2)
+        self._spell.word_frequency.load_json(_lower_frequencies(frequencies))
+        self._known = self._spell.word_frequency.dictionary
+        self._cache: dict[str, bool] = {}
+        self._listeners: list[Callable[[], Callable[[str], None] | None]] = []
+
+    # -- checking ---------------------------------------------------------------------
+
+    def check(self, word: str) -> bool:
+        """Return True when word is spelt correctly (or ignored) in British English."""
+        try:
+            return self._cache[word]
+        except KeyError:
+            pass
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        result = self._cache[word] = self._accepts(word.translate(_APOSTROPHES))
+        return result
+
+    def _accepts(self, word: str) -> bool:
+        """Decide whether one normalised word is acceptable, handling case and hyphens."""
+        words = self._words
+        if len(word) <= 1 or word in words:
+            return True
+        if "-" in word:
+            return all(self._accepts(part) or part.lower() in HYPHEN_PREFIXES for part in word.split("-"))
+        lower = word.lower()
+        if word[0].isupper() and (word[1:].islower() or word.isupper()) and lower in words:
+            return True  # "Organisation" at a sentence start, "DISCLOSURE" in a heading
+        if word.isupper() and word.capitalize() in words:
+            return True  # "LONDON"
+        if lower.endswith("'s"):
+            return self._accepts(word[:-2])
+        return False
+
+    def british_form(self, word: str) -> str | None:
+        """Return the British spelling of an American-spelt word, in the word's case, or None."""
+        normal = word.translate(_APOSTROPHES)
+        british = self._american.get(normal.lower())
+        if british is None or self.check(word):
+            return None
+        return _match_case(normal, british)
+
+    def tokens(self, text: str) -> list[Token]:
+        """Return the words of text to check, skipping placeholders, references and the like."""
+        found: list[Token] = []
+        for match in _TOKEN_RE.finditer(text):
+            if match.lastgroup != "word":
+                continue
+            word = match.group()
+            if "-" not in word:
+                if len(word) > 1:
+                    found.append(Token(word, match.start(), match.end()))
+                continue
+            found.extend(_hyphen_parts(word, match.start()))
+        return found
+
+    def misspellings(self, text: str) -> list[Issue]:
+        """Return an Issue for each word of text the checker does not accept."""
+        check = self.check
+        issues = []
+        for token in self.tokens(text):
+            if not check(token.word):
+                kind: IssueKind = "american" if self.british_form(token.word) else "unknown"
+                issues.append(Issue(token.word, token.start, token.end, kind, self))
+        return issues
+
+    # -- suggestions --------------------------------------------------------------------
+
+    def suggest(self, word: str, n: int = 5) -> list[str]:
+        """Return up to n corrections, closest first, then commonest; British form first."""
+        normal = word.translate(_APOSTROPHES)
+        key = normal.lower()
+        costs = self._candidates(key)
+        ranked = sorted(costs, key=lambda c: (round(costs[c], 1), -self._frequency(c), c))
+        british = self._american.get(key)
+        if british:
+            ranked = [british, *(c for c in ranked if c != british)]
+        results: list[str] = []
+        for candidate in ranked:
+            shown = _match_case(normal, self._display.get(candidate, candidate))
+            if shown != normal and shown not in results:
+                results.append(shown)
+            if len(results) >= n:
+                break
+        return results
+
+    def _candidates(self, key: str) -> dict[str, float]:
+        """Return known words within two edits of key (and two-word splits), with their cost."""
+        known = self._known
+        edits1 = self._spell.edit_distance_1(key) if key else set()
+        found = {c for c in edits1 if c in known}
+        if key in known:
+            found.add(key)  # right letters, wrong case: "london"
+        if len(found) < 3 or len(key) > 4:
+            for edit in edits1:
+                found.update(c for c in self._spell.edit_distance_1(edit) if c in known)
+        costs = {c: weighted_distance(key, c) for c in found}
+        costs.update(self._splits(key))
+        return costs
+
+    def _splits(self, key: str) -> dict[str, float]:
+        """Return two-word readings of a run-together word ("alot" -> "a lot")."""
+        splits = {}
+        for i in range(1, len(key)):
+            left, right = key[:i], key[i:]
+            if (len(left) > 1 or left in "ai") and (len(right) > 1 or right in "ai"):
+                if left in self._known and right in self._known:
+                    splits[f"{left} {right}"] = 0.5
+        return splits
+
+    def _frequency(self, candidate: str) -> int:
+        """Return the frequency of a candidate (the rarer half of a two-word split)."""
+        if " " in candidate:
+            return min(self._known.get(part, 0) for part in candidate.split(" "))
+        return self._known.get(candidate, 0)
+
+    # -- dictionaries -------------------------------------------------------------------
+
+    def add_word(self, word: str) -> None:
+        """Accept word from now on and append it to the user dictionary file (atomically)."""
+        word = _clean_word(word)
+        if self.user_dictionary is not None:
+            _append_word(self.user_dictionary, word)
+        self._learn(word, CUSTOM_FREQUENCY)
+        self._notify(word)
+
+    def ignore(self, word: str) -> None:
+        """Accept word for the rest of this session without saving it."""
+        word = _clean_word(word)
+        self._ignored.add(word)
+        self._words.add(word)
+        self._cache.clear()
+        self._notify(word)
+
+    @property
+    def ignored(self) -> frozenset[str]:
+        """Return the words ignored in this session."""
+        return frozenset(self._ignored)
+
+    def _learn(self, word: str, frequency: int) -> None:
+        """Add word to the in-memory lists used for checking and suggestions."""
+        self._words.add(word)
+        key = word.lower()
+        self._spell.word_frequency.load_json({key: max(frequency, self._known.get(key, 0))})
+        self._known = self._spell.word_frequency.dictionary
+        if word != key and key not in self._words:
+            self._display[key] = word
+        self._cache.clear()
+
+    # -- change notification ------------------------------------------------------------
+
+    def add_listener(self, callback: Callable[[str], None]) -> None:
+        """Call callback(word) after each add_word or ignore; bound methods are held weakly."""
+        if hasattr(callback, "__self__") and hasattr(callback, "__func__"):
+            self._listeners.append(weakref.WeakMethod(callback))
+        else:
+            self._listeners.append(lambda cb=callback: cb)
+
+    def remove_listener(self, callback: Callable[[str], None]) -> None:
+        """Stop calling callback."""
+        self._listeners = [ref for ref in self._listeners if ref() not in (None, callback)]
+
+    def _notify(self, word: str) -> None:
+        """Tell every live listener that the accepted words changed."""
+        live = []
+        for ref in self._listeners:
+            callback = ref()
+            if callback is not None:
+                live.append(ref)
+                callback(word)
+        self._listeners = live
+
+
+def default_service(
+    custom_paths: Iterable[Path] = (), user_dictionary: Path | None | Literal["default"] = "default"
+) -> SpellingService:
+    """Return a service over the shipped lists, extra dictionaries and the user's own."""
+    if user_dictionary == "default":
+        user_dictionary = default_user_dictionary()
+    return SpellingService(
+        WORD_LIST,
+        vocabulary=[VOCABULARY],
+        american_british=AMERICAN_BRITISH,
+        custom_paths=list(custom_paths),
+        user_dictionary=user_dictionary,
+    )
+
+
+def weighted_distance(typed: str, word: str) -> float:
+    """Return a Damerau-Levenshtein distance where common slips cost less.
+
+    Doubling or undoubling a letter costs 0.5, swapping neighbours 0.7, one vowel for
+    another 0.6 and c/s/k/z confusions 0.7; other edits cost 1.
+    """
+    rows, cols = len(typed) + 1, len(word) + 1
+    d = [[0.0] * cols for _ in range(rows)]
+    for i in range(1, rows):
+        d[i][0] = d[i - 1][0] + _indel_cost(typed, i - 1)
+    for j in range(1, cols):
+        d[0][j] = d[0][j - 1] + _indel_cost(word, j - 1)
+    for i in range(1, rows):
+        a = typed[i - 1]
+        for j in range(1, cols):
+            b = word[j - 1]
+            best = min(
+                d[i - 1][j] + _indel_cost(typed, i - 1),
+                d[i][j - 1] + _indel_cost(word, j - 1),
+                d[i - 1][j - 1] + (0.0 if a == b else _substitution_cost(a, b)),
+            )
+            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b and a != b:
+                best = min(best, d[i - 2][j - 2] + 0.7)
+            d[i][j] = best
+    return d[-1][-1]
+
+
+def _indel_cost(text: str, index: int) -> float:
+    """Return the cost of inserting or deleting text[index]: cheap for a doubled letter."""
+    ch = text[index]
+    doubled = (index > 0 and text[index - 1] == ch) or (index + 1 < len(text) and text[index + 1] == ch)
+    return 0.5 if doubled else 1.0
+
+
+def _substitution_cost(a: str, b: str) -> float:
+    """Return the cost of typing a for b."""
+    if a in _VOWELS and b in _VOWELS:
+        return 0.6
+    if (a, b) in _SIMILAR:
+        return 0.7
+    return 1.0
+
+
+def _match_case(template: str, word: str) -> str:
+    """Return word in the case pattern of template (Title, UPPER or as listed)."""
+    if len(template) > 1 and template.isupper():
+        return word.upper()
+    if template[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _hyphen_parts(word: str, offset: int) -> list[Token]:
+    """Split a hyphenated word into tokens, leaving out prefixes and single letters."""
+    parts = []
+    position = offset
+    pieces = word.split("-")
+    for index, piece in enumerate(pieces):
+        is_prefix = index < len(pieces) - 1 and piece.lower() in HYPHEN_PREFIXES
+        if len(piece) > 1 and not is_prefix:
+            parts.append(Token(piece, position, position + len(piece)))
+        position += len(piece) + 1
+    return parts
+
+
+def _display_forms(frequencies: dict[str, int]) -> dict[str, str]:
+    """Map lower-case keys to the listed form of words listed only with capitals (London)."""
+    return {w.lower(): w for w in frequencies if not w.islower() and w.lower() not in frequencies}
+
+
+def _lower_frequencies(frequencies: dict[str, int]) -> dict[str, int]:
+    """Fold the case of every word, keeping the highest frequency."""
+    folded: dict[str, int] = {}
+    for word, count in frequencies.items():
+        key = word.lower()
+        if count > folded.get(key, 0):
+            folded[key] = count
+    return folded
+
+
+def _clean_word(word: str) -> str:
+    """Return word normalised for a dictionary, or raise ValueError if it is not one word."""
+    cleaned = word.strip().translate(_APOSTROPHES)
+    if not cleaned or any(ch.isspace() for ch in cleaned) or cleaned.startswith("#"):
+        raise ValueError(f"not a single word: {word!r}")
+    return cleaned
+
+
+def _append_word(path: Path, word: str) -> None:
+    """Add word to a dictionary file unless already there, replacing the file atomically."""
+    existing = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if word in {line.strip() for line in existing.splitlines()}:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    write_text_atomic(path, f"{existing}{word}\n")

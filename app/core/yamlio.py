@@ -1,0 +1,76 @@
+"""YAML reading with line numbers for every field path, and tidy YAML writing."""
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that keeps ISO dates as dates and leaves impossible dates as text."""
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """Build a date, or keep the text when it is not a real date (e.g. 2023-13-01)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def load_with_lines(text: str) -> tuple[Any, dict[str, int]]:
+    """Parse YAML and return the data plus a map from field path to 1-based line."""
+    node = yaml.compose(text, Loader=_Loader)
+    if node is None:
+        return None, {}
+    lines: dict[str, int] = {}
+    _index(node, "", lines)
+    data = yaml.load(text, Loader=_Loader)
+    return data, lines
+
+
+def _index(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
+    """Record the line of node and its children under their field paths."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = f"{path}.{key}" if path else key
+            lines[child] = key_node.start_mark.line + 1
+            _index(value_node, child, lines)
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index(item, f"{path}[{index}]", lines)
+
+
+def line_for(lines: dict[str, int], path: str) -> int | None:
+    """Return the line of path, or of its nearest recorded ancestor."""
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return lines.get("")
+
+
+class _Dumper(yaml.SafeDumper):
+    """A dumper that writes multi-line strings as literal blocks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    """Represent multi-line strings with | so requests and answers stay readable."""
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: Any) -> str:
+    """Return data as block-style UTF-8 YAML with keys in their given order."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
