@@ -1,6 +1,7 @@
 """British English spellchecking for FOI letters: word lists, tokens, issues and suggestions."""
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ IssueKind = Literal["unknown", "american"]
 
 # Frequency given to vocabulary and custom words, so they rank among everyday words.
 CUSTOM_FREQUENCY = 1000
+# Both halves of a run-together suggestion ("a lot") must be at least this common.
+SPLIT_FREQUENCY = 20_000
 # Prefixes written with a hyphen (co-operate, non-disclosure) that are not words alone.
 HYPHEN_PREFIXES = frozenset(
     "anti co counter cross de e ex inter mid multi non over post pre pro re self semi sub "
@@ -124,6 +127,17 @@ def unclosed_placeholder(text: str, closer: str | None = None) -> str | None:
     return None
 
 
+def read_frequency_list(path: Path) -> dict[str, int]:
+    """Read a generated word<TAB>frequency list quickly (no per-line Python work)."""
+    text = path.read_text(encoding="utf-8")
+    while text.startswith("#"):
+        text = text.partition("\n")[2]
+    fields = text.rstrip("\n").replace("\n", "\t").split("\t")
+    if len(fields) % 2 or "#" in text or "\r" in text:
+        return read_word_file(path)  # hand-edited: fall back to the tolerant reader
+    return dict(zip(fields[0::2], map(int, fields[1::2])))
+
+
 def read_word_file(path: Path) -> dict[str, int]:
     """Read a word list: one word per line, optionally word<TAB>frequency; # starts a comment."""
     words: dict[str, int] = {}
@@ -158,7 +172,8 @@ class SpellingService:
 
     word_list is the main list (word<TAB>frequency); vocabulary and custom_paths are extra
     read-only lists (FOI terms, an organisation's dictionary); user_dictionary is the file
-    add_word() appends to (None keeps additions for this session only).
+    add_word() appends to (None keeps additions for this session only). Only what check()
+    needs is loaded up front; the suggestion engine is built on the first suggest().
     """
 
     def __init__(
@@ -170,19 +185,18 @@ class SpellingService:
         custom_paths: Sequence[Path] = (),
         user_dictionary: Path | None = None,
     ) -> None:
-        frequencies = read_word_file(word_list)
+        self._frequencies = read_frequency_list(word_list)
+        self._extra: dict[str, int] = {}
         for path in [*vocabulary, *custom_paths]:
-            frequencies.update(read_word_file(path))
+            self._extra.update(read_word_file(path))
         self.user_dictionary = user_dictionary
         if user_dictionary is not None and user_dictionary.is_file():
-            frequencies.update(read_word_file(user_dictionary))
-        self._words: set[str] = set(frequencies)
+            self._extra.update(read_word_file(user_dictionary))
+        self._words = self._frequencies
+        self._words.update((w, c) for w, c in self._extra.items() if w not in self._words)
         self._ignored: set[str] = set()
         self._american = read_pairs(american_british) if american_british else {}
-        self._display = _display_forms(frequencies)
-        self._spell = SpellChecker(language=None, case_sensitive=True, distance=2)
-        self._spell.word_frequency.load_json(_lower_frequencies(frequencies))
-        self._known = self._spell.word_frequency.dictionary
+        self._suggester: _Suggester | None = None
         self._cache: dict[str, bool] = {}
         self._listeners: list[Callable[[], Callable[[str], None] | None]] = []
 
@@ -199,17 +213,21 @@ class SpellingService:
         result = self._cache[word] = self._accepts(word.translate(_APOSTROPHES))
         return result
 
+    def _listed(self, word: str) -> bool:
+        """Return True when word is in a dictionary exactly as written, or ignored."""
+        return word in self._words or word in self._ignored
+
     def _accepts(self, word: str) -> bool:
         """Decide whether one normalised word is acceptable, handling case and hyphens."""
-        words = self._words
-        if len(word) <= 1 or word in words:
+        if len(word) <= 1 or self._listed(word):
             return True
         if "-" in word:
-            return all(self._accepts(part) or part.lower() in HYPHEN_PREFIXES for part in word.split("-"))
+            parts = word.split("-")
+            return all(self._accepts(p) or p.lower() in HYPHEN_PREFIXES for p in parts if p)
         lower = word.lower()
-        if word[0].isupper() and (word[1:].islower() or word.isupper()) and lower in words:
+        if word[0].isupper() and (word[1:].islower() or word.isupper()) and self._listed(lower):
             return True  # "Organisation" at a sentence start, "DISCLOSURE" in a heading
-        if word.isupper() and word.capitalize() in words:
+        if word.isupper() and self._listed(word.capitalize()):
             return True  # "LONDON"
         if lower.endswith("'s"):
             return self._accepts(word[:-2])
@@ -250,52 +268,28 @@ class SpellingService:
     # -- suggestions --------------------------------------------------------------------
 
     def suggest(self, word: str, n: int = 5) -> list[str]:
-        """Return up to n corrections, closest first, then commonest; British form first."""
+        """Return up to n corrections: British form first, then closest, then commonest."""
         normal = word.translate(_APOSTROPHES)
         key = normal.lower()
-        costs = self._candidates(key)
-        ranked = sorted(costs, key=lambda c: (round(costs[c], 1), -self._frequency(c), c))
+        suggester = self._engine()
+        ranked = suggester.ranked(key)
         british = self._american.get(key)
         if british:
             ranked = [british, *(c for c in ranked if c != british)]
         results: list[str] = []
         for candidate in ranked:
-            shown = _match_case(normal, self._display.get(candidate, candidate))
+            shown = _match_case(normal, suggester.display(candidate))
             if shown != normal and shown not in results:
                 results.append(shown)
             if len(results) >= n:
                 break
         return results
 
-    def _candidates(self, key: str) -> dict[str, float]:
-        """Return known words within two edits of key (and two-word splits), with their cost."""
-        known = self._known
-        edits1 = self._spell.edit_distance_1(key) if key else set()
-        found = {c for c in edits1 if c in known}
-        if key in known:
-            found.add(key)  # right letters, wrong case: "london"
-        if len(found) < 3 or len(key) > 4:
-            for edit in edits1:
-                found.update(c for c in self._spell.edit_distance_1(edit) if c in known)
-        costs = {c: weighted_distance(key, c) for c in found}
-        costs.update(self._splits(key))
-        return costs
-
-    def _splits(self, key: str) -> dict[str, float]:
-        """Return two-word readings of a run-together word ("alot" -> "a lot")."""
-        splits = {}
-        for i in range(1, len(key)):
-            left, right = key[:i], key[i:]
-            if (len(left) > 1 or left in "ai") and (len(right) > 1 or right in "ai"):
-                if left in self._known and right in self._known:
-                    splits[f"{left} {right}"] = 0.5
-        return splits
-
-    def _frequency(self, candidate: str) -> int:
-        """Return the frequency of a candidate (the rarer half of a two-word split)."""
-        if " " in candidate:
-            return min(self._known.get(part, 0) for part in candidate.split(" "))
-        return self._known.get(candidate, 0)
+    def _engine(self) -> "_Suggester":
+        """Return the suggestion engine, building it on first use."""
+        if self._suggester is None:
+            self._suggester = _Suggester(self._words)
+        return self._suggester
 
     # -- dictionaries -------------------------------------------------------------------
 
@@ -304,14 +298,16 @@ class SpellingService:
         word = _clean_word(word)
         if self.user_dictionary is not None:
             _append_word(self.user_dictionary, word)
-        self._learn(word, CUSTOM_FREQUENCY)
+        self._words.setdefault(word, CUSTOM_FREQUENCY)
+        if self._suggester is not None:
+            self._suggester.learn(word, CUSTOM_FREQUENCY)
+        self._cache.clear()
         self._notify(word)
 
     def ignore(self, word: str) -> None:
         """Accept word for the rest of this session without saving it."""
         word = _clean_word(word)
         self._ignored.add(word)
-        self._words.add(word)
         self._cache.clear()
         self._notify(word)
 
@@ -319,16 +315,6 @@ class SpellingService:
     def ignored(self) -> frozenset[str]:
         """Return the words ignored in this session."""
         return frozenset(self._ignored)
-
-    def _learn(self, word: str, frequency: int) -> None:
-        """Add word to the in-memory lists used for checking and suggestions."""
-        self._words.add(word)
-        key = word.lower()
-        self._spell.word_frequency.load_json({key: max(frequency, self._known.get(key, 0))})
-        self._known = self._spell.word_frequency.dictionary
-        if word != key and key not in self._words:
-            self._display[key] = word
-        self._cache.clear()
 
     # -- change notification ------------------------------------------------------------
 
@@ -352,6 +338,116 @@ class SpellingService:
                 live.append(ref)
                 callback(word)
         self._listeners = live
+
+
+class _Suggester:
+    """Finds and ranks corrections over pyspellchecker's word frequencies.
+
+    Distance-1 edits come from pyspellchecker; distance-2 edits are grown from them only
+    where a dictionary word could still result, judged by the longest dictionary prefix
+    and suffix each edit keeps (sorted word lists and bisect), which is what makes
+    suggestions take milliseconds rather than pyspellchecker's hundreds.
+    """
+
+    def __init__(self, words: dict[str, int]) -> None:
+        self._spell = SpellChecker(language=None, case_sensitive=True, distance=2)
+        self._spell.word_frequency.load_json(_lower_frequencies(words))
+        self._known = self._spell.word_frequency.dictionary
+        self._display = _display_forms(words)
+        self._prefixes = sorted(self._known)
+        self._suffixes = sorted(w[::-1] for w in self._known)
+
+    def display(self, key: str) -> str:
+        """Return a lower-case key as the dictionary writes it (london -> London)."""
+        return self._display.get(key, key)
+
+    def learn(self, word: str, frequency: int) -> None:
+        """Add a word to the suggestion lists."""
+        key = word.lower()
+        if key not in self._known:
+            bisect.insort(self._prefixes, key)
+            bisect.insort(self._suffixes, key[::-1])
+            if word != key:
+                self._display[key] = word
+        self._spell.word_frequency.load_json({key: max(frequency, self._known.get(key, 0))})
+        self._known = self._spell.word_frequency.dictionary
+
+    def ranked(self, key: str) -> list[str]:
+        """Return candidate corrections of key, cheapest weighted edit first, then commonest."""
+        costs = {c: weighted_distance(key, c) for c in self._candidates(key)}
+        costs.update(self._splits(key))
+        return sorted(costs, key=lambda c: (round(costs[c], 1), -self._frequency(c), c))
+
+    def _candidates(self, key: str) -> set[str]:
+        """Return the known words within two edits of key (key too, for case-only errors)."""
+        if not key:
+            return set()
+        known = self._known
+        edits1 = self._spell.edit_distance_1(key)
+        found = {c for c in edits1 if c in known}
+        if key in known:
+            found.add(key)
+        for edit in edits1:
+            found.update(c for c in self._viable_edits(edit) if c in known)
+        return found
+
+    def _viable_edits(self, text: str) -> list[str]:
+        """Return the single edits of text that keep a dictionary prefix and suffix."""
+        size = len(text)
+        last = self._common_prefix(text)
+        first = size - self._common_suffix(text)
+        letters = self._spell.word_frequency.letters
+        edits = []
+        for i in range(max(0, first - 2), min(last, size) + 1):
+            head = text[:i]
+            if i >= first - 1 and i < size:
+                tail = text[i + 1:]
+                edits.append(head + tail)
+                edits.extend(head + c + tail for c in letters)
+            if i >= first and i <= size:
+                tail = text[i:]
+                edits.extend(head + c + tail for c in letters)
+            if i + 1 < size:
+                edits.append(head + text[i + 1] + text[i] + text[i + 2:])
+        return edits
+
+    def _common_prefix(self, text: str) -> int:
+        """Return the length of the longest prefix text shares with a dictionary word."""
+        return _longest_shared(self._prefixes, text)
+
+    def _common_suffix(self, text: str) -> int:
+        """Return the length of the longest suffix text shares with a dictionary word."""
+        return _longest_shared(self._suffixes, text[::-1])
+
+    def _splits(self, key: str) -> dict[str, float]:
+        """Return two-word readings of a run-together word ("alot" -> "a lot")."""
+        splits = {}
+        for i in range(1, len(key)):
+            left, right = key[:i], key[i:]
+            if all(self._known.get(part, 0) >= SPLIT_FREQUENCY and (len(part) > 1 or part in "ai")
+                   for part in (left, right)):
+                splits[f"{left} {right}"] = 0.5
+        return splits
+
+    def _frequency(self, candidate: str) -> int:
+        """Return the frequency of a candidate (the rarer half of a two-word split)."""
+        if " " in candidate:
+            return min(self._known.get(part, 0) for part in candidate.split(" "))
+        return self._known.get(candidate, 0)
+
+
+def _longest_shared(ordered: list[str], text: str) -> int:
+    """Return the longest common prefix of text with any string of a sorted list."""
+    index = bisect.bisect_left(ordered, text)
+    best = 0
+    for neighbour in ordered[max(0, index - 1):index + 1]:
+        shared = 0
+        for a, b in zip(neighbour, text):
+            if a != b:
+                break
+            shared += 1
+        best = max(best, shared)
+    return best
 
 
 def default_service(
@@ -436,17 +532,14 @@ def _hyphen_parts(word: str, offset: int) -> list[Token]:
 
 def _display_forms(frequencies: dict[str, int]) -> dict[str, str]:
     """Map lower-case keys to the listed form of words listed only with capitals (London)."""
-    return {w.lower(): w for w in frequencies if not w.islower() and w.lower() not in frequencies}
+    capitalised = [w for w in frequencies if not w.islower()]
+    return {w.lower(): w for w in capitalised if w.lower() not in frequencies}
 
 
 def _lower_frequencies(frequencies: dict[str, int]) -> dict[str, int]:
-    """Fold the case of every word, keeping the highest frequency."""
-    folded: dict[str, int] = {}
-    for word, count in frequencies.items():
-        key = word.lower()
-        if count > folded.get(key, 0):
-            folded[key] = count
-    return folded
+    """Fold the case of every word, keeping the highest frequency of words equal but for case."""
+    by_count = sorted(frequencies.items(), key=lambda item: item[1])  # highest written last
+    return dict(zip(map(str.lower, (w for w, _ in by_count)), (c for _, c in by_count)))
 
 
 def _clean_word(word: str) -> str:

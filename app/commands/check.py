@@ -1,0 +1,45 @@
+"""`foi-drafter check`: report what the statute requires of a letter and whether it has it."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from app.commands.render import layers_for
+from app.core.assemble import assemble
+from app.core.case import load_case
+from app.core.compliance import ERROR, check
+from app.core.library import load_library
+from app.core.problems import InputError
+
+HELP = "check a case's letter against what the statute requires"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the check options."""
+    parser.add_argument("case", type=Path, help="the case file (YAML)")
+    parser.add_argument("--json", action="store_true", help="print findings as JSON")
+    parser.add_argument("--library", type=Path, action="append", default=[], help="an extra clause folder")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="date to treat as today")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print findings; exit 0 when nothing required is missing, 1 otherwise."""
+    today = args.today or dt.date.today()
+    try:
+        case = load_case(args.case)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    letter = assemble(case, load_library(layers_for(args.library)), today)
+    findings = check(case, letter, today)
+    if args.json:
+        print(json.dumps([f.to_dict() for f in findings], indent=2))
+    else:
+        for finding in findings:
+            print(finding)
+        errors = sum(f.severity == ERROR for f in findings)
+        print(f"{args.case}: {errors} required element(s) missing, {len(findings) - errors} other finding(s)")
+    return 1 if any(f.severity == ERROR for f in findings) else 0
