@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     """Print findings; exit 0 when nothing required is missing, 1 otherwise."""
     today = args.today or dt.date.today()
     try:
-        case = load_case(args.case)
+        case = load_case(args.case, legal=False)
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 2

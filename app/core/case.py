@@ -235,8 +235,12 @@ def _kind(value: Any) -> str:
     return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
 
 
-def parse_case(text: str, path: str = "<case>") -> Case:
-    """Parse case-file text; raise InputError listing every problem with its line."""
+def parse_case(text: str, path: str = "<case>", legal: bool = True) -> Case:
+    """Parse case-file text; raise InputError listing every problem with its line.
+
+    With legal=False only the file's structure is checked, so a case citing a section wrongly can
+    still be opened and its mistakes reported as compliance findings.
+    """
     try:
         data, lines = yamlio.load_with_lines(text)
     except yaml.YAMLError as exc:
@@ -248,17 +252,17 @@ def parse_case(text: str, path: str = "<case>") -> Case:
     if not isinstance(data, dict):
         raise InputError([Problem(path, 1, "a case file must be a mapping of fields (regime, letter, parts, …)")])
     case = _read_case(reader, data)
-    if not reader.problems:
+    if legal and not reader.problems:
         from app.core.case_rules import case_problems
 
-        for where, message in case_problems(case):
-            reader.problem(where, message)
+        for problem in case_problems(case):
+            reader.problem(problem.where, problem.message)
     if reader.problems:
         raise InputError(sorted(reader.problems, key=lambda p: p.line or 0))
     return case
 
 
-def load_case(path: Path | str) -> Case:
+def load_case(path: Path | str, legal: bool = True) -> Case:
     """Read a case file from disk; raise InputError naming the file and each problem."""
     shown = display_path(path)
     try:
@@ -269,7 +273,7 @@ def load_case(path: Path | str) -> Case:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError([Problem(shown, None, f"is not UTF-8 text (byte {exc.start})")]) from exc
-    return parse_case(text, shown)
+    return parse_case(text, shown, legal)
 
 
 def _read_case(r: _Reader, data: dict) -> Case:

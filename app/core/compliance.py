@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from app.core.calendar import WorkingCalendar, calendar_for
 from app.core.case import Case
+from app.core.case_rules import case_problems
 from app.core.deadlines import response_due
 from app.core.letter import Letter
 from app.core.registry import load_registry
@@ -96,24 +97,21 @@ def _case_rules(case: Case, today: dt.date, calendar: WorkingCalendar) -> list[F
         found.append(Finding("late-response", WARNING, f"{act} s10(1)",
                              f"the response is late: it was due by {due.isoformat()}; consider adding the "
                              "apology clause and explaining the delay"))
+    for problem in case_problems(case):
+        part = int(problem.where.split("[")[1].split("]")[0]) + 1 if problem.where.startswith("parts[") else None
+        found.append(Finding("case-law", ERROR, problem.citation, f"{problem.where}: {problem.message}", part=part))
     for number, part in enumerate(case.parts, start=1):
         found += _part_rules(case, number, part, registry)
     return found
 
 
 def _part_rules(case: Case, number: int, part, registry) -> list[Finding]:
-    """Findings about one part's exemptions."""
-    act = registry.short_name
+    """Findings about one part's exemptions beyond the case file's own validation."""
     found: list[Finding] = []
     for text in part.exemptions:
         view = exemption_view(text, registry)
         if view is None:
             continue
-        if part.outcome == "ncnd" and not registry.allows_ncnd(view.cite):
-            cite = f"{act} s18(1)" if case.regime == "foisa" else f"{act} s2(1)"
-            found.append(Finding("ncnd-not-available", ERROR, cite,
-                                 f"neither confirm nor deny is not available with {view.cite_text} ({view.title})",
-                                 part=number))
         if view.key.startswith("36") and case.regime == "foia":
             if part.opinion is None or not part.opinion.by or part.opinion.date is None:
                 found.append(Finding("s36-opinion", ERROR, "FOIA s36(2)",

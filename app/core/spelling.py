@@ -17,6 +17,8 @@ SPELLING_DIR = RESOURCES_DIR / "spelling"
 WORD_LIST = SPELLING_DIR / "en-GB.tsv"
 VOCABULARY = SPELLING_DIR / "foi-vocabulary.txt"
 AMERICAN_BRITISH = SPELLING_DIR / "american-british.tsv"
+# An organisation's own word lists: every *.txt file here is read as a custom dictionary.
+ORGANISATION_DIR = SPELLING_DIR / "organisation"
 APP_NAME = "foi-drafter"
 
 IssueKind = Literal["unknown", "american"]
@@ -198,6 +200,7 @@ class SpellingService:
         self._american = read_pairs(american_british) if american_british else {}
         self._suggester: _Suggester | None = None
         self._cache: dict[str, bool] = {}
+        self._suggestions: dict[tuple[str, int], list[str]] = {}
         self._listeners: list[Callable[[], Callable[[str], None] | None]] = []
 
     # -- checking ---------------------------------------------------------------------
@@ -269,6 +272,12 @@ class SpellingService:
 
     def suggest(self, word: str, n: int = 5) -> list[str]:
         """Return up to n corrections: British form first, then closest, then commonest."""
+        if (word, n) not in self._suggestions:
+            self._suggestions[(word, n)] = self._compute_suggestions(word, n)
+        return list(self._suggestions[(word, n)])
+
+    def _compute_suggestions(self, word: str, n: int) -> list[str]:
+        """Rank corrections for word and return the first n in the word's case."""
         normal = word.translate(_APOSTROPHES)
         key = normal.lower()
         suggester = self._engine()
@@ -302,6 +311,7 @@ class SpellingService:
         if self._suggester is not None:
             self._suggester.learn(word, CUSTOM_FREQUENCY)
         self._cache.clear()
+        self._suggestions.clear()
         self._notify(word)
 
     def ignore(self, word: str) -> None:
@@ -453,14 +463,19 @@ def _longest_shared(ordered: list[str], text: str) -> int:
 def default_service(
     custom_paths: Iterable[Path] = (), user_dictionary: Path | None | Literal["default"] = "default"
 ) -> SpellingService:
-    """Return a service over the shipped lists, extra dictionaries and the user's own."""
+    """Return a service over the shipped lists and the organisation's, extra and user's dictionaries.
+
+    user_dictionary "default" is the per-user file from default_user_dictionary(); None
+    keeps words added with add_word() for this session only.
+    """
     if user_dictionary == "default":
         user_dictionary = default_user_dictionary()
+    organisation = sorted(ORGANISATION_DIR.glob("*.txt")) if ORGANISATION_DIR.is_dir() else []
     return SpellingService(
         WORD_LIST,
         vocabulary=[VOCABULARY],
         american_british=AMERICAN_BRITISH,
-        custom_paths=list(custom_paths),
+        custom_paths=[*organisation, *custom_paths],
         user_dictionary=user_dictionary,
     )
 

@@ -1,0 +1,117 @@
+"""The officer's preferences: one typed table of defaults, loaded from and saved to a JSON file.
+
+Window geometry and other view state are not preferences; the desktop app keeps them apart.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from app.core.atomic import write_text_atomic
+from app.core.case import REGIMES
+from app.core.problems import Problem, display_path
+
+APP_NAME = "foi-drafter"
+FILE_NAME = "preferences.json"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class Preferences:
+    """What the officer sets once: who writes, who signs, which regime, letterhead and libraries."""
+
+    authority_name: str = ""
+    authority_address: list[str] = field(default_factory=list)
+    authority_email: str = ""
+    signatory_name: str = ""
+    signatory_role: str = ""
+    default_regime: str = "foia"
+    letterhead: str = ""
+    library_folders: list[str] = field(default_factory=list)
+    custom_dictionary: str = ""
+
+    def letterhead_path(self) -> Path | None:
+        """Return the chosen letterhead file, or None for the built-in one."""
+        return Path(self.letterhead) if self.letterhead.strip() else None
+
+    def library_paths(self) -> list[Path]:
+        """Return the extra clause library folders, in layer order."""
+        return [Path(f) for f in self.library_folders if f.strip()]
+
+    def dictionary_path(self) -> Path | None:
+        """Return the custom dictionary file, or None for the default one."""
+        return Path(self.custom_dictionary) if self.custom_dictionary.strip() else None
+
+
+def default_config_dir() -> Path:
+    """Return the per-user folder for preferences (it need not exist yet)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def default_preferences_path() -> Path:
+    """Return the per-user preferences file."""
+    return default_config_dir() / FILE_NAME
+
+
+def load_preferences(path: Path | str) -> tuple[Preferences, list[Problem]]:
+    """Read preferences; a missing file gives the defaults, a bad value its default and a problem."""
+    path = Path(path)
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Preferences(), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return Preferences(), [Problem(shown, None, f"cannot read preferences: {exc}")]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Preferences(), [Problem(shown, exc.lineno, f"not valid JSON: {exc.msg}")]
+    if not isinstance(data, dict):
+        return Preferences(), [Problem(shown, 1, "preferences must be a JSON object")]
+    return _from_data(data, shown)
+
+
+def save_preferences(preferences: Preferences, path: Path | str) -> None:
+    """Write preferences atomically, creating the folder when needed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"version": FORMAT_VERSION, **asdict(preferences)}
+    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _from_data(data: dict[str, Any], shown: str) -> tuple[Preferences, list[Problem]]:
+    """Build preferences from parsed JSON, keeping defaults for wrong types."""
+    defaults = Preferences()
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for spec in fields(Preferences):
+        if spec.name not in data:
+            continue
+        value = data[spec.name]
+        expected = getattr(defaults, spec.name)
+        if _same_shape(value, expected):
+            values[spec.name] = list(value) if isinstance(value, list) else value
+        else:
+            problems.append(Problem(shown, None, f"{spec.name}: expected {_shape(expected)}; using the default"))
+    preferences = Preferences(**values)
+    if preferences.default_regime not in REGIMES:
+        problems.append(Problem(shown, None, f"default_regime must be one of {', '.join(REGIMES)}; using foia"))
+        preferences.default_regime = "foia"
+    return preferences, problems
+
+
+def _same_shape(value: Any, expected: Any) -> bool:
+    """Tell whether a JSON value has the type of a default (text, or a list of text)."""
+    if isinstance(expected, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, type(expected))
+
+
+def _shape(expected: Any) -> str:
+    """Describe the type of a default for messages."""
+    return "a list of text" if isinstance(expected, list) else "text"
