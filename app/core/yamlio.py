@@ -58,7 +58,11 @@ def line_for(lines: dict[str, int], path: str) -> int | None:
 
 
 class _Dumper(yaml.SafeDumper):
-    """A dumper that writes multi-line strings as literal blocks."""
+    """A dumper that writes multi-line strings as literal blocks and never uses anchors."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        """Write repeated values out in full: people read and diff these files."""
+        return True
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

@@ -1,0 +1,180 @@
+"""Build the letter off the GUI thread: assemble, check and render HTML after a pause in editing.
+
+The worker never touches widgets; it gets a snapshot of the case and hands back a BuildResult,
+which arrives on the GUI thread through a queued signal. If the case changed while a build was
+running, another build starts as soon as the first one finishes (ReText's preview rule).
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from app.core.case import Case
+from app.core.compliance import ERROR, INFO, Finding
+from app.core.letter import Letter
+from app.core.library import Library
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one build needs, copied so the worker never shares mutable state with the GUI."""
+
+    generation: int
+    case: Case
+    library: Library
+    today: dt.date
+
+
+@dataclass
+class BuildResult:
+    """The letter built from one snapshot, with its findings, preview HTML and deadline."""
+
+    generation: int
+    letter: Letter | None = None
+    findings: list[Finding] = field(default_factory=list)
+    html: str = ""
+    due: dt.date | None = None
+    days_left: int | None = None
+    error: str = ""
+    seconds: float = 0.0
+
+
+def build(snapshot: Snapshot) -> BuildResult:
+    """Assemble, check and render a snapshot; never raise (a failure becomes the result's error)."""
+    started = time.perf_counter()
+    result = BuildResult(snapshot.generation)
+    try:
+        _build_into(result, snapshot)
+    except Exception as exc:  # noqa: BLE001 - the officer sees the message; the app keeps running
+        result.error = f"{type(exc).__name__}: {exc}"
+        result.findings.append(Finding("assembly", ERROR, "app", f"the letter could not be built: {result.error}"))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
+    """Fill a result from a snapshot (runs on the worker)."""
+    from app.core.assemble import assemble
+    from app.core.calendar import calendar_for
+    from app.core.case_rules import case_problems
+    from app.core.compliance import check
+    from app.core.deadlines import response_due, working_days_left
+    from app.gui.letter_html import letter_html
+
+    case, today = snapshot.case, snapshot.today
+    calendar = calendar_for(case.regime)
+    result.due = response_due(case.received, calendar)
+    result.days_left = working_days_left(today, result.due, calendar)
+    letter = assemble(case, snapshot.library, today, calendar)
+    findings = _rule_findings(case, case_problems(case))
+    findings += check(case, letter, today, calendar)
+    findings += [Finding("library", INFO, "library", str(p)) for p in snapshot.library.problems]
+    result.letter, result.findings = letter, findings
+    result.html = letter_html(letter, case, today)
+
+
+def _rule_findings(case: Case, problems: list[tuple[str, str]]) -> list[Finding]:
+    """Turn the case's legal mistakes (unknown section, NCND not allowed…) into findings."""
+    from app.core.registry import load_registry
+
+    act = load_registry(case.regime).short_name
+    found = []
+    for where, message in problems:
+        part = int(where.split("[", 1)[1].split("]", 1)[0]) + 1 if where.startswith("parts[") else None
+        found.append(Finding("case", ERROR, act, message, part=part))
+    return found
+
+
+class LetterBuilder(QObject):
+    """Debounces edits and builds the letter on one worker thread.
+
+    Signals:
+        build_started(int): a build of this generation began.
+        built(object): a BuildResult arrived (on the GUI thread).
+    """
+
+    build_started = Signal(int)
+    built = Signal(object)
+    _delivered = Signal(object)
+
+    def __init__(self, snapshot: Callable[[], Snapshot], current_generation: Callable[[], int],
+                 delay_ms: int = 300, parent: QObject | None = None):
+        super().__init__(parent)
+        self._snapshot = snapshot
+        self._current_generation = current_generation
+        self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="letter-builder")
+        self._lock = threading.Lock()
+        self._running = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._delivered.connect(self._on_worker_delivered, Qt.ConnectionType.QueuedConnection)
+        self.last_result: BuildResult | None = None
+
+    @property
+    def delay_ms(self) -> int:
+        """Return the pause after the last edit before a build starts."""
+        return self._timer.interval()
+
+    def is_busy(self) -> bool:
+        """Tell whether a build is waiting for its pause or running."""
+        return self._timer.isActive() or self._running
+
+    def schedule(self) -> None:
+        """Start (or restart) the pause after an edit."""
+        if self._executor is not None:
+            self._timer.start()
+
+    def build_now(self) -> None:
+        """Build without waiting for the pause."""
+        self._timer.stop()
+        self._start()
+
+    def shutdown(self) -> None:
+        """Stop the timer and wait for a running build; no result is delivered afterwards."""
+        self._timer.stop()
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def _on_timer_timeout(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        """Hand a snapshot to the worker unless a build is already running."""
+        if self._running or self._executor is None:
+            return
+        snapshot = self._snapshot()
+        self._running = True
+        self.build_started.emit(snapshot.generation)
+        future = self._executor.submit(build, snapshot)
+        future.add_done_callback(self._on_future_done)
+
+    def _on_future_done(self, future: Future) -> None:
+        """Runs on the worker: pass the result to the GUI thread through a queued signal."""
+        if self._executor is None or future.cancelled():
+            return
+        self._delivered.emit(future.result())
+
+    def _on_worker_delivered(self, result: BuildResult) -> None:
+        self._running = False
+        if self._executor is None:
+            return
+        self.last_result = result
+        if result.generation != self._current_generation() and not self._timer.isActive():
+            self._start()
+        self.built.emit(result)
+
+
+def snapshot_of(case: Case, library: Library, today: dt.date, generation: int) -> Snapshot:
+    """Return a snapshot with a private copy of the case."""
+    return Snapshot(generation, copy.deepcopy(case), library, today)
+
