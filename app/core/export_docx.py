@@ -106,8 +106,9 @@ def open_letterhead(path: Path | None) -> Document:
 
 
 def _fill_header(document: Document, case: Case) -> None:
-    """Put the authority's name and address in an empty letterhead header."""
-    header = document.sections[0].header
+    """Put the authority's name and address in an empty (first-page) letterhead header."""
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
     if any(p.text.strip() for p in header.paragraphs) or header._element.xml.count("<w:drawing") > 0:
         return
     paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()

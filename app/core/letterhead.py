@@ -85,9 +85,10 @@ def _tune_styles(document: Document) -> None:
 
 
 def _header(document: Document) -> None:
-    """Leave a right-aligned letterhead paragraph the exporter fills with the authority."""
-    header = document.sections[0].header
-    paragraph = header.paragraphs[0]
+    """Leave a first-page letterhead paragraph the exporter fills; later pages stay plain."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.first_page_header.paragraphs[0]
     paragraph.style = document.styles["Letterhead"]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
@@ -95,14 +96,17 @@ def _header(document: Document) -> None:
 def add_page_number_footer(document: Document) -> None:
     """Put 'Page X of Y' in the footer of every section."""
     for section in document.sections:
-        footer = section.footer
-        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.style = document.styles["Footer"]
-        paragraph.add_run("Page ")
-        _field(paragraph, "PAGE")
-        paragraph.add_run(" of ")
-        _field(paragraph, "NUMPAGES")
+        footers = [section.footer]
+        if section.different_first_page_header_footer:
+            footers.append(section.first_page_footer)
+        for footer in footers:
+            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.style = document.styles["Footer"]
+            paragraph.add_run("Page ")
+            _field(paragraph, "PAGE")
+            paragraph.add_run(" of ")
+            _field(paragraph, "NUMPAGES")
 
 
 def has_page_numbers(document: Document) -> bool:

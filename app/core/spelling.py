@@ -397,29 +397,51 @@ class _Suggester:
         found = {c for c in edits1 if c in known}
         if key in known:
             found.add(key)
+        followers: dict[str, str] = {}
         for edit in edits1:
-            found.update(c for c in self._viable_edits(edit) if c in known)
+            found.update(c for c in self._viable_edits(edit, followers) if c in known)
         return found
 
-    def _viable_edits(self, text: str) -> list[str]:
-        """Return the single edits of text that keep a dictionary prefix and suffix."""
+    def _viable_edits(self, text: str, followers: dict[str, str]) -> list[str]:
+        """Return the single edits of text that keep a dictionary prefix and suffix.
+
+        followers caches, per prefix, the letters that follow it in some dictionary word.
+        """
         size = len(text)
         last = self._common_prefix(text)
         first = size - self._common_suffix(text)
-        letters = self._spell.word_frequency.letters
         edits = []
         for i in range(max(0, first - 2), min(last, size) + 1):
             head = text[:i]
+            letters = followers.get(head)
+            if letters is None:
+                letters = followers[head] = self._letters_after(head)
             if i >= first - 1 and i < size:
                 tail = text[i + 1:]
                 edits.append(head + tail)
                 edits.extend(head + c + tail for c in letters)
-            if i >= first and i <= size:
+            if i >= first:
                 tail = text[i:]
                 edits.extend(head + c + tail for c in letters)
             if i + 1 < size:
                 edits.append(head + text[i + 1] + text[i] + text[i + 2:])
         return edits
+
+    def _letters_after(self, head: str) -> str:
+        """Return the letters that follow head in dictionary words, one bisect per letter."""
+        words = self._prefixes
+        depth = len(head)
+        index = bisect.bisect_left(words, head)
+        letters = []
+        while index < len(words) and words[index].startswith(head):
+            word = words[index]
+            if len(word) == depth:
+                index += 1
+                continue
+            letter = word[depth]
+            letters.append(letter)
+            index = bisect.bisect_left(words, head + chr(ord(letter) + 1), index)
+        return "".join(letters)
 
     def _common_prefix(self, text: str) -> int:
         """Return the length of the longest prefix text shares with a dictionary word."""

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.core.case import Case
-from app.core.compliance import ERROR, INFO, Finding
-from app.core.letter import Letter
-from app.core.library import Library
+
+if TYPE_CHECKING:
+    from app.core.compliance import Finding
+    from app.core.letter import Letter
+    from app.core.library import Layer, Library
+
+ERROR, INFO = "error", "info"
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,8 @@ class Snapshot:
 
     generation: int
     case: Case
-    library: Library
+    library: "Library | None"
+    layers: "tuple[Layer, ...]"
     today: dt.date
 
 
@@ -37,8 +41,9 @@ class BuildResult:
     """The letter built from one snapshot, with its findings, preview HTML and deadline."""
 
     generation: int
-    letter: Letter | None = None
-    findings: list[Finding] = field(default_factory=list)
+    letter: "Letter | None" = None
+    findings: "list[Finding]" = field(default_factory=list)
+    library: "Library | None" = None
     html: str = ""
     due: dt.date | None = None
     days_left: int | None = None
@@ -53,6 +58,8 @@ def build(snapshot: Snapshot) -> BuildResult:
     try:
         _build_into(result, snapshot)
     except Exception as exc:  # noqa: BLE001 - the officer sees the message; the app keeps running
+        from app.core.compliance import Finding
+
         result.error = f"{type(exc).__name__}: {exc}"
         result.findings.append(Finding("assembly", ERROR, "app", f"the letter could not be built: {result.error}"))
     result.seconds = time.perf_counter() - started
@@ -64,24 +71,28 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     from app.core.assemble import assemble
     from app.core.calendar import calendar_for
     from app.core.case_rules import case_problems
-    from app.core.compliance import check
+    from app.core.compliance import Finding, check
     from app.core.deadlines import response_due, working_days_left
+    from app.core.library import load_library
     from app.gui.letter_html import letter_html
 
     case, today = snapshot.case, snapshot.today
+    library = snapshot.library or load_library(list(snapshot.layers), validate=False)
+    result.library = library
     calendar = calendar_for(case.regime)
     result.due = response_due(case.received, calendar)
     result.days_left = working_days_left(today, result.due, calendar)
-    letter = assemble(case, snapshot.library, today, calendar)
+    letter = assemble(case, library, today, calendar)
     findings = _rule_findings(case, case_problems(case))
     findings += check(case, letter, today, calendar)
-    findings += [Finding("library", INFO, "library", str(p)) for p in snapshot.library.problems]
+    findings += [Finding("library", INFO, "library", str(p)) for p in library.problems]
     result.letter, result.findings = letter, findings
     result.html = letter_html(letter, case, today)
 
 
-def _rule_findings(case: Case, problems: list[tuple[str, str]]) -> list[Finding]:
+def _rule_findings(case: Case, problems: list[tuple[str, str]]) -> "list[Finding]":
     """Turn the case's legal mistakes (unknown section, NCND not allowed…) into findings."""
+    from app.core.compliance import Finding
     from app.core.registry import load_registry
 
     act = load_registry(case.regime).short_name
@@ -110,7 +121,6 @@ class LetterBuilder(QObject):
         self._snapshot = snapshot
         self._current_generation = current_generation
         self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="letter-builder")
-        self._lock = threading.Lock()
         self._running = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -148,6 +158,14 @@ class LetterBuilder(QObject):
     def _on_timer_timeout(self) -> None:
         self._start()
 
+    def run_in_background(self, job: Callable[[], Any], done: Callable[[Any], None]) -> bool:
+        """Run a Qt-free job on the worker (after any build) and call done(result) on the GUI thread."""
+        if self._executor is None:
+            return False
+        future = self._executor.submit(job)
+        future.add_done_callback(lambda f: self._deliver(f, done))
+        return True
+
     def _start(self) -> None:
         """Hand a snapshot to the worker unless a build is already running."""
         if self._running or self._executor is None:
@@ -156,15 +174,20 @@ class LetterBuilder(QObject):
         self._running = True
         self.build_started.emit(snapshot.generation)
         future = self._executor.submit(build, snapshot)
-        future.add_done_callback(self._on_future_done)
+        future.add_done_callback(lambda f: self._deliver(f, None))
 
-    def _on_future_done(self, future: Future) -> None:
+    def _deliver(self, future: Future, done: Callable[[Any], None] | None) -> None:
         """Runs on the worker: pass the result to the GUI thread through a queued signal."""
-        if self._executor is None or future.cancelled():
+        if self._executor is None or future.cancelled() or future.exception() is not None:
             return
-        self._delivered.emit(future.result())
+        self._delivered.emit((done, future.result()))
 
-    def _on_worker_delivered(self, result: BuildResult) -> None:
+    def _on_worker_delivered(self, delivery: tuple) -> None:
+        done, result = delivery
+        if done is not None:
+            if self._executor is not None:
+                done(result)
+            return
         self._running = False
         if self._executor is None:
             return
@@ -174,7 +197,8 @@ class LetterBuilder(QObject):
         self.built.emit(result)
 
 
-def snapshot_of(case: Case, library: Library, today: dt.date, generation: int) -> Snapshot:
+def snapshot_of(case: Case, library: "Library | None", layers: "tuple[Layer, ...]", today: dt.date,
+                generation: int) -> Snapshot:
     """Return a snapshot with a private copy of the case."""
-    return Snapshot(generation, copy.deepcopy(case), library, today)
+    return Snapshot(generation, copy.deepcopy(case), library, layers, today)
 

@@ -41,7 +41,9 @@ DEFAULT_SCOWL = Path("/usr/share/dict/scowl")
 LEVELS = (10, 20, 35, 40, 50, 55, 60, 70, 80, 95)
 # SCOWL spelling categories making up British English with -ise spellings, as in wbritish.
 BRITISH_CATEGORIES = ("english", "british", "british_variant_1")
-AMERICAN_CATEGORIES = ("english", "american", "variant_1")
+AMERICAN_CATEGORIES = ("english", "american")
+# The American-specific categories whose words are looked up for a British form.
+AMERICAN_SPELLINGS = ("american", "variant_1")
 SUBCATEGORIES = ("words", "upper", "abbreviations", "contractions", "proper-names")
 # Extra categories: Roman numerals (ii, xiv) are common in legislation references.
 SPECIAL_FILES = ("special-roman-numerals.35",)
@@ -111,20 +113,19 @@ def load_frequencies() -> dict[str, int]:
     return json.loads(gzip.decompress(raw).decode("utf-8"))
 
 
-def rewrites_of(word: str, depth: int = 2) -> dict[str, int]:
-    """Return spellings reachable from word by up to depth REWRITES, with the number used."""
-    found: dict[str, int] = {}
+def british_rewrite(word: str, targets: set[str], counts: dict[str, int], depth: int = 2) -> str | None:
+    """Return the commonest target reachable from word with the fewest REWRITES (at most depth)."""
+    seen = {word}
     frontier = {word}
-    for step in range(1, depth + 1):
-        next_frontier: set[str] = set()
-        for current in frontier:
-            for pattern, new in REWRITES:
-                for candidate in apply_everywhere(current, pattern, new):
-                    if candidate not in found and candidate != word:
-                        found[candidate] = step
-                        next_frontier.add(candidate)
-        frontier = next_frontier
-    return found
+    for _ in range(depth):
+        reached = {c for current in frontier for pattern, new in REWRITES
+                   for c in apply_everywhere(current, pattern, new)} - seen
+        hits = reached & targets
+        if hits:
+            return min(hits, key=lambda c: (-counts.get(c, 0), c))
+        seen |= reached
+        frontier = reached
+    return None
 
 
 def apply_everywhere(word: str, pattern: re.Pattern[str], new: str) -> list[str]:
@@ -133,18 +134,18 @@ def apply_everywhere(word: str, pattern: re.Pattern[str], new: str) -> list[str]
 
 
 def american_to_british(
-    british: dict[str, int], american: dict[str, int], counts: dict[str, int]
+    british: dict[str, int], american: dict[str, int], spellings: dict[str, int], counts: dict[str, int]
 ) -> dict[str, str]:
-    """Pair each lower-case American-only word with the British-only word it rewrites to."""
+    """Pair each lower-case American spelling the British list lacks with the British word it
+    rewrites to; targets must not be standard American words themselves."""
     british_only = {w for w in british if w not in american}
     pairs: dict[str, str] = {}
-    for word in sorted(w for w in american if w not in british and w.islower()):
+    for word in sorted(w for w in spellings if w not in british and w.islower()):
         if word in NOT_PAIRS:
             continue
-        options = [(steps, -counts.get(c, 0), c) for c, steps in rewrites_of(word).items()
-                   if c in british_only]
-        if options:
-            pairs[word] = min(options)[2]
+        british_word = british_rewrite(word, british_only, counts)
+        if british_word:
+            pairs[word] = british_word
     return pairs
 
 
@@ -212,7 +213,8 @@ def main(argv: list[str]) -> int:
     british = drop_possessives(british)
     american = read_category(args.scowl, AMERICAN_CATEGORIES, 70)
     counts = load_frequencies()
-    pairs = american_to_british(british, american, counts)
+    spellings = read_category(args.scowl, AMERICAN_SPELLINGS, 70)
+    pairs = american_to_british(british, american, spellings, counts)
     write_wordlist(args.out / "en-GB.tsv", british, counts, pairs)
     write_pairs(args.out / "american-british.tsv", pairs)
     write_licences(args.out)

@@ -131,7 +131,9 @@ def test_page_numbers_language_and_clean_metadata(exported):
 
 def test_header_carries_the_authority(exported):
     _, document = exported
-    assert "Example Council" in document.sections[0].header.paragraphs[0].text
+    section = document.sections[0]
+    assert "Example Council" in section.first_page_header.paragraphs[0].text
+    assert "Example Council" not in section.header._element.xml
 
 
 def test_users_letterhead_without_letter_styles_gets_them(tmp_path, case):

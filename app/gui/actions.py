@@ -1,0 +1,190 @@
+"""Menus, toolbar and shortcuts of the main window, with the undo keys routed to the case's stack."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QStyle, QTextEdit, QToolBar
+
+
+@dataclass
+class Actions:
+    """Every action of the main window, by name."""
+
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export: QAction
+    settings: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    split: QAction
+    add_part: QAction
+    add_clause: QAction
+    reset_clause: QAction
+    move_up: QAction
+    move_down: QAction
+    remove_clause: QAction
+    next_finding: QAction
+    refresh: QAction
+    focus_case: QAction
+    focus_parts: QAction
+    focus_letter: QAction
+    focus_preview: QAction
+    focus_findings: QAction
+    theme_system: QAction
+    theme_light: QAction
+    theme_dark: QAction
+    about: QAction
+    recent_menu: QMenu | None = None
+
+
+def _action(window: QMainWindow, text: str, slot: Callable, shortcut: QKeySequence | str | list | None = None,
+            tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
+    """Create an action with its shortcut(s), tooltip and status tip."""
+    action = QAction(text, window)
+    if isinstance(shortcut, list):
+        action.setShortcuts([QKeySequence(s) for s in shortcut])
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.setStatusTip(tip)
+    if icon is not None:
+        action.setIcon(window.style().standardIcon(icon))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def create_actions(window, stack) -> Actions:
+    """Create the actions; `window` provides the slots, `stack` is the case's QUndoStack."""
+    S = QKeySequence.StandardKey
+    P = QStyle.StandardPixmap
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(S.Undo))
+    undo.setIcon(window.style().standardIcon(P.SP_ArrowBack))
+    undo.setToolTip("Undo the last change (Ctrl+Z)")
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(S.Redo)])
+    redo.setIcon(window.style().standardIcon(P.SP_ArrowForward))
+    redo.setToolTip("Redo the change just undone (Ctrl+Y)")
+    actions = Actions(
+        new=_action(window, "&New case", window.new_case, S.New, "Start a new case", P.SP_FileIcon),
+        open=_action(window, "&Open…", window.open_case, S.Open, "Open a case file", P.SP_DialogOpenButton),
+        save=_action(window, "&Save", window.save, S.Save, "Save the case file", P.SP_DialogSaveButton),
+        save_as=_action(window, "Save &as…", window.save_as, "Ctrl+Shift+S", "Save the case under another name"),
+        export=_action(window, "&Export to Word…", window.export, "Ctrl+E",
+                       "Write the letter as a Word document on your letterhead", P.SP_DriveFDIcon),
+        settings=_action(window, "Se&ttings…", window.open_settings, "Ctrl+,", "Authority, signatory, "
+                         "letterhead, clause libraries and dictionary"),
+        quit=_action(window, "&Quit", window.close, S.Quit, "Close FOI Response Drafter"),
+        undo=undo,
+        redo=redo,
+        find=_action(window, "&Find in letter…", window.find_in_letter, S.Find, "Find text in the letter preview"),
+        split=_action(window, "S&plit request into questions…", window.split_request, "Ctrl+Shift+Q",
+                      "Propose one part per numbered or bulleted question"),
+        add_part=_action(window, "Add &part", window.add_part, "Ctrl+Shift+P", "Add a question to the response"),
+        add_clause=_action(window, "&Add clause…", window.add_clause, "Ctrl+Shift+A",
+                           "Add an optional clause from the library"),
+        reset_clause=_action(window, "&Reset clause wording", window.reset_clause, "Ctrl+Shift+R",
+                             "Go back to the library wording of the selected clause"),
+        move_up=_action(window, "Move clause &up", window.move_clause_up, "Alt+Shift+Up",
+                        "Move the selected clause up"),
+        move_down=_action(window, "Move clause &down", window.move_clause_down, "Alt+Shift+Down",
+                          "Move the selected clause down"),
+        remove_clause=_action(window, "Remove or restore c&lause", window.remove_clause, "Ctrl+Shift+Delete",
+                              "Leave the selected clause out of the letter, or put it back"),
+        next_finding=_action(window, "Go to &next finding", window.next_finding, "F8",
+                             "Go to the part or clause of the next finding"),
+        refresh=_action(window, "&Refresh preview", window.refresh_preview, "F5", "Rebuild the letter now",
+                        P.SP_BrowserReload),
+        focus_case=_action(window, "&Case details", lambda: window.focus_panel("case"), "Alt+1"),
+        focus_parts=_action(window, "&Parts", lambda: window.focus_panel("parts"), "Alt+2"),
+        focus_letter=_action(window, "&Letter clauses", lambda: window.focus_panel("letter"), "Alt+3"),
+        focus_preview=_action(window, "Pre&view", lambda: window.focus_panel("preview"), "Alt+4"),
+        focus_findings=_action(window, "&Findings", lambda: window.focus_panel("findings"), "Alt+5"),
+        theme_system=_action(window, "&System colours", lambda: window.set_theme("system")),
+        theme_light=_action(window, "&Light", lambda: window.set_theme("light")),
+        theme_dark=_action(window, "&Dark", lambda: window.set_theme("dark")),
+        about=_action(window, "&About FOI Response Drafter", window.about),
+    )
+    for action in (actions.theme_system, actions.theme_light, actions.theme_dark):
+        action.setCheckable(True)
+    return actions
+
+
+def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[[QMenu], None]) -> None:
+    """Fill the menu bar and the toolbar."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([actions.new, actions.open])
+    actions.recent_menu = file_menu.addMenu("Open &recent")
+    actions.recent_menu.aboutToShow.connect(lambda: on_recent_menu(actions.recent_menu))
+    file_menu.addSeparator()
+    file_menu.addActions([actions.save, actions.save_as])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export)
+    file_menu.addSeparator()
+    file_menu.addActions([actions.settings, actions.quit])
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.find)
+    letter_menu = bar.addMenu("&Letter")
+    letter_menu.addActions([actions.split, actions.add_part])
+    letter_menu.addSeparator()
+    letter_menu.addActions([actions.add_clause, actions.reset_clause, actions.move_up, actions.move_down,
+                            actions.remove_clause])
+    letter_menu.addSeparator()
+    letter_menu.addActions([actions.next_finding, actions.refresh])
+    view_menu = bar.addMenu("&View")
+    view_menu.addActions([actions.focus_case, actions.focus_parts, actions.focus_letter, actions.focus_preview,
+                          actions.focus_findings])
+    theme_menu = view_menu.addMenu("&Theme")
+    theme_menu.addActions([actions.theme_system, actions.theme_light, actions.theme_dark])
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
+    toolbar = QToolBar("Main toolbar", window)
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setAccessibleName("Main toolbar")
+    toolbar.addActions([actions.new, actions.open, actions.save])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.undo, actions.redo])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.export, actions.refresh])
+    window.addToolBar(toolbar)
+
+
+class UndoKeysFilter(QObject):
+    """Sends Ctrl+Z / Ctrl+Y in the window's text fields to the case's undo stack, not the field's own."""
+
+    _EDITORS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if not self._is_undo_key(event) or not self._in_window(watched):
+            return False
+        event.ignore()
+        return True
+
+    @staticmethod
+    def _is_undo_key(event: QKeyEvent) -> bool:
+        return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+                or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined())
+
+    def _in_window(self, watched: QObject) -> bool:
+        widget = watched if hasattr(watched, "window") else None
+        while widget is not None and not isinstance(widget, self._EDITORS):
+            widget = widget.parentWidget() if hasattr(widget, "parentWidget") else None
+        return widget is not None and widget.window() is self._window

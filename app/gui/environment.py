@@ -1,0 +1,63 @@
+"""The collaborators the app runs with: folders, clock, dialogs and timings (tests inject their own).
+
+Environment variables (used by `python main.py gui` and by the crash-recovery test):
+    FOI_DRAFTER_CONFIG_DIR    folder for preferences.json and window-state.ini
+    FOI_DRAFTER_RECOVERY_DIR  folder for autosaved recovery files
+    FOI_DRAFTER_AUTOSAVE_MS   pause after a change before the draft is autosaved (default 3000)
+    FOI_DRAFTER_TEST_EDITS    test hook: a JSON file of edits applied once the window is up
+                              (see app.gui.application.apply_test_edits)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping
+
+from app.core.settings import APP_NAME, FILE_NAME, default_config_dir
+from app.gui.dialogs import Prompter
+
+STATE_FILE = "window-state.ini"
+
+
+def default_recovery_dir() -> Path:
+    """Return the per-user folder for recovery files."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False) / "recovery"
+
+
+@dataclass
+class AppEnvironment:
+    """Where the app keeps its files, what day it is, and how it asks the officer things."""
+
+    config_dir: Path = field(default_factory=default_config_dir)
+    recovery_dir: Path = field(default_factory=default_recovery_dir)
+    today: Callable[[], dt.date] = dt.date.today
+    prompter: Prompter = field(default_factory=Prompter)
+    autosave_ms: int = 3000
+    preview_delay_ms: int = 300
+    spelling: bool = True
+
+    @property
+    def preferences_path(self) -> Path:
+        """Return the preferences file."""
+        return self.config_dir / FILE_NAME
+
+    @property
+    def state_path(self) -> Path:
+        """Return the window-state file (geometry, splitters, recent files), kept apart from preferences."""
+        return self.config_dir / STATE_FILE
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "AppEnvironment":
+        """Return the environment, honouring the FOI_DRAFTER_* variables."""
+        env = cls()
+        if environ.get("FOI_DRAFTER_CONFIG_DIR"):
+            env.config_dir = Path(environ["FOI_DRAFTER_CONFIG_DIR"])
+        if environ.get("FOI_DRAFTER_RECOVERY_DIR"):
+            env.recovery_dir = Path(environ["FOI_DRAFTER_RECOVERY_DIR"])
+        if environ.get("FOI_DRAFTER_AUTOSAVE_MS", "").isdigit():
+            env.autosave_ms = int(environ["FOI_DRAFTER_AUTOSAVE_MS"])
+        return env
