@@ -114,7 +114,7 @@ def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, Problem | N
         return clause.template.render(ctx).strip() + "\n", None
     except jinja2.TemplateSyntaxError as exc:
         return "", Problem(clause.path, clause.body_line + (exc.lineno or 1) - 1, f"template syntax error: {exc.message}")
-    except jinja2.TemplateError as exc:
+    except Exception as exc:  # noqa: BLE001 - a broken shared template must never crash the app
         line = _template_line(sys.exc_info()[2])
         where = clause.body_line + line - 1 if line else None
         return "", Problem(clause.path, where, f"cannot render clause {clause.id}: {exc}")
@@ -146,36 +146,39 @@ def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
 
 
 def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
-    """Return the most specific usable clause for a topic, or None."""
-    best: tuple[int, str] | None = None
-    chosen: Clause | None = None
-    for clause in library.by_topic(topic):
-        score = clause_score(clause, facts)
-        if score is None:
-            continue
-        rank = (score, clause.id)
-        if best is None or rank[0] > best[0] or (rank[0] == best[0] and rank[1] < best[1]):
-            best, chosen = rank, clause
-    return chosen
+    """Return the most specific usable clause for a topic, or None (ties go to the lower id)."""
+    ranked = [(score, clause.id, clause) for clause in library.by_topic(topic)
+              if (score := clause_score(clause, facts)) is not None]
+    if not ranked:
+        return None
+    best = max(score for score, _, _ in ranked)
+    return min((cid, clause) for score, cid, clause in ranked if score == best)[1]
 
 
-def clause_score(clause: Clause, facts: Facts) -> int | None:
-    """Return how specifically a clause fits the facts, or None when it does not fit."""
+def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int] | None:
+    """Return how specifically a clause fits the facts, or None when it does not fit.
+
+    Naming sections beats naming outcomes, which beats naming regimes, then letter kinds; among
+    clauses naming sections, a deeper match wins (40(2)(3B) over 40(2) over 40).
+    """
     if clause.optional or (clause.status != "approved" and not facts.allow_drafts):
         return None
     if not clause.serves(facts.regime, facts.letter):
         return None
     if clause.outcomes and not set(clause.outcomes) & set(facts.outcomes):
         return None
-    if clause.sections and not _sections_match(clause.sections, facts.citations):
+    depth = _section_depth(clause.sections, facts.citations) if clause.sections else 0
+    if depth is None:
         return None
-    return 8 * bool(clause.sections) + 4 * bool(clause.outcomes) + 2 * bool(clause.regimes) + bool(clause.letters)
+    return (int(bool(clause.sections)), int(bool(clause.outcomes)), depth, int(bool(clause.regimes)),
+            int(bool(clause.letters)))
 
 
-def _sections_match(sections: tuple[str, ...], citations: tuple[Citation, ...]) -> bool:
-    """Tell whether any cited section falls under any of the clause's sections."""
-    wanted = [_cached_citation(s) for s in sections]
-    return any(c.startswith(w) for c in citations for w in wanted if w is not None)
+def _section_depth(sections: tuple[str, ...], citations: tuple[Citation, ...]) -> int | None:
+    """Return 1 + the depth of the deepest clause section matching a citation, or None if none does."""
+    wanted = [w for w in (_cached_citation(s) for s in sections) if w is not None]
+    depths = [len(w.parts) + 1 for c in citations for w in wanted if c.startswith(w)]
+    return max(depths) if depths else None
 
 
 @lru_cache(maxsize=4096)
@@ -252,4 +255,5 @@ def _add_clause(letter: Letter, clause_id: str, section_key: str, case: Case, li
     block = render_block(clause, ctx, letter.problems, key=f"{section_key}/+{clause_id}",
                          section=section_key, topic=clause.topic, part=section.part)
     block.added = True
-    section.blocks.append(block)
+    closing = next((i for i, b in enumerate(section.blocks) if b.topic == "closing"), len(section.blocks))
+    section.blocks.insert(closing, block)

@@ -26,7 +26,6 @@ class ContactView:
     email: str = field(metadata=doc("E-mail address (empty when not verified)", ""))
     website: str = field(metadata=doc("Website", "https://ico.org.uk"))
     complaint_url: str = field(metadata=doc("Online complaint or appeal page", "https://ico.org.uk/make-a-complaint/"))
-    unit: str = field(metadata=doc("Team or unit that handles requests", "Information Management Unit"))
 
 
 @dataclass(frozen=True)

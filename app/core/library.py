@@ -112,10 +112,15 @@ def _check_sections(clause: Clause) -> list[Problem]:
             problems.append(Problem(clause.path, _meta_line(clause, "sections"), f"sections: {exc}"))
             continue
         registries = [load_registry(r) for r in regimes]
-        if all(reg.lookup(citation) is None for reg in registries):
+        if not any(_registry_has(reg, citation) for reg in registries):
             reason = registries[0].explain_unknown(citation)
             problems.append(Problem(clause.path, _meta_line(clause, "sections"), f"sections: {reason}"))
     return problems
+
+
+def _registry_has(registry, citation) -> bool:
+    """Tell whether a citation names a provision, or a section whose subsections are provisions."""
+    return registry.lookup(citation) is not None or any(p.cite.startswith(citation) for p in registry.provisions)
 
 
 def _check_variables(clause: Clause) -> list[Problem]:

@@ -84,6 +84,8 @@ def parse(text: str) -> list[Block]:
 
 def escape(text: str) -> str:
     """Make arbitrary text literal in Markdown, keeping its line and paragraph breaks."""
+    if "\n" not in text:
+        return _escape_line(text)
     lines = [_escape_line(line.strip()) for line in text.strip().splitlines()]
     out: list[str] = []
     for line in lines:

@@ -60,7 +60,6 @@ def _contact(data: dict[str, Any]) -> ContactView:
         name=str(data.get("name") or ""), address=[str(x) for x in data.get("address") or []],
         phone=str(data.get("phone") or ""), email=str(data.get("email") or ""),
         website=str(data.get("website") or ""), complaint_url=str(data.get("complaint_url") or ""),
-        unit=str(data.get("unit") or ""),
     )
 
 
@@ -99,13 +98,17 @@ def exemption_view(text: str, registry: Registry) -> ExemptionView | None:
         citation = parse_citation(text)
     except CitationError:
         return None
-    provision = registry.lookup(citation)
-    if provision is None:
+    provisions = registry.lookup_all(citation)
+    if not provisions:
         return None
+    first = provisions[0]
+    tests = [p.test for p in provisions]
+    absolute = all(p.absolute for p in provisions)
     return ExemptionView(
-        cite=str(citation), cite_text=registry.cite_text(citation), key=str(provision.cite),
-        title=provision.title, absolute=provision.absolute, qualified=not provision.absolute,
-        test=provision.test, harm_wording=registry.harm_wording, ncnd_provision=provision.ncnd or "",
+        cite=str(citation), cite_text=registry.cite_text(citation), key=str(first.cite),
+        title="; ".join(dict.fromkeys(p.title for p in provisions)), absolute=absolute,
+        qualified=not absolute, test="prejudice" if "prejudice" in tests else first.test,
+        harm_wording=registry.harm_wording, ncnd_provision=first.ncnd or "",
     )
 
 

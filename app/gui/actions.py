@@ -71,7 +71,9 @@ def create_actions(window, stack) -> Actions:
     undo.setIcon(window.style().standardIcon(P.SP_ArrowBack))
     undo.setToolTip("Undo the last change (Ctrl+Z)")
     redo = stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(S.Redo)])
+    redo_keys = [QKeySequence("Ctrl+Y")]
+    redo_keys += [k for k in QKeySequence.keyBindings(S.Redo) if k != redo_keys[0]]
+    redo.setShortcuts(redo_keys)
     redo.setIcon(window.style().standardIcon(P.SP_ArrowForward))
     redo.setToolTip("Redo the change just undone (Ctrl+Y)")
     actions = Actions(

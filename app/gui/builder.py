@@ -11,6 +11,7 @@ import datetime as dt
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -20,7 +21,7 @@ from app.core.case import Case
 if TYPE_CHECKING:
     from app.core.compliance import Finding
     from app.core.letter import Letter
-    from app.core.library import Layer, Library
+    from app.core.library import Library
 
 ERROR, INFO = "error", "info"
 
@@ -32,7 +33,7 @@ class Snapshot:
     generation: int
     case: Case
     library: "Library | None"
-    layers: "tuple[Layer, ...]"
+    folders: tuple[Path, ...]
     today: dt.date
 
 
@@ -73,11 +74,11 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     from app.core.case_rules import case_problems
     from app.core.compliance import Finding, check
     from app.core.deadlines import response_due, working_days_left
-    from app.core.library import load_library
+    from app.core.library import default_layers, load_library
     from app.gui.letter_html import letter_html
 
     case, today = snapshot.case, snapshot.today
-    library = snapshot.library or load_library(list(snapshot.layers), validate=False)
+    library = snapshot.library or load_library(default_layers(snapshot.folders), validate=False)
     result.library = library
     calendar = calendar_for(case.regime)
     result.due = response_due(case.received, calendar)
@@ -90,16 +91,18 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     result.html = letter_html(letter, case, today)
 
 
-def _rule_findings(case: Case, problems: list[tuple[str, str]]) -> "list[Finding]":
+def _rule_findings(case: Case, problems: list[Any]) -> "list[Finding]":
     """Turn the case's legal mistakes (unknown section, NCND not allowed…) into findings."""
     from app.core.compliance import Finding
     from app.core.registry import load_registry
 
     act = load_registry(case.regime).short_name
     found = []
-    for where, message in problems:
+    for problem in problems:
+        where, message = (problem.where, problem.message) if hasattr(problem, "where") else problem
+        citation = getattr(problem, "citation", "") or act
         part = int(where.split("[", 1)[1].split("]", 1)[0]) + 1 if where.startswith("parts[") else None
-        found.append(Finding("case", ERROR, act, message, part=part))
+        found.append(Finding("case", ERROR, citation, message, part=part))
     return found
 
 
@@ -142,6 +145,11 @@ class LetterBuilder(QObject):
         """Start (or restart) the pause after an edit."""
         if self._executor is not None:
             self._timer.start()
+
+    def build_soon(self) -> None:
+        """Build as soon as the event loop is free (after pending paints), without the pause."""
+        self._timer.stop()
+        QTimer.singleShot(0, self, self.build_now)
 
     def build_now(self) -> None:
         """Build without waiting for the pause."""
@@ -197,8 +205,8 @@ class LetterBuilder(QObject):
         self.built.emit(result)
 
 
-def snapshot_of(case: Case, library: "Library | None", layers: "tuple[Layer, ...]", today: dt.date,
+def snapshot_of(case: Case, library: "Library | None", folders: tuple[Path, ...], today: dt.date,
                 generation: int) -> Snapshot:
-    """Return a snapshot with a private copy of the case."""
-    return Snapshot(generation, copy.deepcopy(case), library, layers, today)
+    """Return a snapshot with a private copy of the case (the library is shared: it is never changed)."""
+    return Snapshot(generation, copy.deepcopy(case), library, folders, today)
 

@@ -1,9 +1,10 @@
 """Case files for the app (Qt-free): open drafts that are still legally incomplete, new cases, renumbering.
 
 `load_case` refuses a file whose parts break a legal rule (e.g. outcome withheld with no exemption
-yet). An officer's half-finished draft must still reopen, so `load_draft` falls back to reading the
-fields without the legal rules and returns those rule problems alongside the case; the app shows
-them as findings. A file with structural problems (bad YAML, wrong types) is still refused.
+yet). An officer's half-finished draft must still reopen, so the app reads case files with the
+core's own field reader but without those legal rules: they are checked on every build and shown
+as findings instead. A file with structural problems (bad YAML, wrong types) is still refused with
+every `path:line: message` problem.
 """
 from __future__ import annotations
 
@@ -23,40 +24,35 @@ from app.core.settings import Preferences
 _PART_KEY = re.compile(r"^part-(\d+)(?=$|/)")
 
 
-def load_draft(path: Path | str) -> tuple[Case, list[Problem]]:
-    """Read a case file; return the case and any legal-rule problems; raise InputError otherwise."""
+def load_draft(path: Path | str) -> Case:
+    """Read a case file without the legal rules; raise InputError naming the file and each problem."""
+    shown = display_path(path)
     try:
-        return case_module.load_case(path), []
-    except InputError as exc:
-        text = Path(path).read_text(encoding="utf-8") if Path(path).is_file() else None
-        case = _read_lenient(text, display_path(path)) if text is not None else None
-        if case is None:
-            raise
-        return case, exc.problems
-
-
-def parse_draft(text: str, path: str = "<recovery>") -> tuple[Case, list[Problem]]:
-    """Parse case-file text like load_draft does."""
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(shown, None, f"cannot read the case file: {exc.strerror or exc}")]) from exc
     try:
-        return case_module.parse_case(text, path), []
-    except InputError as exc:
-        case = _read_lenient(text, path)
-        if case is None:
-            raise
-        return case, exc.problems
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(shown, None, f"is not UTF-8 text (byte {exc.start})")]) from exc
+    return parse_draft(text, shown)
 
 
-def _read_lenient(text: str, path: str) -> Case | None:
-    """Read the fields without the legal rules; None when the file itself is malformed."""
+def parse_draft(text: str, path: str = "<case>") -> Case:
+    """Parse case-file text like parse_case, leaving the legal rules to the findings."""
     try:
         data, lines = yamlio.load_with_lines(text)
-    except yaml.YAMLError:
-        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise InputError([Problem(path, mark.line + 1 if mark else None, f"not valid YAML: {reason}")]) from exc
     if not isinstance(data, dict):
-        return None
-    reader = case_module._Reader(path, lines)  # the core's own field reader, without case_rules
+        raise InputError([Problem(path, 1, "a case file must be a mapping of fields (regime, letter, parts, …)")])
+    reader = case_module._Reader(path, lines)  # the core's own field reader (see the module docstring)
     case = case_module._read_case(reader, data)
-    return None if reader.problems else case
+    if reader.problems:
+        raise InputError(sorted(reader.problems, key=lambda p: p.line or 0))
+    return case
 
 
 def new_case(preferences: Preferences, today: dt.date) -> Case:

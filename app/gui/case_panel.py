@@ -4,13 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from app.core.calendar import calendar_for
-from app.core.deadlines import response_due, working_days_left
-from app.core.templating import format_date
 from app.gui.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 from app.gui.questions import propose_questions
 
@@ -27,6 +24,11 @@ LETTER_LABELS = {
     "pit-extension": "Public interest test extension",
     "fees-notice": "Fees notice",
 }
+
+
+def format_date(value: dt.date) -> str:
+    """Return a date the way UK letters write it: 2 August 2023 (as the core's templates do)."""
+    return f"{value.day} {value.strftime('%B %Y')}"
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -59,6 +61,7 @@ class CasePanel(QScrollArea):
         self._updating = False
         self._watcher = TypingWatcher(document.end_typing, self)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Case details")
         body = QWidget(self)
         self.setWidget(body)
@@ -83,6 +86,9 @@ class CasePanel(QScrollArea):
         for key, label in LETTER_LABELS.items():
             self.letter_kind.addItem(label, key)
         self.letter_kind.setToolTip("Which kind of letter you are writing")
+        for combo in (self.regime, self.letter_kind):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.reference = QLineEdit(group)
         self.reference.setPlaceholderText("e.g. FOI-2024-0123")
         self.reference.setToolTip("Our reference for this request, shown at the top of the letter")
@@ -229,6 +235,9 @@ class CasePanel(QScrollArea):
         """Recompute the due date now when the calendar is warm; otherwise the next build shows it."""
         if self.document.due is None:
             return
+        from app.core.calendar import calendar_for
+        from app.core.deadlines import response_due, working_days_left
+
         case = self.document.case
         calendar = calendar_for(case.regime)
         due = response_due(case.received, calendar)

@@ -6,13 +6,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QListWidget, QListWidgetItem, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget)
 
 from app.gui.clause_fit import Candidate, candidates
-
-
-def section_label(section) -> str:
-    """Return how a letter section is named in lists."""
-    if section.heading:
-        return section.heading
-    return {"opening": "Opening", "closing": "Closing and sign-off"}.get(section.key, section.key.title())
+from app.gui.letter_view import section_label
 
 
 class ClausePickerDialog(QDialog):

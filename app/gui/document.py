@@ -4,18 +4,20 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.core.case import AddedClause, Case, LetterEdits, Part, save_case
-from app.core.compliance import Finding
-from app.core.letter import Letter, LetterBlock
-from app.core.library import Library
 from app.gui import case_io, commands
 from app.gui.builder import BuildResult, LetterBuilder, Snapshot, build, snapshot_of
 from app.gui.questions import apply_questions
+
+if TYPE_CHECKING:
+    from app.core.compliance import Finding
+    from app.core.letter import Letter, LetterBlock
+    from app.core.library import Library
 
 
 class CaseDocument(QObject):
@@ -52,20 +54,22 @@ class CaseDocument(QObject):
     deadline_changed = Signal(object, object)
     build_finished = Signal(object)
 
-    def __init__(self, library: Library, today: Callable[[], dt.date], case: Case | None = None,
-                 delay_ms: int = 300, parent: QObject | None = None):
+    def __init__(self, library_folders: Sequence[Path], today: Callable[[], dt.date], case: Case | None = None,
+                 delay_ms: int = 300, parent: QObject | None = None, library: "Library | None" = None):
         super().__init__(parent)
+        self.library_folders = tuple(Path(f) for f in library_folders)
         self.library = library
         self.today = today
         self.case = case or Case()
         self.path: Path | None = None
-        self.letter: Letter | None = None
-        self.findings: list[Finding] = []
+        self.letter: "Letter | None" = None
+        self.findings: "list[Finding]" = []
         self.due: dt.date | None = None
         self.days_left: int | None = None
         self.generation = 0
         self.typing_session = 0
         self._first_generation = 0
+        self._layers_generation = 0
         self._forced_modified = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
@@ -89,7 +93,7 @@ class CaseDocument(QObject):
         self.path_changed.emit(self.path)
         if was_modified != self.is_modified():
             self.modified_changed.emit(self.is_modified())
-        self.builder.build_now()
+        self.builder.build_soon()
 
     def is_modified(self) -> bool:
         """Tell whether the case differs from its file (or was never saved after a restore)."""
@@ -104,15 +108,17 @@ class CaseDocument(QObject):
         self.path_changed.emit(self.path)
         self.modified_changed.emit(self.is_modified())
 
-    def set_library(self, library: Library) -> None:
-        """Use another clause library (settings changed) and rebuild."""
-        self.library = library
+    def set_library_folders(self, folders: Sequence[Path]) -> None:
+        """Use other clause library folders (settings changed): reload the library and rebuild."""
+        self.library_folders = tuple(Path(f) for f in folders)
+        self.library = None
         self.generation += 1
+        self._layers_generation = self.generation
         self.builder.build_now()
 
     def snapshot(self) -> Snapshot:
         """Return a private copy of what a build needs."""
-        return snapshot_of(self.case, self.library, self.today(), self.generation)
+        return snapshot_of(self.case, self.library, self.library_folders, self.today(), self.generation)
 
     def build_now(self) -> BuildResult:
         """Build the letter synchronously from the case as it stands (for export)."""
@@ -135,7 +141,7 @@ class CaseDocument(QObject):
             target = getattr(target, name)
         return target
 
-    def block(self, key: str) -> LetterBlock | None:
+    def block(self, key: str) -> "LetterBlock | None":
         """Return a block of the last built letter."""
         return self.letter.block(key) if self.letter else None
 
@@ -334,6 +340,8 @@ class CaseDocument(QObject):
     def _on_builder_built(self, result: BuildResult) -> None:
         if result.generation < self._first_generation:
             return
+        if self.library is None and result.library is not None and result.generation >= self._layers_generation:
+            self.library = result.library
         if result.letter is not None:
             self.letter = result.letter
         self.findings = result.findings

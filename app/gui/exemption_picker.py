@@ -4,7 +4,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QHBoxLayout, QWidget
 
-from app.core.registry import Provision, Registry, load_registry
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.core.registry import Provision, Registry
 
 TEST_LABELS = {
     "class": "class-based: no harm test",
@@ -18,14 +21,14 @@ TEST_LABELS = {
 }
 
 
-def describe_test(provision: Provision, registry: Registry) -> str:
+def describe_test(provision: "Provision", registry: "Registry") -> str:
     """Return how a provision is tested, naming the harm test for prejudice-based ones."""
     if provision.test == "prejudice":
         return f"harm test: {registry.harm_wording}"
     return TEST_LABELS.get(provision.test, provision.test)
 
 
-def describe(provision: Provision, registry: Registry) -> tuple[str, str]:
+def describe(provision: "Provision", registry: "Registry") -> tuple[str, str]:
     """Return the title line and the detail line of a provision."""
     cite = registry.cite_text(provision.cite)
     title = f"{cite[0].upper()}{cite[1:]} — {provision.title}"
@@ -33,7 +36,7 @@ def describe(provision: Provision, registry: Registry) -> tuple[str, str]:
     return title, f"{kind} · {describe_test(provision, registry)}"
 
 
-def matches(provision: Provision, query: str) -> bool:
+def matches(provision: "Provision", query: str) -> bool:
     """Tell whether a provision matches a search ("38", "s38(1)", "personal")."""
     words = query.lower().replace("section", "").replace("regulation", "").strip()
     if not words:
@@ -53,7 +56,8 @@ class ExemptionPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.registry: Registry | None = None
+        self.registry: "Registry | None" = None
+        self._regime = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self)
@@ -81,9 +85,22 @@ class ExemptionPicker(QWidget):
         self.add_button.clicked.connect(self._on_add_clicked)
 
     def set_regime(self, regime: str) -> None:
-        """Show the provisions of a regime."""
+        """Show the provisions of a regime (read from the registry once the picker is on screen)."""
+        self._regime = regime
         self.list.clear()
-        self.registry = load_registry(regime)
+        self.registry = None
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.registry is None and self._regime:
+            self._load()
+
+    def _load(self) -> None:
+        from app.core.registry import load_registry
+
+        self.registry = load_registry(self._regime)
         noun = self.registry.provision_kind
         self.search.setPlaceholderText(f"Search {noun}s by number or title, e.g. 38 or personal")
         self.add_button.setText(f"&Add {noun}")

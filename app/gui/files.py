@@ -64,7 +64,7 @@ class FileController(QObject):
             if path is None:
                 return False
         try:
-            case, _rule_problems = case_io.load_draft(path)
+            case = case_io.load_draft(path)
         except InputError as exc:
             self.prompter.error(self.window, "Cannot open case",
                                 f"{path} could not be opened. The current case is unchanged.",

@@ -4,13 +4,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from app.core.compliance import ERROR, WARNING, Finding
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from app.core.compliance import Finding
+
+ERROR, WARNING = "error", "warning"  # app.core.compliance severities
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 _ICONS = {ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical, WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning}
 
 
-def summary(findings: list[Finding]) -> str:
+def summary(findings: "list[Finding]") -> str:
     """Return a one-line count of findings by severity."""
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
@@ -57,11 +61,11 @@ class FindingsPanel(QWidget):
         self.tree.itemActivated.connect(self._on_tree_item_clicked)
         document.findings_changed.connect(self.show_findings)
 
-    def findings(self) -> list[Finding]:
+    def findings(self) -> "list[Finding]":
         """Return the findings shown, in order."""
         return [self.tree.topLevelItem(i).data(0, FINDING_ROLE) for i in range(self.tree.topLevelItemCount())]
 
-    def show_findings(self, findings: list[Finding]) -> None:
+    def show_findings(self, findings: "list[Finding]") -> None:
         """Show a new list of findings."""
         self.tree.clear()
         style = self.style()

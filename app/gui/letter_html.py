@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from typing import TYPE_CHECKING
 
-from app.core import markup
-from app.core.case import Case
-from app.core.letter import Letter
-from app.core.templating import format_date
+if TYPE_CHECKING:
+    from app.core import markup
+    from app.core.case import Case
+    from app.core.letter import Letter
 
 ACCENT = "#1f3a5f"
 MUTED = "#595959"
 PAGE_STYLE = "font-family: Arial, 'Liberation Sans', Helvetica, sans-serif; font-size: 11pt; color: #000000;"
 
 
-def letter_html(letter: Letter, case: Case, today: dt.date) -> str:
+def letter_html(letter: "Letter", case: "Case", today: dt.date) -> str:
     """Return the whole letter as an HTML page."""
+    from app.core import markup
+
     out = [f'<html><body style="{PAGE_STYLE}">']
     out.append(_letterhead(case))
     out.append(_reference_block(case, case.letter_date(today)))
@@ -46,8 +49,10 @@ def anchor(key: str) -> str:
     return "k-" + "".join(c if c.isalnum() or c in "-_" else "_" for c in key)
 
 
-def blocks_html(blocks: list[markup.Block]) -> str:
+def blocks_html(blocks: "list[markup.Block]") -> str:
     """Return parsed Markdown blocks as HTML in the letter styles."""
+    from app.core import markup
+
     out: list[str] = []
     for block in blocks:
         if isinstance(block, markup.Paragraph):
@@ -62,7 +67,7 @@ def blocks_html(blocks: list[markup.Block]) -> str:
     return "\n".join(out)
 
 
-def runs_html(runs: list[markup.Run], bold: bool = False) -> str:
+def runs_html(runs: "list[markup.Run]", bold: bool = False) -> str:
     """Return formatted runs as inline HTML; '\\n' runs become line breaks."""
     out: list[str] = []
     for run in runs:
@@ -78,7 +83,7 @@ def runs_html(runs: list[markup.Run], bold: bool = False) -> str:
     return "".join(out)
 
 
-def _letterhead(case: Case) -> str:
+def _letterhead(case: "Case") -> str:
     """Return the right-aligned authority name and address, as the Word header shows it."""
     authority = case.authority
     lines = [f"<b>{escape(authority.name)}</b>"]
@@ -87,8 +92,10 @@ def _letterhead(case: Case) -> str:
             + "<br/>".join(lines) + "</p>")
 
 
-def _reference_block(case: Case, letter_date: dt.date) -> str:
+def _reference_block(case: "Case", letter_date: dt.date) -> str:
     """Return our reference, the date and the requester's details."""
+    from app.core.templating import format_date
+
     out: list[str] = []
     for label, value in (("Our reference", case.reference), ("Date", format_date(letter_date))):
         if value:
@@ -102,7 +109,7 @@ def _reference_block(case: Case, letter_date: dt.date) -> str:
     return "\n".join(out)
 
 
-def _list_html(block: markup.ListBlock) -> str:
+def _list_html(block: "markup.ListBlock") -> str:
     """Return a (possibly nested) list."""
     tag = "ol" if block.ordered else "ul"
     start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
@@ -113,7 +120,7 @@ def _list_html(block: markup.ListBlock) -> str:
     return f'<{tag}{start} style="margin-top: 0; margin-bottom: 8pt;">{"".join(items)}</{tag}>'
 
 
-def _table_html(block: markup.Table) -> str:
+def _table_html(block: "markup.Table") -> str:
     """Return a bordered table with a bold header row."""
     rows = []
     for index, row in enumerate([block.header, *block.rows]):

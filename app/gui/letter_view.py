@@ -1,24 +1,35 @@
 """The assembled letter as sections and clauses: edit for this letter, reset, reorder, remove, add."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from app.core.letter import Letter, LetterBlock
-from app.gui.clause_picker import ClausePickerDialog, section_label
 from app.gui.editors import TypingWatcher, set_text_keeping_cursor, text_editor
+
+if TYPE_CHECKING:
+    from app.core.letter import Letter, LetterBlock
+    from app.gui.clause_picker import ClausePickerDialog
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def section_label(section) -> str:
+    """Return how a letter section is named in lists."""
+    if section.heading:
+        return section.heading
+    return {"opening": "Opening", "closing": "Closing and sign-off"}.get(section.key, section.key.title())
+
+
 def excerpt(text: str, length: int = 90) -> str:
-    """Return the first words of a text on one line."""
-    flat = " ".join(text.split())
+    """Return the first words of a Markdown text as plain text on one line."""
+    from app.core import markup
+
+    flat = " ".join(markup.plain_text(markup.parse(text)).split())
     return flat if len(flat) <= length else flat[: length - 1] + "…"
 
 
@@ -164,8 +175,10 @@ class LetterView(QWidget):
             return self.document.restore_block(key)
         return self.document.remove_block(key)
 
-    def open_clause_picker(self) -> ClausePickerDialog:
+    def open_clause_picker(self) -> "ClausePickerDialog":
         """Open the clause picker for the selected section (non-blocking); adds the clause on accept."""
+        from app.gui.clause_picker import ClausePickerDialog
+
         dialog = ClausePickerDialog(self.document, self.current_section(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_picker_accepted(dialog))
@@ -182,7 +195,7 @@ class LetterView(QWidget):
             for child in range(section.childCount()):
                 yield section.child(child)
 
-    def _rebuild(self, letter: Letter) -> None:
+    def _rebuild(self, letter: "Letter") -> None:
         """Rebuild the tree when sections or blocks changed, keeping the selection."""
         structure = [(s.key, [b.key for b in s.blocks]) for s in letter.sections]
         if structure == self._structure:
@@ -212,7 +225,7 @@ class LetterView(QWidget):
         if not (selected and self.select(selected)):
             self._show_current()
 
-    def _refresh_items(self, letter: Letter) -> None:
+    def _refresh_items(self, letter: "Letter") -> None:
         for item in self._items():
             if item.data(0, KIND_ROLE) != "block":
                 continue
@@ -221,7 +234,7 @@ class LetterView(QWidget):
                 self._show_item(item, block)
         self._show_buttons()
 
-    def _show_item(self, item: QTreeWidgetItem, block: LetterBlock) -> None:
+    def _show_item(self, item: QTreeWidgetItem, block: "LetterBlock") -> None:
         state = self._state(block)
         text = self.document.block_text(block.key)
         item.setText(0, block.title or block.topic.replace("-", " ").capitalize())
@@ -235,7 +248,7 @@ class LetterView(QWidget):
         for column in range(3):
             item.setFont(column, font)
 
-    def _state(self, block: LetterBlock) -> str:
+    def _state(self, block: "LetterBlock") -> str:
         key = block.key
         if key in self.document.case.edits.removed:
             return "removed"
@@ -268,7 +281,7 @@ class LetterView(QWidget):
             self._updating = False
         self._show_buttons()
 
-    def _guidance(self, block: LetterBlock) -> str:
+    def _guidance(self, block: "LetterBlock") -> str:
         if block.error:
             return f"This clause could not be rendered: {block.error}"
         if block.builtin:
@@ -308,7 +321,7 @@ class LetterView(QWidget):
             return
         self.document.edit_block_text(key, self.editor.toPlainText(), typing=True)
 
-    def _on_document_letter_changed(self, letter: Letter) -> None:
+    def _on_document_letter_changed(self, letter: "Letter") -> None:
         self._rebuild(letter)
         key = self.current_key()
         if key and not self.editor.hasFocus():
@@ -336,7 +349,7 @@ class LetterView(QWidget):
             self._updating = False
         self._show_current()
 
-    def _on_picker_accepted(self, dialog: ClausePickerDialog) -> None:
+    def _on_picker_accepted(self, dialog: "ClausePickerDialog") -> None:
         choice = dialog.choice()
         if choice:
             self.document.add_clause(*choice)

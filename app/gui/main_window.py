@@ -2,22 +2,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from app.core.compliance import Finding
-from app.core.library import default_layers, load_library
 from app.core.settings import Preferences, load_preferences, save_preferences
-from app.core.templating import format_date
 from app.gui import case_io
 from app.gui.actions import UndoKeysFilter, build_menus, create_actions
-from app.gui.case_panel import CasePanel
+from app.gui.case_panel import CasePanel, format_date
 from app.gui.dialogs import DISCARD, RESTORE
 from app.gui.document import CaseDocument
+from app.gui.editors import Spelling, load_spelling_service
 from app.gui.environment import AppEnvironment
 from app.gui.files import FileController
 from app.gui.findings_panel import FindingsPanel
@@ -25,21 +23,13 @@ from app.gui.letter_view import LetterView
 from app.gui.parts_editor import PartsEditor
 from app.gui.preview import PreviewPane
 from app.gui.recovery import Autosaver, RecoveredDraft, RecoveryStore
-from app.gui.settings_dialog import SettingsDialog
 from app.gui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from app.core.compliance import Finding
+    from app.gui.settings_dialog import SettingsDialog
+
 APP_TITLE = "FOI Response Drafter"
-
-
-def load_spelling(preferences: Preferences) -> Any:
-    """Return the British English spelling service, or None if its word lists cannot be read."""
-    try:
-        from app.core.spelling import default_service
-
-        dictionary = preferences.dictionary_path()
-        return default_service(user_dictionary=dictionary if dictionary else "default")
-    except Exception:  # noqa: BLE001 - spelling is a help, never a reason not to start
-        return None
 
 
 class MainWindow(QMainWindow):
@@ -50,15 +40,14 @@ class MainWindow(QMainWindow):
         self.env = env
         self.preferences, self.preference_problems = load_preferences(env.preferences_path)
         self.state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
-        library = load_library(default_layers(self.preferences.library_paths()), validate=False)
-        self.document = CaseDocument(library, env.today, case_io.new_case(self.preferences, env.today()),
-                                     env.preview_delay_ms, self)
+        self.document = CaseDocument(self.preferences.library_paths(), env.today,
+                                     case_io.new_case(self.preferences, env.today()), env.preview_delay_ms, self)
         self.recovery = RecoveryStore(env.recovery_dir)
         self.autosaver = Autosaver(self.document, self.recovery, env.autosave_ms, self)
         self.files = FileController(self, self.document, env.prompter, self.state, lambda: self.preferences,
                                     env.today)
-        spelling = load_spelling(self.preferences) if env.spelling else None
-        self._build_panels(spelling)
+        self.spelling = Spelling(self)
+        self._build_panels(self.spelling)
         self.actions = create_actions(self, self.document.undo_stack)
         build_menus(self, self.actions, self.files.fill_recent_menu)
         self._build_status_bar()
@@ -68,6 +57,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QApplication.windowIcon())
         self._restore_view_state()
         self._on_document_path_changed(None)
+        if env.spelling:
+            self.document.build_finished.connect(self._on_first_build_finished)
 
     # ------------------------------------------------------------ layout
 
@@ -169,7 +160,7 @@ class MainWindow(QMainWindow):
     def restore_draft(self, draft: RecoveredDraft) -> bool:
         """Open a recovered draft as an unsaved change to its original file."""
         try:
-            case, _problems = case_io.parse_draft(draft.case_text, str(draft.file))
+            case = case_io.parse_draft(draft.case_text, str(draft.file))
         except Exception as exc:  # noqa: BLE001 - a damaged recovery file must not stop the app
             self.env.prompter.error(self, "Cannot restore draft", f"{draft.file}: {exc}")
             return False
@@ -195,8 +186,10 @@ class MainWindow(QMainWindow):
     def export(self, path: Path | None = None) -> bool:
         return self.files.export(path)
 
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self) -> "SettingsDialog":
         """Open the settings dialog (non-blocking); applied and saved on OK."""
+        from app.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.preferences, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences()))
@@ -213,7 +206,7 @@ class MainWindow(QMainWindow):
             return False
         self.preferences = preferences
         if preferences.library_folders != old.library_folders:
-            self.document.set_library(load_library(default_layers(preferences.library_paths()), validate=False))
+            self.document.set_library_folders(preferences.library_paths())
         self.statusBar().showMessage("Settings saved", 4000)
         return True
 
@@ -280,6 +273,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ slots
 
+    def _on_first_build_finished(self, _result: Any) -> None:
+        """Load the word list on the worker once the first letter is shown, then spellcheck."""
+        self.document.build_finished.disconnect(self._on_first_build_finished)
+        dictionary = self.preferences.dictionary_path()
+        self.document.builder.run_in_background(lambda: load_spelling_service(dictionary), self.spelling.enable)
+
     def _on_document_path_changed(self, _path: object) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified())
@@ -291,7 +290,7 @@ class MainWindow(QMainWindow):
         if path == "reference" and self.document.path is None:
             self._on_document_path_changed(None)
 
-    def _on_document_findings_changed(self, findings: list[Finding]) -> None:
+    def _on_document_findings_changed(self, findings: "list[Finding]") -> None:
         errors = sum(f.severity == "error" for f in findings)
         self.findings_label.setText(f"{errors} missing" if errors else "Complete")
         self.findings_label.setToolTip("Required elements missing from the letter (see Findings)")
@@ -301,7 +300,7 @@ class MainWindow(QMainWindow):
             self.deadline_label.setText(f"Due {format_date(due)} ({left} working days left)" if left >= 0
                                         else f"Overdue since {format_date(due)}")
 
-    def _on_findings_finding_activated(self, finding: Finding) -> None:
+    def _on_findings_finding_activated(self, finding: "Finding") -> None:
         """Take the officer to the clause, part or section a finding concerns."""
         if finding.block_key and self.letter_view.select(finding.block_key):
             self.letter_view.editor.setFocus(Qt.FocusReason.OtherFocusReason)

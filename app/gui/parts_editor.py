@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox
                                QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from app.core.case import EXEMPTION_OUTCOMES
-from app.core.registry import load_registry
 from app.gui.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 from app.gui.exemption_picker import ExemptionPicker, describe
-from app.core.views import exemption_view
 
 OUTCOME_LABELS = {
     "disclosed": "Disclosed in full",
@@ -46,11 +44,13 @@ class PartsEditor(QWidget):
         super().__init__(parent)
         self.document = document
         self._updating = False
+        self._exemptions_stale = False
         self._watcher = TypingWatcher(document.end_typing, self)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_list())
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._build_detail(spelling))
         layout.addWidget(scroll, 1)
         self._connect()
@@ -91,6 +91,7 @@ class PartsEditor(QWidget):
         for key, label in OUTCOME_LABELS.items():
             self.outcome.addItem(label, key)
         self.outcome.setAccessibleName("Outcome")
+        self.outcome.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.outcome.setToolTip("What you decided for this question")
         self.cost_hours = QDoubleSpinBox(detail)
         self.cost_hours.setRange(0, 10000)
@@ -205,20 +206,32 @@ class PartsEditor(QWidget):
         self.up_button.setEnabled(index > 0)
         self.down_button.setEnabled(index < len(self.document.case.parts) - 1)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._exemptions_stale:
+            self._show_exemptions(self.document.case.parts[self.current_index()])
+
     def _show_exemptions(self, part) -> None:
-        registry = load_registry(self.document.case.regime)
+        """List the part's exemptions (the registry is read only once the editor is on screen)."""
         self.chosen.clear()
+        self.remove_exemption_button.setEnabled(bool(part.exemptions))
+        self._exemptions_stale = bool(part.exemptions) and not self.isVisible()
+        if not part.exemptions or self._exemptions_stale:
+            return
+        from app.core.registry import CitationError, load_registry
+
+        registry = load_registry(self.document.case.regime)
         for cite in part.exemptions:
-            view = exemption_view(cite, registry)
-            provision = registry.lookup(cite) if view else None
+            try:
+                provision = registry.lookup(cite)
+            except CitationError:
+                provision = None
             if provision is None:
-                text = f"{cite} — not an exemption of the {registry.short_name}"
+                text = f"{cite} — not in the {registry.short_name} registry (see Findings)"
             else:
-                title, detail = describe(provision, registry)
-                text = f"{registry.cite_text(cite)} — {provision.title}\n    {detail}"
+                text = f"{registry.cite_text(cite)} — {provision.title}\n    {describe(provision, registry)[1]}"
             item = QListWidgetItem(text, self.chosen)
             item.setData(Qt.ItemDataRole.UserRole, cite)
-        self.remove_exemption_button.setEnabled(bool(part.exemptions))
 
     def _show_outcome_rows(self, outcome: str) -> None:
         cost = outcome == "cost-limit"

@@ -104,3 +104,30 @@ def test_drafts_are_used_only_when_the_officer_opts_in(case, tmp_path):
     assert assemble(case, library, TODAY).block("closing/closing") is None
     case.allow_drafts = True
     assert assemble(case, library, TODAY).block("closing/closing").text.strip() == "Draft sign-off"
+
+
+def test_deeper_section_match_wins_over_alphabetical_order(case, small_library, tmp_path):
+    from tests.core.conftest import CLAUSES
+
+    folder = tmp_path / "deep"
+    folder.mkdir()
+    for name, (topic, outcomes, sections, body) in CLAUSES.items():
+        write_clause(folder, name, topic, outcomes, sections, body)
+    write_clause(folder, "a-shallow", "exemption", [], ["40"], "Section 40 in general.")
+    write_clause(folder, "z-deep", "exemption", [], ["40(2)"], "Section 40(2) in particular.")
+    letter = assemble(case, load_library([Layer("t", folder)]), TODAY)
+    assert letter.block("part-1/exemption:40(2)").clause_id == "t.z-deep"
+
+
+def test_a_crashing_filter_becomes_a_problem(case, tmp_path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    write_clause(folder, "closing", "closing", [], [], "Due {{ case.extension_date|date }}")
+    letter = assemble(case, load_library([Layer("t", folder)], validate=False), TODAY)
+    assert any("cannot render clause t.closing" in p.message for p in letter.problems)
+
+
+def test_added_clause_goes_before_the_sign_off(case, small_library):
+    case.edits.added.append(AddedClause("t.review", "closing"))
+    topics = [b.topic for b in assemble(case, small_library, TODAY).section("closing").blocks]
+    assert topics == ["review", "closing"]
