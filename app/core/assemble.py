@@ -196,6 +196,12 @@ def _truthy(expression: str, ctx: dict[str, Any]) -> bool:
 
 
 @lru_cache(maxsize=256)
+def _compiled_template(source: str) -> jinja2.Template:
+    """Compile a short template (a heading or title) once."""
+    return environment().from_string(source)
+
+
+@lru_cache(maxsize=256)
 def _compiled(expression: str) -> Any:
     """Compile a condition expression once."""
     return environment().compile_expression(expression, undefined_to_none=False)
@@ -206,7 +212,7 @@ def _render_text(source: str, ctx: dict[str, Any], what: str, problems: list[Pro
     if not source:
         return ""
     try:
-        return environment().from_string(source).render(ctx).replace("\\", "").strip()
+        return _compiled_template(source).render(ctx).replace("\\", "").strip()
     except jinja2.TemplateError as exc:
         problems.append(Problem("letter", None, f"cannot render the {what}: {exc}"))
         return ""

@@ -10,16 +10,17 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from xml.sax.saxutils import escape as xml_escape
 
 from app.core import markup
 from app.core.atomic import write_bytes_atomic
 from app.core.case import Case
 from app.core.docx_meta import scrub_metadata
-from app.core.docx_numbering import add_num, ensure_list_styles, number_paragraph
+from app.core.docx_numbering import add_num, ensure_list_styles
 from app.core.docx_styles import BULLET_STYLES, NUMBER_STYLES, ensure_styles
 from app.core.letter import Letter
 from app.core.letterhead import add_page_number_footer, has_page_numbers
@@ -78,6 +79,7 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
             writer.paragraph(section.heading, "Letter Heading")
         for block in blocks:
             writer.blocks(markup.parse(block.text))
+    writer.finish()
     when = dt.datetime.combine(letter_date, dt.time(9, 0), tzinfo=dt.timezone.utc)
     scrub_metadata(document, clean_text(f"{letter.title} {case.reference}".strip()), when, options.author)
     buffer = io.BytesIO()
@@ -123,40 +125,65 @@ def _fill_header(document: Document, case: Case) -> None:
 
 
 class _Writer:
-    """Appends blocks to a document body using the letter styles."""
+    """Builds the letter body as WordprocessingML text, parsed once and appended (fast)."""
+
+    USABLE_WIDTH_TWIPS = 9072  # 16 cm between the letterhead's margins
 
     def __init__(self, document: Document):
         self.document = document
         self.bullets_abstract, self.numbers_abstract = ensure_list_styles(document)
+        self.style_ids: dict[str, str] = {}
+        self.parts: list[str] = []
+
+    def finish(self) -> None:
+        """Parse the collected XML and insert it before the body's section properties."""
+        fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(self.parts)}</w:body>")
+        body = self.document.element.body
+        anchor = body.find(qn("w:sectPr"))
+        for child in list(fragment):
+            if anchor is not None:
+                anchor.addprevious(child)
+            else:
+                body.append(child)
+        self.parts.clear()
+
+    def _style_id(self, name: str) -> str:
+        """Return a style's id, looked up once."""
+        if name not in self.style_ids:
+            self.style_ids[name] = self.document.styles[name].style_id
+        return self.style_ids[name]
+
+    def _para(self, style: str, runs_xml: str, num: tuple[int, int] | None = None) -> str:
+        """Return a paragraph element in a style, optionally in a list."""
+        numbering = ""
+        if num is not None:
+            numbering = f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        return f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>{numbering}</w:pPr>{runs_xml}</w:p>'
 
     def paragraph(self, text: str, style: str) -> None:
         """Append a plain paragraph in a style."""
-        self.document.add_paragraph(clean_text(text), style=style)
+        self.parts.append(self._para(style, _run_xml(text) if text else ""))
 
     def reference_block(self, case: Case, letter_date: dt.date) -> None:
         """Append our reference, the date and the requester's details."""
-        lines = [("Our reference", case.reference), ("Date", format_date(letter_date))]
-        for label, value in lines:
+        for label, value in (("Our reference", case.reference), ("Date", format_date(letter_date))):
             if value:
-                paragraph = self.document.add_paragraph(style="Reference Block")
-                paragraph.add_run(f"{label}: ").bold = True
-                paragraph.add_run(clean_text(value))
+                self.parts.append(self._para("Reference Block", _run_xml(f"{label}: ", bold=True) + _run_xml(value)))
         requester = case.requester
-        details = [requester.name, *requester.address, requester.email]
-        details = [d for d in details if d]
+        details = [d for d in (requester.name, *requester.address, requester.email) if d]
         if details:
-            self.document.add_paragraph(style="Reference Block")
+            self.paragraph("", "Reference Block")
             for line in details:
                 self.paragraph(line, "Reference Block")
-        self.document.add_paragraph(style="Reference Block")
+        self.paragraph("", "Reference Block")
 
     def blocks(self, blocks: list[markup.Block]) -> None:
         """Append parsed Markdown blocks."""
         for block in blocks:
             if isinstance(block, markup.Paragraph):
-                self._runs(self.document.add_paragraph(style="Letter Body"), block.runs)
+                self.parts.append(self._para("Letter Body", _runs_xml(block.runs)))
             elif isinstance(block, markup.Heading):
-                self._runs(self.document.add_paragraph(style="Letter Subheading"), block.runs)
+                self.parts.append(self._para("Letter Subheading", _runs_xml(block.runs)))
             elif isinstance(block, markup.ListBlock):
                 self._list(block, level=0)
             elif isinstance(block, markup.Table):
@@ -170,44 +197,38 @@ class _Writer:
             abstract = self.numbers_abstract if block.ordered else self.bullets_abstract
             num_id = add_num(self.document, abstract, restart=block.ordered)
         for item in block.items:
-            paragraph = self.document.add_paragraph(style=style)
-            number_paragraph(paragraph, num_id, level)
-            self._runs(paragraph, item.runs)
+            self.parts.append(self._para(style, _runs_xml(item.runs), (num_id, level)))
             for child in item.children:
                 same_kind = child.ordered == block.ordered
                 self._list(child, level + 1, num_id if same_kind else None)
 
     def _table(self, block: markup.Table) -> None:
-        """Append a table with a bold, repeated header row."""
+        """Append a table with a bold header row that repeats on each page."""
         columns = max([len(block.header), *(len(r) for r in block.rows)] or [1])
-        table = self.document.add_table(rows=0, cols=columns)
-        table.style = self.document.styles["Letter Table"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        width = self.USABLE_WIDTH_TWIPS // columns
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+        rows = []
         for index, row in enumerate([block.header, *block.rows]):
-            cells = table.add_row().cells
-            for cell, runs in zip(cells, row):
-                paragraph = cell.paragraphs[0]
-                self._runs(paragraph, runs, bold=index == 0)
-            if index == 0:
-                self._repeat_header(table.rows[0])
-        self.document.add_paragraph(style="Letter Body")
+            cells = list(row) + [[]] * (columns - len(row))
+            header = "<w:trPr><w:tblHeader/></w:trPr>" if index == 0 else ""
+            tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                          f'{self._para("Normal", _runs_xml(cell, bold=index == 0))}</w:tc>' for cell in cells)
+            rows.append(f"<w:tr>{header}{tcs}</w:tr>")
+        self.parts.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self._style_id("Letter Table")}"/>'
+            f'<w:tblW w:w="{width * columns}" w:type="dxa"/><w:jc w:val="center"/></w:tblPr>'
+            f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+        self.paragraph("", "Letter Body")
 
-    @staticmethod
-    def _repeat_header(row) -> None:
-        """Mark a table row as a header repeated on each page."""
-        from docx.oxml import OxmlElement
 
-        tr_pr = row._tr.get_or_add_trPr()
-        header = OxmlElement("w:tblHeader")
-        tr_pr.append(header)
+def _runs_xml(runs: list[markup.Run], bold: bool = False) -> str:
+    """Return formatted runs as XML; '\\n' runs become line breaks."""
+    return "".join("<w:r><w:br/></w:r>" if run.text == "\n" else _run_xml(run.text, run.bold or bold, run.italic)
+                   for run in runs)
 
-    @staticmethod
-    def _runs(paragraph, runs: list[markup.Run], bold: bool = False) -> None:
-        """Append formatted runs to a paragraph; '\\n' runs become line breaks."""
-        for run in runs:
-            if run.text == "\n":
-                paragraph.add_run().add_break()
-                continue
-            added = paragraph.add_run(clean_text(run.text))
-            added.bold = run.bold or bold or None
-            added.italic = run.italic or None
+
+def _run_xml(text: str, bold: bool = False, italic: bool = False) -> str:
+    """Return one run of text as XML, with characters XML cannot hold removed."""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{xml_escape(clean_text(text))}</w:t></w:r>'

@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 from app.core.atomic import write_bytes_atomic
 from app.core.docx_meta import scrub_metadata
 from app.core.docx_numbering import ensure_list_styles
-from app.core.docx_styles import ensure_styles
+from app.core.docx_styles import LETTER_STYLES, ensure_styles
 
 FONT = "Arial"
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
@@ -33,6 +33,7 @@ def build_default_letterhead() -> bytes:
     _header(document)
     add_page_number_footer(document)
     _clear_body(document)
+    _slim_styles(document)
     scrub_metadata(document, "Letterhead", TEMPLATE_DATE)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -128,6 +129,33 @@ def _field(paragraph, code: str) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+def _slim_styles(document: Document) -> None:
+    """Keep only the styles letters use (and their bases), so the template opens and saves fast."""
+    styles = document.styles.element
+    by_id = {el.get(qn("w:styleId")): el for el in styles.findall(qn("w:style"))}
+    keep = {sid for sid, el in by_id.items() if el.get(qn("w:default")) == "1"}
+    for name in [*LETTER_STYLES, "Header", "Footer"]:
+        keep.add(document.styles[name].style_id)
+    for sid in list(keep):
+        while sid in by_id:
+            based = by_id[sid].find(qn("w:basedOn"))
+            sid = based.get(qn("w:val")) if based is not None else None
+            if sid:
+                keep.add(sid)
+            linked = by_id.get(sid, None) if sid else None
+            if linked is None:
+                break
+    for sid, element in by_id.items():
+        if sid not in keep:
+            styles.remove(element)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    rels = document.part.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith("/stylesWithEffects")]:
+        rels.pop(rid)
 
 
 def _clear_body(document: Document) -> None:

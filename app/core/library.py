@@ -32,10 +32,19 @@ class Library:
     clauses: dict[str, Clause] = field(default_factory=dict)
     shadowed: dict[str, list[Clause]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _topics: dict[str, list[Clause]] | None = field(default=None, repr=False, compare=False)
 
     def by_topic(self, topic: str) -> list[Clause]:
-        """Return the clauses for a topic."""
-        return [c for c in self.clauses.values() if c.topic == topic]
+        """Return the clauses for a topic (indexed on first use; call reindex after changes)."""
+        if self._topics is None:
+            self._topics = {}
+            for clause in self.clauses.values():
+                self._topics.setdefault(clause.topic, []).append(clause)
+        return self._topics.get(topic, [])
+
+    def reindex(self) -> None:
+        """Forget the topic index after clauses were added, replaced or removed."""
+        self._topics = None
 
     def get(self, clause_id: str) -> Clause | None:
         """Return a clause by id, or None."""
@@ -88,6 +97,7 @@ def _add(library: Library, clause: Clause) -> None:
     if previous is not None:
         library.shadowed.setdefault(clause.id, []).append(previous)
     library.clauses[clause.id] = clause
+    library.reindex()
 
 
 def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem]:

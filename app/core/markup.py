@@ -77,7 +77,13 @@ def _parser() -> MarkdownIt:
 
 
 def parse(text: str) -> list[Block]:
-    """Parse Markdown text into blocks."""
+    """Parse Markdown text into blocks (the result is shared: do not modify it)."""
+    return _parse_cached(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> list[Block]:
+    """Parse Markdown text, remembering recent results (letters re-render the same clauses)."""
     tokens = _parser().parse(text)
     return list(_blocks(iter(tokens), closing=None))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from app.core.calendar import WorkingCalendar, calendar_for
@@ -48,8 +49,9 @@ def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None
     )
 
 
+@lru_cache(maxsize=1)
 def contact_views() -> dict[str, ContactView]:
-    """Return the contact details of other bodies, keyed as in contacts.yaml."""
+    """Return the contact details of other bodies, keyed as in contacts.yaml (read once)."""
     raw = load_contacts()
     return {key: _contact(raw.get(key, {})) for key in CONTACT_KEYS}
 

@@ -39,13 +39,18 @@ def editor(qtbot, service: SpellingService) -> SpellTextEdit:
     return widget
 
 
+def layout_formats(editor: QPlainTextEdit | QTextEdit, block_number: int = 0) -> list[tuple[int, int, QTextCharFormat]]:
+    """Return (start, length, format copy) of each range the block's layout draws over the text."""
+    ranges = editor.document().findBlockByNumber(block_number).layout().formats()
+    return [(r.start, r.length, QTextCharFormat(r.format)) for r in ranges]
+
+
 def underlines(editor: QPlainTextEdit | QTextEdit, block_number: int = 0) -> list[tuple[int, int, object]]:
     """Return (start, length, underline style) of every underlined range the layout draws."""
-    block = editor.document().findBlockByNumber(block_number)
     return [
-        (r.start, r.length, r.format.underlineStyle())
-        for r in block.layout().formats()
-        if r.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+        (start, length, fmt.underlineStyle())
+        for start, length, fmt in layout_formats(editor, block_number)
+        if fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
     ]
 
 
@@ -66,7 +71,7 @@ def action_named(menu: QMenu, text: str):
 def test_unknown_word_is_underlined_and_known_british_words_are_not(editor: SpellTextEdit) -> None:
     editor.setPlainText("The organisation will recieve the programme.")
     assert underlines(editor) == [(22, 7, WAVY)]
-    underline = editor.document().firstBlock().layout().formats()[0].format
+    underline = layout_formats(editor)[0][2]
     assert underline.underlineColor().red() > 150
 
 
@@ -192,7 +197,7 @@ def test_underline_keeps_the_documents_own_formatting(qtbot, service: SpellingSe
     attach_spellchecker(editor, service)
     editor.setHtml("<p>We <b>recieve</b> it.</p>")
     assert underlines(editor) == [(3, 7, WAVY)]
-    overlay = editor.document().firstBlock().layout().formats()[0].format
+    overlay = layout_formats(editor)[0][2]
     assert not overlay.hasProperty(QTextCharFormat.Property.FontWeight)
     cursor = QTextCursor(editor.document())
     cursor.setPosition(5)
@@ -210,8 +215,8 @@ def test_underline_merges_with_formats_a_subclass_sets(qtbot, service: SpellingS
     qtbot.addWidget(editor)
     ColouringHighlighter(editor.document(), service)
     editor.setPlainText("We recieve it")
-    ranges = [(r.start, r.length, r.format.fontItalic(), r.format.underlineStyle())
-              for r in editor.document().firstBlock().layout().formats()]
+    ranges = [(start, length, fmt.fontItalic(), fmt.underlineStyle())
+              for start, length, fmt in layout_formats(editor)]
     assert (3, 7, True, WAVY) in ranges
     assert all(italic for _, _, italic, _ in ranges)
 
