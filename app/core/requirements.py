@@ -180,6 +180,9 @@ def _environmental(case: Case, registry: Registry, law: str, codes: tuple[str, s
             continue
         refused = True
         yield _part_req(number, reasons, f"{law}", "specify the exception relied on and the reasons")
+        if part.outcome in ("not-held", "cost-limit", "vexatious", "repeated"):
+            yield _part_req(number, interest, law, "give the public interest matters considered (the "
+                            "not-held and manifestly unreasonable exceptions are subject to the test)")
         for view in _views(part, registry):
             if view.qualified:
                 yield _exemption_req(number, view.cite, interest, law,
