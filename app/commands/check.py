@@ -33,8 +33,9 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 2
-    letter = assemble(case, load_library(layers_for(args.library)), today)
-    findings = check(case, letter, today)
+    library = load_library(layers_for(args.library))
+    letter = assemble(case, library, today)
+    findings = check(case, letter, today, library=library)
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], indent=2))
     else:

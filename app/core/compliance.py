@@ -14,6 +14,7 @@ from app.core.case import Case
 from app.core.case_rules import case_problems
 from app.core.deadlines import response_due
 from app.core.letter import Letter
+from app.core.library import Library
 from app.core.registry import load_registry
 from app.core.requirements import Requirement, requirements_for
 from app.core.views import exemption_view
@@ -42,13 +43,16 @@ class Finding:
         return f"{self.severity.upper()}: {self.citation}{where}: {self.message}"
 
 
-def check(case: Case, letter: Letter, today: dt.date, calendar: WorkingCalendar | None = None) -> list[Finding]:
-    """Return every finding for the letter as it stands."""
+def check(case: Case, letter: Letter, today: dt.date, calendar: WorkingCalendar | None = None,
+          library: Library | None = None) -> list[Finding]:
+    """Return every finding for the letter as it stands (clause review dates need the library)."""
     calendar = calendar or calendar_for(case.regime)
     findings = [_missing(req, letter) for req in requirements_for(case, letter)]
     found = [f for f in findings if f is not None]
     found += _case_rules(case, today, calendar)
     found += _problem_findings(letter)
+    if library is not None:
+        found += _clause_findings(letter, library, today)
     return sorted(found, key=lambda f: (f.severity != ERROR, f.severity != WARNING, f.part or 0))
 
 
@@ -117,6 +121,24 @@ def _part_rules(case: Case, number: int, part, registry) -> list[Finding]:
                 found.append(Finding("s36-opinion", ERROR, "FOIA s36(2)",
                                      "section 36 needs the qualified person's reasonable opinion: record who "
                                      "gave it and when (part opinion: by, date)", part=number))
+    return found
+
+
+def _clause_findings(letter: Letter, library: Library, today: dt.date) -> list[Finding]:
+    """Warn about clauses in the letter that are overdue for review or still drafts."""
+    found: list[Finding] = []
+    for block in letter.blocks():
+        clause = library.get(block.clause_id) if block.clause_id and not block.removed else None
+        if clause is None:
+            continue
+        if clause.review_overdue(today):
+            found.append(Finding("clause-review-overdue", WARNING, "library",
+                                 f"clause {clause.id} ({clause.title}) was due for legal review on "
+                                 f"{clause.review_due.isoformat()}", part=block.part, block_key=block.key))
+        if clause.status != "approved":
+            found.append(Finding("draft-clause", WARNING, "library",
+                                 f"clause {clause.id} ({clause.title}) is a draft, not approved wording",
+                                 part=block.part, block_key=block.key))
     return found
 
 

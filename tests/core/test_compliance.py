@@ -149,3 +149,23 @@ def test_ncnd_only_with_provisions_that_allow_it(regime, exemption, fires, citat
     assert [f.citation for f in found] == ([citation] if fires else [])
     if fires:
         assert found[0].part == 1 and "parts[0].exemptions[0]" in found[0].message
+
+
+@pytest.mark.parametrize("review_due, status, rules", [
+    ("2026-11-20", "approved", {"clause-review-overdue"}),
+    ("2026-11-21", "approved", set()),
+    ("2027-01-01", "draft", {"draft-clause"}),
+])
+def test_overdue_and_draft_clauses_in_the_letter_are_flagged(tmp_path, review_due, status, rules):
+    from app.core.assemble import assemble
+    from app.core.library import Layer, load_library
+
+    approver = "approved_by: Jo\n" if status == "approved" else ""
+    (tmp_path / "c.md").write_text(f"---\nid: c\ntitle: Sign-off\ntopic: closing\nstatus: {status}\n{approver}"
+                                   f"review_due: {review_due}\n---\nYours sincerely\n", encoding="utf-8")
+    library = load_library([Layer("t", tmp_path)])
+    case = make_case("foia", "disclosed", [])
+    case.allow_drafts = True
+    letter = assemble(case, library, TODAY)
+    found = {f.rule for f in check(case, letter, TODAY, library=library)} & {"clause-review-overdue", "draft-clause"}
+    assert found == rules
