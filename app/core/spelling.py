@@ -4,9 +4,10 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Literal, Sequence
+from typing import Literal, NamedTuple
 
 from spellchecker import SpellChecker
 
@@ -36,10 +37,10 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _VOWELS = frozenset("aeiouy")
 _SIMILAR = frozenset({("c", "s"), ("s", "c"), ("c", "k"), ("k", "c"), ("s", "z"), ("z", "s")})
 
-# Everything the checker skips, tried before a word at each position (order matters).
+# What the checker skips inside a chunk of non-space text, tried before a word at each
+# position (order matters). Jinja tags are blanked out before text is cut into chunks.
 _SKIP = r"""
-    \{\{.*?\}\} | \{%.*?%\} | \{\#.*?\#\}                        # Jinja expressions, tags, comments
-  | (?:https?|ftp)://[^\s<>"]+ | www\.[^\s<>"]+                 # URLs
+    (?:https?|ftp)://[^\s<>"]+ | www\.[^\s<>"]+                 # URLs
   | [\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+                            # e-mail addresses
   | \b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:uk|com|org|net|gov|scot|wales|eu|io|info)\b(?:/[^\s<>"]*)?
   | \w*\d\w*(?:[\-./_:,()]+\w+)*\)?                             # numbers, money, 30(1)(a), s40(2), refs
@@ -48,12 +49,16 @@ _SKIP = r"""
 """
 _WORD = r"[^\W\d_]+(?:['\u2019\u02bc\-][^\W\d_]+)*"
 _TOKEN_RE = re.compile(rf"(?P<skip>{_SKIP})|(?P<word>{_WORD})", re.VERBOSE | re.DOTALL)
+_JINJA_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\#.*?\#\}", re.DOTALL)
+_CHUNK_RE = re.compile(r"\S+")
+# Punctuation stripped from a chunk before the fast all-letters test ("(" is kept: "(iv)").
+_LEADING = "\"'\u2018\u201c[*_"
+_TRAILING = ".,;:!?)]\"'\u2019\u201d*_"
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _OPENER_RE = re.compile(r"\{\{|\{%|\{#")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word to check: its text and [start, end) position in Python string indices."""
 
     word: str
@@ -74,7 +79,7 @@ class Issue:
     start: int
     end: int
     kind: IssueKind
-    service: "SpellingService" = field(repr=False)
+    service: SpellingService = field(repr=False)
     _suggestions: list[str] | None = field(default=None, repr=False)
 
     @property
@@ -114,19 +119,40 @@ def unclosed_placeholder(text: str, closer: str | None = None) -> str | None:
 
     closer is the delimiter awaited at the start of text (a Jinja tag spanning lines).
     """
+    return _open_placeholder(text, closer)[1]
+
+
+def blank_open_placeholders(text: str, closer: str | None = None) -> tuple[str, str | None]:
+    """Blank out Jinja tags left open at either end of a line, keeping every offset.
+
+    closer is the delimiter awaited at the start of text (from the line before). Returns
+    the text to tokenise and the delimiter still awaited at its end.
+    """
+    start, awaited = _open_placeholder(text, closer)
+    if closer is not None:
+        end = text.find(closer)
+        prefix = len(text) if end < 0 else end + len(closer)
+        text = " " * prefix + text[prefix:]
+    if awaited is not None and start is not None:
+        text = text[:start] + " " * (len(text) - start)
+    return text, awaited
+
+
+def _open_placeholder(text: str, closer: str | None) -> tuple[int | None, str | None]:
+    """Return where the tag left open at the end of text starts (None if carried in) and its closer."""
     position = 0
     if closer is not None:
         end = text.find(closer)
         if end < 0:
-            return closer
+            return None, closer
         position = end + len(closer)
     while (match := _OPENER_RE.search(text, position)) is not None:
         awaited = _OPENERS[match.group()]
         end = text.find(awaited, match.end())
         if end < 0:
-            return awaited
+            return match.start(), awaited
         position = end + len(awaited)
-    return None
+    return None, None
 
 
 def read_frequency_list(path: Path) -> dict[str, int]:
@@ -187,15 +213,14 @@ class SpellingService:
         custom_paths: Sequence[Path] = (),
         user_dictionary: Path | None = None,
     ) -> None:
-        self._frequencies = read_frequency_list(word_list)
-        self._extra: dict[str, int] = {}
-        for path in [*vocabulary, *custom_paths]:
-            self._extra.update(read_word_file(path))
         self.user_dictionary = user_dictionary
+        extra_paths = [*vocabulary, *custom_paths]
         if user_dictionary is not None and user_dictionary.is_file():
-            self._extra.update(read_word_file(user_dictionary))
-        self._words = self._frequencies
-        self._words.update((w, c) for w, c in self._extra.items() if w not in self._words)
+            extra_paths.append(user_dictionary)
+        self._words = read_frequency_list(word_list)  # exact spelling -> frequency
+        for path in extra_paths:
+            for word, count in read_word_file(path).items():
+                self._words.setdefault(word, count)
         self._ignored: set[str] = set()
         self._american = read_pairs(american_british) if american_british else {}
         self._suggester: _Suggester | None = None
@@ -246,26 +271,16 @@ class SpellingService:
 
     def tokens(self, text: str) -> list[Token]:
         """Return the words of text to check, skipping placeholders, references and the like."""
-        found: list[Token] = []
-        for match in _TOKEN_RE.finditer(text):
-            if match.lastgroup != "word":
-                continue
-            word = match.group()
-            if "-" not in word:
-                if len(word) > 1:
-                    found.append(Token(word, match.start(), match.end()))
-                continue
-            found.extend(_hyphen_parts(word, match.start()))
-        return found
+        return [Token(word, start, end) for word, start, end in _words(text)]
 
     def misspellings(self, text: str) -> list[Issue]:
         """Return an Issue for each word of text the checker does not accept."""
         check = self.check
         issues = []
-        for token in self.tokens(text):
-            if not check(token.word):
-                kind: IssueKind = "american" if self.british_form(token.word) else "unknown"
-                issues.append(Issue(token.word, token.start, token.end, kind, self))
+        for word, start, end in _words(text):
+            if not check(word):
+                kind: IssueKind = "american" if self.british_form(word) else "unknown"
+                issues.append(Issue(word, start, end, kind, self))
         return issues
 
     # -- suggestions --------------------------------------------------------------------
@@ -294,7 +309,11 @@ class SpellingService:
                 break
         return results
 
-    def _engine(self) -> "_Suggester":
+    def prepare_suggestions(self) -> None:
+        """Build the suggestion engine now (about 0.2 s), e.g. on a worker thread after loading."""
+        self._engine()
+
+    def _engine(self) -> _Suggester:
         """Return the suggestion engine, building it on first use."""
         if self._suggester is None:
             self._suggester = _Suggester(self._words)
@@ -557,17 +576,49 @@ def _match_case(template: str, word: str) -> str:
     return word
 
 
-def _hyphen_parts(word: str, offset: int) -> list[Token]:
-    """Split a hyphenated word into tokens, leaving out prefixes and single letters."""
-    parts = []
+def _words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield (word, start, end) for each word to check; see SpellingService.tokens.
+
+    Whitespace-separated chunks that are letters once quotes and punctuation are stripped
+    (most of them) are taken as they are; anything else goes through the full tokeniser.
+    """
+    if "{" in text:
+        text = _JINJA_RE.sub(lambda m: " " * len(m.group()), text)
+    for chunk_match in _CHUNK_RE.finditer(text):
+        chunk = chunk_match.group()
+        core = chunk.lstrip(_LEADING)
+        lead = len(chunk) - len(core)
+        core = core.rstrip(_TRAILING)
+        if core.isalpha():
+            if len(core) > 1:
+                start = chunk_match.start() + lead
+                yield core, start, start + len(core)
+            continue
+        yield from _complex_words(chunk, chunk_match.start())
+
+
+def _complex_words(chunk: str, offset: int) -> Iterator[tuple[str, int, int]]:
+    """Yield the words of a chunk holding digits, symbols, hyphens or apostrophes."""
+    for match in _TOKEN_RE.finditer(chunk):
+        if match.lastgroup != "word":
+            continue
+        word = match.group()
+        if "-" not in word:
+            if len(word) > 1:
+                yield word, offset + match.start(), offset + match.end()
+            continue
+        yield from _hyphen_parts(word, offset + match.start())
+
+
+def _hyphen_parts(word: str, offset: int) -> Iterator[tuple[str, int, int]]:
+    """Yield the parts of a hyphenated word, leaving out prefixes and single letters."""
     position = offset
     pieces = word.split("-")
     for index, piece in enumerate(pieces):
         is_prefix = index < len(pieces) - 1 and piece.lower() in HYPHEN_PREFIXES
         if len(piece) > 1 and not is_prefix:
-            parts.append(Token(piece, position, position + len(piece)))
+            yield piece, position, position + len(piece)
         position += len(piece) + 1
-    return parts
 
 
 def _display_forms(frequencies: dict[str, int]) -> dict[str, str]:

@@ -2,10 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
-from app.core.spelling import SpellingService, Token, python_index, unclosed_placeholder, utf16_index, utf16_len
+from app.core.spelling import SpellingService, blank_open_placeholders, python_index, utf16_index, utf16_len
 
 UNKNOWN_COLOUR = QColor(204, 0, 0)
 AMERICAN_COLOUR = QColor(26, 115, 232)
@@ -60,23 +68,21 @@ class SpellHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         """Underline the unknown words of one block (paragraph)."""
         self.highlight_other(text)
-        carried = _closer_for_state(self.previousBlockState())
-        awaited = unclosed_placeholder(text, carried)
+        visible, awaited = blank_open_placeholders(text, _closer_for_state(self.previousBlockState()))
         self.setCurrentBlockState(_CLOSERS.index(awaited) if awaited else -1)
         if not self._enabled:
             return
-        for token in self._service.tokens(visible_text(text, carried)):
-            if not self._service.check(token.word):
-                american = self._service.british_form(token.word) is not None
-                self._underline(text, token, self._american if american else self._unknown)
+        for issue in self._service.misspellings(visible):  # suggestions are not computed here
+            underline = self._american if issue.kind == "american" else self._unknown
+            self._underline(text, issue.start, issue.word, underline)
 
     def highlight_other(self, text: str) -> None:
         """Apply formats other than spelling to a block; nothing here, for subclasses."""
 
-    def _underline(self, text: str, token: Token, underline: QTextCharFormat) -> None:
-        """Merge the underline into whatever format each character of the token already has."""
-        start = utf16_index(text, token.start)
-        for position in range(start, start + utf16_len(token.word)):
+    def _underline(self, text: str, index: int, word: str, underline: QTextCharFormat) -> None:
+        """Merge the underline into whatever format each character of the word already has."""
+        start = utf16_index(text, index)
+        for position in range(start, start + utf16_len(word)):
             merged = QTextCharFormat(self.format(position))
             merged.merge(underline)
             self.setFormat(position, 1, merged)
@@ -129,9 +135,9 @@ class SpellChecking(QObject):
         cursor = self._editor.cursorForPosition(pos)
         block = cursor.block()
         text = block.text()
-        carried = _closer_for_state(block.previous().userState()) if block.previous().isValid() else None
+        visible, _ = blank_open_placeholders(text, _closer_for_state(block.previous().userState()))
         index = python_index(text, cursor.position() - block.position())
-        for token in self._service.tokens(visible_text(text, carried)):
+        for token in self._service.tokens(visible):
             if token.start <= index <= token.end and not self._service.check(token.word):
                 start = block.position() + utf16_index(text, token.start)
                 selection = QTextCursor(self._editor.document())
@@ -221,15 +227,6 @@ def attach_spellchecker(editor: TextEditor, service: SpellingService) -> SpellCh
     spelling = SpellChecking(editor, service)
     spelling.attach_menu()
     return spelling
-
-
-def visible_text(text: str, carried: str | None) -> str:
-    """Blank out the end of a Jinja tag begun on an earlier line, keeping offsets."""
-    if carried is None:
-        return text
-    end = text.find(carried)
-    cut = len(text) if end < 0 else end + len(carried)
-    return " " * cut + text[cut:]
 
 
 def _closer_for_state(state: int) -> str | None:

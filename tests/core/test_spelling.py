@@ -14,6 +14,7 @@ from app.core import spelling
 from app.core.spelling import (
     SpellingService,
     Token,
+    blank_open_placeholders,
     default_service,
     python_index,
     unclosed_placeholder,
@@ -120,6 +121,13 @@ def test_unclosed_placeholder_tracks_tags_across_lines() -> None:
     assert unclosed_placeholder("Dear {{ name }}, {% if x") == "%}"
     assert unclosed_placeholder("still inside", "%}") == "%}"
     assert unclosed_placeholder("and y %} done {{ a }}", "%}") is None
+
+
+def test_open_placeholders_are_blanked_keeping_offsets() -> None:
+    assert blank_open_placeholders("Dear {{ name }}, {% if zzqx") == ("Dear {{ name }},           ", "%}")
+    assert blank_open_placeholders("qqxz %} we {# note", "%}") == ("        we        ", "#}")
+    assert blank_open_placeholders("all inside", "}}") == ("          ", "}}")
+    assert blank_open_placeholders("plain") == ("plain", None)
 
 
 def test_misspellings_give_kind_and_offsets(service: SpellingService) -> None:
