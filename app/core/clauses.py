@@ -14,13 +14,28 @@ from app.core import yamlio
 from app.core.atomic import write_text_atomic
 from app.core.case import LETTERS, OUTCOMES, REGIMES
 from app.core.problems import Problem, display_path
+from app.core.template_scan import scan
 from app.core.templating import environment
 
 STATUSES = ("draft", "approved")
+
+
+class _HeaderLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The fast safe loader, but an impossible date such as 2027-13-01 stays text (and is reported)."""
+
+
+def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """Build a date, or keep the text when it is not a real date."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_HeaderLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
 REQUIRED = ("id", "title", "topic", "status")
 LIST_FIELDS = ("regimes", "letters", "outcomes", "sections", "provides", "references")
 FENCE = "---"
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -70,7 +85,7 @@ def parse_clause(text: str, path: str, layer: str = "built-in") -> tuple[Clause 
     if problem:
         return None, [problem]
     try:
-        meta = yaml.load(header, Loader=_SafeLoader) or {}
+        meta = yaml.load(header, Loader=_HeaderLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -131,11 +146,11 @@ def _check_vocab(meta: dict, key: str, allowed: tuple[str, ...]) -> list[tuple[s
 
 def _check_body(body: str, body_line: int, path: str) -> list[Problem]:
     """Report Jinja syntax errors with their line in the file."""
-    try:
-        environment().parse(body)
-    except jinja2.TemplateSyntaxError as exc:
-        return [Problem(path, body_line + (exc.lineno or 1) - 1, f"body: template syntax error: {exc.message}")]
-    return []
+    error = scan(body).error
+    if error is None:
+        return []
+    line, message = error
+    return [Problem(path, body_line + line - 1, f"body: template syntax error: {message}")]
 
 
 def _as_list(value: Any) -> list[str]:

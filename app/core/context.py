@@ -6,6 +6,7 @@ import datetime as dt
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from app.core.templating import Trusted
@@ -145,8 +146,19 @@ class CatalogueEntry:
     example: str
 
 
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[CatalogueEntry, ...]:
+    """Build the catalogue once: the view classes do not change while the app runs."""
+    return tuple(_build_catalogue())
+
+
 def catalogue() -> list[CatalogueEntry]:
     """List every variable path a clause can read, generated from the view classes."""
+    return list(_catalogue())
+
+
+def _build_catalogue() -> list[CatalogueEntry]:
+    """Describe every top-level variable and its fields."""
     entries: list[CatalogueEntry] = []
     for name, (kind, text) in TOP_LEVEL.items():
         entries.append(CatalogueEntry(name, _type_name(kind), text, ""))
@@ -159,9 +171,16 @@ def catalogue() -> list[CatalogueEntry]:
     return entries
 
 
-def known_paths() -> set[tuple[str, ...]]:
+@lru_cache(maxsize=1)
+def known_paths() -> frozenset[tuple[str, ...]]:
     """Return every readable variable path as a tuple of names."""
-    return {tuple(entry.path.split(".")) for entry in catalogue()}
+    return frozenset(tuple(entry.path.split(".")) for entry in _catalogue())
+
+
+@lru_cache(maxsize=1)
+def known_prefixes() -> frozenset[tuple[str, ...]]:
+    """Return every path and every leading part of a path (case, case.requester, …)."""
+    return frozenset(p[:i] for p in known_paths() for i in range(1, len(p) + 1))
 
 
 def _fields_of(kind: type, prefix: str, depth: int = 0) -> list[CatalogueEntry]:

@@ -11,7 +11,7 @@ from app.core.paths import CLAUSES_DIR
 from app.core.problems import Problem, display_path
 from app.core.registry import CitationError, load_registry, parse_citation
 from app.core.skeleton import all_topics
-from app.core.templating import attribute_lines
+from app.core.template_scan import scan
 
 IGNORED_FILES = {"README.md", "GUIDE.md", "CHANGELOG.md"}
 BUILT_IN = "built-in"
@@ -76,7 +76,7 @@ def _load_layer(library: Library, layer: Layer, validate: bool) -> None:
     seen: dict[str, str] = {}
     topics = all_topics() if validate else set()
     for path in sorted(layer.folder.rglob("*.md")):
-        if path.name in IGNORED_FILES or any(part.startswith(".") for part in path.parts):
+        if path.name in IGNORED_FILES or any(part.startswith(".") for part in path.relative_to(layer.folder).parts):
             continue
         clause, problems = read_clause_file(path, layer.name)
         library.problems.extend(problems)
@@ -135,11 +135,14 @@ def _registry_has(registry, citation) -> bool:
 
 def _check_variables(clause: Clause) -> list[Problem]:
     """Report variables the body reads that the case catalogue does not offer."""
+    analysis = scan(clause.body)
+    if analysis.error:
+        return []  # reported by the syntax check when the file was parsed
     known = context.known_paths()
-    prefixes = {p[:i] for p in known for i in range(1, len(p) + 1)}
-    loop_roots = _loop_variables(clause.body)
+    prefixes = context.known_prefixes()
+    loop_roots = analysis.bound
     problems = []
-    for path, line in sorted(attribute_lines(clause.body).items(), key=lambda item: item[1]):
+    for path, line in sorted(analysis.paths.items(), key=lambda item: item[1]):
         if path[0] in loop_roots or path in prefixes or _under_list(path, known):
             continue
         problems.append(Problem(clause.path, clause.body_line + line - 1,
@@ -150,17 +153,6 @@ def _check_variables(clause: Clause) -> list[Problem]:
 def _under_list(path: tuple[str, ...], known: set[tuple[str, ...]]) -> bool:
     """Allow methods and filters on known values, e.g. case.parts|length is caught elsewhere."""
     return len(path) > 1 and path[:-1] in known and path[-1] in {"items", "keys", "values"}
-
-
-def _loop_variables(body: str) -> set[str]:
-    """Return names bound by for-loops and set statements in a template body."""
-    from jinja2 import nodes
-
-    from app.core.templating import environment
-
-    tree = environment().parse(body)
-    names = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    return names | {"loop"}
 
 
 def _meta_line(clause: Clause, key: str) -> int:
