@@ -6,7 +6,8 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QStyle, QTextEdit, QToolBar
+from PySide6.QtWidgets import (QAbstractSpinBox, QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QStyle, QTextEdit,
+                               QToolBar, QWidget)
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Actions:
     theme_light: QAction
     theme_dark: QAction
     about: QAction
+    workbench: QAction
     recent_menu: QMenu | None = None
 
 
@@ -115,6 +117,8 @@ def create_actions(window, stack) -> Actions:
         theme_light=_action(window, "&Light", lambda: window.set_theme("light")),
         theme_dark=_action(window, "&Dark", lambda: window.set_theme("dark")),
         about=_action(window, "&About FOI Response Drafter", window.about),
+        workbench=_action(window, "Clause &workbench…", window.open_workbench, "Ctrl+Shift+L",
+                          "Edit, validate, approve and compare the clauses letters are built from"),
     )
     for action in (actions.theme_system, actions.theme_light, actions.theme_dark):
         action.setCheckable(True)
@@ -150,6 +154,8 @@ def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[
                           actions.focus_findings])
     theme_menu = view_menu.addMenu("&Theme")
     theme_menu.addActions([actions.theme_system, actions.theme_light, actions.theme_dark])
+    library_menu = bar.addMenu("Li&brary")
+    library_menu.addAction(actions.workbench)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)
     toolbar = QToolBar("Main toolbar", window)
@@ -168,14 +174,16 @@ class UndoKeysFilter(QObject):
 
     _EDITORS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
-    def __init__(self, window: QMainWindow):
-        super().__init__(window)
-        self._window = window
+    def watch_text_fields(self, window: QMainWindow) -> None:
+        """Filter the undo keys of every text field in the window (not the whole application)."""
+        for editor in window.findChildren(QWidget):
+            if isinstance(editor, self._EDITORS):
+                editor.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
-        if not self._is_undo_key(event) or not self._in_window(watched):
+        if not self._is_undo_key(event):
             return False
         event.ignore()
         return True
@@ -184,9 +192,3 @@ class UndoKeysFilter(QObject):
     def _is_undo_key(event: QKeyEvent) -> bool:
         return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
                 or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined())
-
-    def _in_window(self, watched: QObject) -> bool:
-        widget = watched if hasattr(watched, "window") else None
-        while widget is not None and not isinstance(widget, self._EDITORS):
-            widget = widget.parentWidget() if hasattr(widget, "parentWidget") else None
-        return widget is not None and widget.window() is self._window

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.paths import RESOURCES_DIR
 from app.gui.environment import AppEnvironment
 from app.gui.main_window import APP_TITLE, MainWindow
+from app.gui.theme import use_fusion
 
 ICONS_DIR = RESOURCES_DIR / "icons"
 TEST_EDITS_VARIABLE = "FOI_DRAFTER_TEST_EDITS"
@@ -34,6 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("foi-drafter")
     app.setDesktopFileName("foi-drafter")
     app.setWindowIcon(app_icon())
+    use_fusion(app)
     return app
 
 

@@ -46,6 +46,7 @@ class BuildResult:
     findings: "list[Finding]" = field(default_factory=list)
     library: "Library | None" = None
     html: str = ""
+    chunks: list[tuple[str, str]] = field(default_factory=list)
     due: dt.date | None = None
     days_left: int | None = None
     error: str = ""
@@ -71,11 +72,10 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     """Fill a result from a snapshot (runs on the worker)."""
     from app.core.assemble import assemble
     from app.core.calendar import calendar_for
-    from app.core.case_rules import case_problems
     from app.core.compliance import Finding, check
     from app.core.deadlines import response_due, working_days_left
     from app.core.library import default_layers, load_library
-    from app.gui.letter_html import letter_html
+    from app.gui.letter_html import letter_chunks, page_html
 
     case, today = snapshot.case, snapshot.today
     library = snapshot.library or load_library(default_layers(snapshot.folders), validate=False)
@@ -84,26 +84,11 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     result.due = response_due(case.received, calendar)
     result.days_left = working_days_left(today, result.due, calendar)
     letter = assemble(case, library, today, calendar)
-    findings = _rule_findings(case, case_problems(case))
-    findings += check(case, letter, today, calendar)
+    findings = check(case, letter, today, calendar, library=library)
     findings += [Finding("library", INFO, "library", str(p)) for p in library.problems]
     result.letter, result.findings = letter, findings
-    result.html = letter_html(letter, case, today)
-
-
-def _rule_findings(case: Case, problems: list[Any]) -> "list[Finding]":
-    """Turn the case's legal mistakes (unknown section, NCND not allowed…) into findings."""
-    from app.core.compliance import Finding
-    from app.core.registry import load_registry
-
-    act = load_registry(case.regime).short_name
-    found = []
-    for problem in problems:
-        where, message = (problem.where, problem.message) if hasattr(problem, "where") else problem
-        citation = getattr(problem, "citation", "") or act
-        part = int(where.split("[", 1)[1].split("]", 1)[0]) + 1 if where.startswith("parts[") else None
-        found.append(Finding("case", ERROR, citation, message, part=part))
-    return found
+    result.chunks = letter_chunks(letter, case, today)
+    result.html = page_html(result.chunks)
 
 
 class LetterBuilder(QObject):
@@ -200,9 +185,10 @@ class LetterBuilder(QObject):
         if self._executor is None:
             return
         self.last_result = result
-        if result.generation != self._current_generation() and not self._timer.isActive():
-            self._start()
         self.built.emit(result)
+        if result.generation != self._current_generation():
+            self._timer.stop()
+            self._start()
 
 
 def snapshot_of(case: Case, library: "Library | None", folders: tuple[Path, ...], today: dt.date,

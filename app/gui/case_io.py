@@ -2,7 +2,7 @@
 
 `load_case` refuses a file whose parts break a legal rule (e.g. outcome withheld with no exemption
 yet). An officer's half-finished draft must still reopen, so the app reads case files with the
-core's own field reader but without those legal rules: they are checked on every build and shown
+core's reader with legal=False: they are checked on every build and shown
 as findings instead. A file with structural problems (bad YAML, wrong types) is still refused with
 every `path:line: message` problem.
 """
@@ -13,12 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
-
-from app.core import case as case_module
-from app.core import yamlio
-from app.core.case import AddedClause, Authority, Case, LetterEdits, Part, Requester, Signatory
-from app.core.problems import InputError, Problem, display_path
+from app.core.case import AddedClause, Authority, Case, LetterEdits, Part, Requester, Signatory, load_case, parse_case
 from app.core.settings import Preferences
 
 _PART_KEY = re.compile(r"^part-(\d+)(?=$|/)")
@@ -26,33 +21,12 @@ _PART_KEY = re.compile(r"^part-(\d+)(?=$|/)")
 
 def load_draft(path: Path | str) -> Case:
     """Read a case file without the legal rules; raise InputError naming the file and each problem."""
-    shown = display_path(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(shown, None, f"cannot read the case file: {exc.strerror or exc}")]) from exc
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(shown, None, f"is not UTF-8 text (byte {exc.start})")]) from exc
-    return parse_draft(text, shown)
+    return load_case(path, legal=False)
 
 
 def parse_draft(text: str, path: str = "<case>") -> Case:
-    """Parse case-file text like parse_case, leaving the legal rules to the findings."""
-    try:
-        data, lines = yamlio.load_with_lines(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise InputError([Problem(path, mark.line + 1 if mark else None, f"not valid YAML: {reason}")]) from exc
-    if not isinstance(data, dict):
-        raise InputError([Problem(path, 1, "a case file must be a mapping of fields (regime, letter, parts, …)")])
-    reader = case_module._Reader(path, lines)  # the core's own field reader (see the module docstring)
-    case = case_module._read_case(reader, data)
-    if reader.problems:
-        raise InputError(sorted(reader.problems, key=lambda p: p.line or 0))
-    return case
+    """Parse case-file text, leaving the legal rules to the findings (so half-finished drafts open)."""
+    return parse_case(text, path, legal=False)
 
 
 def new_case(preferences: Preferences, today: dt.date) -> Case:

@@ -31,6 +31,22 @@ def format_date(value: dt.date) -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
+def deadline_text(due: dt.date | None, left: int | None, dated: dt.date | None, short: bool = False) -> str:
+    """Describe the response deadline: the due date, working days left today, and the letter's date."""
+    if due is None or left is None:
+        return "Due date unknown"
+    if left > 0:
+        status = f"{left} working day{'s' if left != 1 else ''} left"
+    elif left == 0:
+        status = "due today"
+    else:
+        status = f"overdue by {-left} working day{'s' if left != -1 else ''}"
+    if dated is not None:
+        on_time = "within the deadline" if dated <= due else "after the deadline"
+        status = f"letter dated {on_time}" if short else f"{status}; the letter date is {on_time}"
+    return f"Due {format_date(due)} — {status}"
+
+
 def to_qdate(value: dt.date) -> QDate:
     """Return a Python date as a QDate."""
     return QDate(value.year, value.month, value.day)
@@ -107,7 +123,9 @@ class CasePanel(QScrollArea):
         form.addRow("Our r&eference:", self.reference)
         form.addRow("Date recei&ved:", self.received)
         form.addRow("", self.deadline)
-        form.addRow("Letter &date:", dates)
+        date_label = QLabel("Letter &date:", group)
+        date_label.setBuddy(self.letter_date)
+        form.addRow(date_label, dates)
         self._name(self.regime, "Regime")
         self._name(self.letter_kind, "Letter kind")
         self._name(self.reference, "Our reference")
@@ -244,16 +262,7 @@ class CasePanel(QScrollArea):
         self._show_deadline(due, working_days_left(self.document.today(), due, calendar))
 
     def _show_deadline(self, due: dt.date | None, left: int | None) -> None:
-        if due is None or left is None:
-            self.deadline.setText("Due date unknown")
-            return
-        if left > 0:
-            status = f"{left} working day{'s' if left != 1 else ''} left"
-        elif left == 0:
-            status = "due today"
-        else:
-            status = f"overdue by {-left} working day{'s' if left != -1 else ''}"
-        self.deadline.setText(f"Due {format_date(due)} — {status}")
+        self.deadline.setText(deadline_text(due, left, self.document.case.date))
         self.deadline.setToolTip("20 working days after receipt, under the regime's calendar of working days")
 
     def _on_document_field_changed(self, path: str) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 
 from app.core.assemble import Facts, clause_score
@@ -25,7 +26,7 @@ class Candidate:
     @property
     def label(self) -> str:
         """Return the text shown in the picker list."""
-        marks = ["optional"] if self.clause.optional else []
+        marks = [] if self.clause.optional else ["used automatically"]
         if self.clause.status != "approved":
             marks.append(self.clause.status)
         suffix = f"  [{', '.join(marks)}]" if marks else ""
@@ -45,6 +46,23 @@ def candidates(library: Library, case: Case, letter: Letter | None, section_key:
         fits = clause_score(dataclasses.replace(clause, optional=False), facts) is not None
         found.append(Candidate(clause, fits, _target(clause.topic, topics, letter, section_key)))
     return sorted(found, key=lambda c: (not c.fits, not c.clause.optional, c.clause.topic, c.clause.title))
+
+
+def render_for_case(clause: Clause, case: Case, today: dt.date, section_key: str | None) -> tuple[str, str]:
+    """Return (wording rendered for this case, "") or (the template source, why it could not be rendered)."""
+    from app.core.assemble import render_clause
+    from app.core.views import build_case_view, contact_views
+
+    try:
+        view = build_case_view(case, today)
+        ctx = {"case": view, "contacts": contact_views()}
+        number = _part_number(section_key)
+        if number is not None and 0 < number <= len(view.parts):
+            ctx["part"] = view.parts[number - 1]
+        text, problem = render_clause(clause, ctx)
+    except Exception as exc:  # noqa: BLE001 - a preview must never stop the picker
+        return clause.body, str(exc)
+    return (clause.body, problem.message) if problem else (text, "")
 
 
 def case_facts(case: Case, part_number: int | None = None) -> Facts:

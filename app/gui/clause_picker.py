@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget)
 
-from app.gui.clause_fit import Candidate, candidates
-from app.gui.letter_view import section_label
+from app.gui.clause_fit import Candidate, candidates, render_for_case
+from app.gui.letter_view import reflow, section_label
 
 
 class ClausePickerDialog(QDialog):
@@ -27,11 +27,15 @@ class ClausePickerDialog(QDialog):
         self.search.setPlaceholderText("Search clauses by title, topic, id or wording")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search clauses")
+        self.optional_only = QCheckBox("Only &optional clauses (the letter already has the required ones)", self)
+        self.optional_only.setChecked(True)
         self.fitting_only = QCheckBox("Only clauses that &fit this case's outcomes and sections", self)
         self.fitting_only.setChecked(True)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.list = QListWidget(splitter)
         self.list.setAccessibleName("Clauses")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         details = QWidget(splitter)
         form = QFormLayout(details)
         self.about = QLabel(details)
@@ -52,7 +56,7 @@ class ClausePickerDialog(QDialog):
             self.section.setCurrentIndex(max(self.section.findData(section_key), 0))
         form.addRow("Clause:", self.about)
         form.addRow("Guidance:", self.guidance)
-        form.addRow("Wording:", self.body)
+        form.addRow("Wording for this letter:", self.body)
         form.addRow("Add to &section:", self.section)
         splitter.setSizes([320, 480])
         self.empty = QLabel("", self)
@@ -63,12 +67,14 @@ class ClausePickerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(self.search)
+        layout.addWidget(self.optional_only)
         layout.addWidget(self.fitting_only)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
         self.search.textChanged.connect(self._fill)
         self.fitting_only.toggled.connect(self._fill)
+        self.optional_only.toggled.connect(self._fill)
         self.list.currentItemChanged.connect(self._on_list_current_changed)
         self.list.itemActivated.connect(lambda _item: self.accept())
 
@@ -78,13 +84,15 @@ class ClausePickerDialog(QDialog):
         for index, candidate in enumerate(self._candidates):
             if self.fitting_only.isChecked() and not candidate.fits:
                 continue
+            if self.optional_only.isChecked() and not candidate.clause.optional:
+                continue
             if query and not _matches(candidate, query):
                 continue
             item = QListWidgetItem(candidate.label, self.list)
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setToolTip(candidate.clause.guidance or candidate.clause.title)
         self.empty.setText("" if self.list.count() else
-                           "No clause matches. Clear the search or untick the fit filter to see more.")
+                           "No clause matches. Clear the search or untick a filter to see more.")
         if self.list.count():
             self.list.setCurrentRow(0)
         self.ok_button.setEnabled(self.list.count() > 0)
@@ -111,6 +119,7 @@ class ClausePickerDialog(QDialog):
             if attempt == 0:
                 self.search.clear()
                 self.fitting_only.setChecked(False)
+                self.optional_only.setChecked(False)
         return False
 
     def _on_list_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
@@ -126,8 +135,9 @@ class ClausePickerDialog(QDialog):
             if getattr(clause, name):
                 facts.append(f"{name}: {', '.join(getattr(clause, name))}")
         self.about.setText(f"{clause.title}\n{' · '.join(facts)}")
-        self.guidance.setText(clause.guidance.strip() or "No guidance note.")
-        self.body.setPlainText(clause.body)
+        self.guidance.setText(reflow(clause.guidance) or "No guidance note.")
+        text, error = render_for_case(clause, self.document.case, self.document.today(), candidate.section)
+        self.body.setPlainText(text if not error else f"{text}\n\n(Cannot be filled in for this case: {error})")
         target = self.section.findData(candidate.section)
         if target >= 0:
             self.section.setCurrentIndex(target)

@@ -38,7 +38,7 @@ class CaseDocument(QObject):
         letter_changed(object): a newly built Letter.
         findings_changed(list): the compliance findings of that letter.
         deadline_changed(object, object): the due date and working days left.
-        build_finished(object): the whole BuildResult.
+        build_finished(object): the whole BuildResult (emitted first, so the preview updates first).
     """
 
     case_replaced = Signal()
@@ -346,8 +346,8 @@ class CaseDocument(QObject):
             self.letter = result.letter
         self.findings = result.findings
         self.due, self.days_left = result.due, result.days_left
+        self.build_finished.emit(result)
         if result.letter is not None:
             self.letter_changed.emit(result.letter)
         self.findings_changed.emit(result.findings)
         self.deadline_changed.emit(result.due, result.days_left)
-        self.build_finished.emit(result)

@@ -67,6 +67,8 @@ class ExemptionPicker(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName("Exemptions of the regime")
         self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName("About the selected exemption")

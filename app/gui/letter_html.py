@@ -2,11 +2,15 @@
 
 Qt-free: it runs on the letter-building worker. The look follows the built-in letterhead:
 Arial 11 pt, a right-aligned grey letterhead, the reference block, a blue title and headings,
-real lists and bordered tables. Each visible block is preceded by an anchor named after its key.
+real lists and bordered tables, with the letterhead's paragraph spacing (in px: Qt's rich text
+ignores margins given in pt). The letter is a list of chunks (letterhead, reference block,
+title, each heading and each block) so the preview can replace only the chunks that changed;
+each block's HTML is cached by its text, since an edit usually changes one block of many.
 """
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -17,36 +21,48 @@ if TYPE_CHECKING:
 
 ACCENT = "#1f3a5f"
 MUTED = "#595959"
-PAGE_STYLE = "font-family: Arial, 'Liberation Sans', Helvetica, sans-serif; font-size: 11pt; color: #000000;"
+FONT_FAMILIES = ("Arial", "Liberation Sans", "Helvetica")
+FONT_POINTS = 11
+PAGE_STYLE = (f"font-family: {', '.join(repr(f) for f in FONT_FAMILIES)}, sans-serif; "
+              f"font-size: {FONT_POINTS}pt; color: #000000;")
+
+Chunk = tuple[str, str]
 
 
-def letter_html(letter: "Letter", case: "Case", today: dt.date) -> str:
-    """Return the whole letter as an HTML page."""
-    from app.core import markup
-
-    out = [f'<html><body style="{PAGE_STYLE}">']
-    out.append(_letterhead(case))
-    out.append(_reference_block(case, case.letter_date(today)))
-    out.append(f'<p style="font-size: 16pt; font-weight: bold; color: {ACCENT}; margin-bottom: 12pt;">'
-               f"{escape(letter.title)}</p>")
+def letter_chunks(letter: "Letter", case: "Case", today: dt.date) -> list[Chunk]:
+    """Return the letter as (key, HTML fragment) chunks in reading order."""
+    chunks = [("@letterhead", _letterhead(case)), ("@reference", _reference_block(case, case.letter_date(today))),
+              ("@title", f'<p style="font-size: 16pt; font-weight: bold; color: {ACCENT}; margin-bottom: 16px;">'
+                         f"{escape(letter.title)}</p>")]
     for section in letter.sections:
         blocks = section.visible_blocks()
         if not blocks:
             continue
-        out.append(f'<a name="{escape(anchor(section.key))}"></a>')
         if section.heading:
-            out.append(f'<p style="font-size: 12pt; font-weight: bold; color: {ACCENT}; '
-                       f'margin-top: 12pt; margin-bottom: 6pt;">{escape(section.heading)}</p>')
-        for block in blocks:
-            out.append(f'<a name="{escape(anchor(block.key))}"></a>')
-            out.append(blocks_html(markup.parse(block.text)))
-    out.append("</body></html>")
-    return "\n".join(out)
+            chunks.append((f"@heading:{section.key}",
+                           f'<p style="font-size: 12pt; font-weight: bold; color: {ACCENT}; '
+                           f'margin-top: 16px; margin-bottom: 8px;">{escape(section.heading)}</p>'))
+        chunks.extend((block.key, markdown_html(block.text)) for block in blocks)
+    return chunks
 
 
-def anchor(key: str) -> str:
-    """Return the anchor name of a block or section key (anchors cannot hold '/' or ':')."""
-    return "k-" + "".join(c if c.isalnum() or c in "-_" else "_" for c in key)
+def page_html(chunks: list[Chunk]) -> str:
+    """Return chunks as one HTML page (for saving or for a plain QTextBrowser)."""
+    body = "\n".join(html for _key, html in chunks)
+    return f'<html><body style="{PAGE_STYLE}">\n{body}\n</body></html>'
+
+
+def letter_html(letter: "Letter", case: "Case", today: dt.date) -> str:
+    """Return the whole letter as an HTML page."""
+    return page_html(letter_chunks(letter, case, today))
+
+
+@lru_cache(maxsize=2048)
+def markdown_html(text: str) -> str:
+    """Return one block's Markdown as HTML (cached: most blocks do not change between builds)."""
+    from app.core import markup
+
+    return blocks_html(markup.parse(text))
 
 
 def blocks_html(blocks: "list[markup.Block]") -> str:
@@ -56,10 +72,10 @@ def blocks_html(blocks: "list[markup.Block]") -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, markup.Paragraph):
-            out.append(f'<p style="margin-top: 0; margin-bottom: 8pt;">{runs_html(block.runs)}</p>')
+            out.append(f'<p style="margin-top: 0; margin-bottom: 11px;">{runs_html(block.runs)}</p>')
         elif isinstance(block, markup.Heading):
-            out.append(f'<p style="font-size: 11pt; font-weight: bold; color: {ACCENT}; margin-top: 12pt; '
-                       f'margin-bottom: 6pt;">{runs_html(block.runs)}</p>')
+            out.append(f'<p style="font-size: 11pt; font-weight: bold; color: {ACCENT}; margin-top: 16px; '
+                       f'margin-bottom: 8px;">{runs_html(block.runs)}</p>')
         elif isinstance(block, markup.ListBlock):
             out.append(_list_html(block))
         elif isinstance(block, markup.Table):
@@ -88,7 +104,7 @@ def _letterhead(case: "Case") -> str:
     authority = case.authority
     lines = [f"<b>{escape(authority.name)}</b>"]
     lines += [escape(line) for line in [*authority.address, authority.email, authority.phone] if line]
-    return (f'<p align="right" style="font-size: 9pt; color: {MUTED}; margin-bottom: 18pt;">'
+    return (f'<p align="right" style="font-size: 9pt; color: {MUTED}; margin-bottom: 24px;">'
             + "<br/>".join(lines) + "</p>")
 
 
@@ -103,7 +119,7 @@ def _reference_block(case: "Case", letter_date: dt.date) -> str:
     requester = case.requester
     details = [d for d in [requester.name, *requester.address, requester.email] if d]
     if details:
-        out.append('<p style="margin-top: 11pt; margin-bottom: 0;">' + "<br/>".join(escape(d) for d in details)
+        out.append('<p style="margin-top: 15px; margin-bottom: 0;">' + "<br/>".join(escape(d) for d in details)
                    + "</p>")
     out.append('<p style="margin: 0;">&nbsp;</p>')
     return "\n".join(out)
@@ -116,8 +132,8 @@ def _list_html(block: "markup.ListBlock") -> str:
     items = []
     for item in block.items:
         children = "".join(_list_html(child) for child in item.children)
-        items.append(f'<li style="margin-bottom: 3pt;">{runs_html(item.runs)}{children}</li>')
-    return f'<{tag}{start} style="margin-top: 0; margin-bottom: 8pt;">{"".join(items)}</{tag}>'
+        items.append(f'<li style="margin-bottom: 4px;">{runs_html(item.runs)}{children}</li>')
+    return f'<{tag}{start} style="margin-top: 0; margin-bottom: 11px;">{"".join(items)}</{tag}>'
 
 
 def _table_html(block: "markup.Table") -> str:
@@ -127,5 +143,5 @@ def _table_html(block: "markup.Table") -> str:
         cells = "".join(f"<td>{runs_html(cell, bold=index == 0)}</td>" for cell in row)
         rows.append(f"<tr>{cells}</tr>")
     return ('<table align="center" border="1" cellspacing="0" cellpadding="4" '
-            'style="border-color: #808080; border-style: solid; margin-bottom: 8pt;">'
+            'style="border-color: #808080; border-style: solid; margin-bottom: 11px;">'
             + "".join(rows) + "</table>")

@@ -1,12 +1,13 @@
 """The assembled letter as sections and clauses: edit for this letter, reset, reorder, remove, add."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QToolButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app.gui.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 
@@ -25,6 +26,13 @@ def section_label(section) -> str:
     return {"opening": "Opening", "closing": "Closing and sign-off"}.get(section.key, section.key.title())
 
 
+def reflow(text: str) -> str:
+    """Join a note's hard-wrapped lines into paragraphs (blank lines stay paragraph breaks)."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+@lru_cache(maxsize=1024)
 def excerpt(text: str, length: int = 90) -> str:
     """Return the first words of a Markdown text as plain text on one line."""
     from app.core import markup
@@ -37,7 +45,7 @@ class LetterView(QWidget):
     """Shows the letter's sections and blocks; edits go through the document.
 
     Signals:
-        block_selected(str): the officer selected a block (its key).
+        block_selected(str): the officer selected a block in the tree (its key); not sent by select().
         picker_opened(object): the clause picker dialog was opened (for tests and the status bar).
     """
 
@@ -48,6 +56,7 @@ class LetterView(QWidget):
         super().__init__(parent)
         self.document = document
         self._updating = False
+        self._quiet = False
         self._structure: list[tuple[str, list[str]]] = []
         self._watcher = TypingWatcher(document.end_typing, self)
         layout = QVBoxLayout(self)
@@ -101,8 +110,10 @@ class LetterView(QWidget):
     def _build_buttons(self, parent: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
         self.reset_button = QPushButton("Reset wording", parent)
-        self.up_button = QPushButton("Move up", parent)
-        self.down_button = QPushButton("Move down", parent)
+        self.up_button = QToolButton(parent)
+        self.up_button.setArrowType(Qt.ArrowType.UpArrow)
+        self.down_button = QToolButton(parent)
+        self.down_button.setArrowType(Qt.ArrowType.DownArrow)
         self.remove_button = QPushButton("Remove", parent)
         self.add_button = QPushButton("Add clause…", parent)
         tips = {self.reset_button: "Go back to the library wording of this clause",
@@ -148,10 +159,14 @@ class LetterView(QWidget):
         return item.parent().data(0, KEY_ROLE) if item.parent() else None
 
     def select(self, key: str | None) -> bool:
-        """Select a block or section by key; return whether it was found."""
+        """Select a block or section by key (without emitting block_selected); return whether it was found."""
         for item in self._items():
             if item.data(0, KEY_ROLE) == key:
-                self.tree.setCurrentItem(item)
+                self._quiet = True
+                try:
+                    self.tree.setCurrentItem(item)
+                finally:
+                    self._quiet = False
                 self.tree.scrollToItem(item)
                 return True
         return False
@@ -222,8 +237,14 @@ class LetterView(QWidget):
         finally:
             self._updating = False
         self._refresh_items(letter)
-        if not (selected and self.select(selected)):
+        if not (selected and self.select(selected)) and not self._select_first_answer(letter):
             self._show_current()
+
+    def _select_first_answer(self, letter: "Letter") -> bool:
+        """Select the officer's first answer (or the first block), so the editor is never empty at first."""
+        blocks = list(letter.blocks())
+        first = next((b for b in blocks if b.builtin), blocks[0] if blocks else None)
+        return first is not None and self.select(first.key)
 
     def _refresh_items(self, letter: "Letter") -> None:
         for item in self._items():
@@ -286,8 +307,8 @@ class LetterView(QWidget):
             return f"This clause could not be rendered: {block.error}"
         if block.builtin:
             return "Your own answer to this question; it is also edited in the Parts tab."
-        clause = self.document.library.get(block.clause_id)
-        note = clause.guidance.strip() if clause and clause.guidance else ""
+        clause = self.document.library.get(block.clause_id) if self.document.library else None
+        note = reflow(clause.guidance) if clause and clause.guidance else ""
         source = f"Library clause {block.clause_id}."
         return f"{note}\n{source}" if note else source
 
@@ -312,7 +333,7 @@ class LetterView(QWidget):
         self.document.end_typing()
         self._show_current()
         key = self.current_key()
-        if key:
+        if key and not self._quiet:
             self.block_selected.emit(key)
 
     def _on_editor_text_changed(self) -> None:

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from app.core.settings import Preferences, load_preferences, save_preferences
 from app.gui import case_io
 from app.gui.actions import UndoKeysFilter, build_menus, create_actions
-from app.gui.case_panel import CasePanel, format_date
+from app.gui.case_panel import CasePanel, deadline_text
 from app.gui.dialogs import DISCARD, RESTORE
 from app.gui.document import CaseDocument
 from app.gui.editors import Spelling, load_spelling_service
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._undo_keys = UndoKeysFilter(self)
-        QApplication.instance().installEventFilter(self._undo_keys)
+        self._undo_keys.watch_text_fields(self)
         self.setWindowIcon(QApplication.windowIcon())
         self._restore_view_state()
         self._on_document_path_changed(None)
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.rows.setObjectName("rows")
         self.rows.addWidget(self.columns)
         self.rows.addWidget(_titled("Findings — what the statute requires", self.findings, self.rows))
-        self.rows.setSizes([720, 200])
+        self.rows.setSizes([760, 160])
         for splitter in (self.columns, self.rows):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.rows)
@@ -265,7 +265,15 @@ class MainWindow(QMainWindow):
         if remember:
             self.state.setValue("view/theme", applied)
 
+    def open_workbench(self) -> None:
+        """Open the clause library workbench for legal reviewers."""
+        from app.gui.workbench import open_workbench
+
+        open_workbench(self)
+
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, f"About {APP_TITLE}",
                           f"<b>{APP_TITLE}</b><p>Drafts UK Freedom of Information responses (FOIA, FOISA, EIR, "
                           "EISR) from an approved clause library, checks them against the statute and exports "
@@ -296,9 +304,7 @@ class MainWindow(QMainWindow):
         self.findings_label.setToolTip("Required elements missing from the letter (see Findings)")
 
     def _on_document_deadline_changed(self, due: Any, left: Any) -> None:
-        if due is not None and left is not None:
-            self.deadline_label.setText(f"Due {format_date(due)} ({left} working days left)" if left >= 0
-                                        else f"Overdue since {format_date(due)}")
+        self.deadline_label.setText(deadline_text(due, left, self.document.case.date, short=True))
 
     def _on_findings_finding_activated(self, finding: "Finding") -> None:
         """Take the officer to the clause, part or section a finding concerns."""
@@ -334,7 +340,6 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop background work and end the recovery session (the draft is saved or discarded)."""
-        QApplication.instance().removeEventFilter(self._undo_keys)
         self.document.close()
         self.recovery.close()
 

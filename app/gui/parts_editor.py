@@ -64,6 +64,8 @@ class PartsEditor(QWidget):
         self.parts.setAccessibleName("Parts of the request")
         self.parts.setToolTip("One entry per question of the request")
         self.parts.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.parts.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         buttons = QVBoxLayout()
         self.add_button = QPushButton("Add part", self)
         self.remove_button = QPushButton("Remove", self)
@@ -118,6 +120,8 @@ class PartsEditor(QWidget):
         self.chosen = QListWidget(self.exemptions_group)
         self.chosen.setAccessibleName("Exemptions relied on for this part")
         self.chosen.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
+        self.chosen.setWordWrap(True)
+        self.chosen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.remove_exemption_button = QPushButton("Remove exemption", self.exemptions_group)
         self.remove_exemption_button.setToolTip("Stop relying on the selected exemption")
         row = QHBoxLayout()
@@ -173,7 +177,8 @@ class PartsEditor(QWidget):
             self.picker.set_regime(self.document.case.regime)
             self.parts.clear()
             for index, part in enumerate(self.document.case.parts):
-                QListWidgetItem(self._part_label(index, part), self.parts)
+                item = QListWidgetItem(self._part_label(index, part), self.parts)
+                item.setToolTip(part.question or "The question is not restated")
         finally:
             self._updating = False
         self.parts.setCurrentRow(min(max(row, 0), self.parts.count() - 1))

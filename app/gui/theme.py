@@ -8,7 +8,7 @@ THEMES = ("system", "light", "dark")
 _DARK = {
     "Window": "#2b2d30", "WindowText": "#e6e6e6", "Base": "#1e1f22", "AlternateBase": "#2a2c30",
     "ToolTipBase": "#3c3f41", "ToolTipText": "#f0f0f0", "Text": "#e6e6e6", "Button": "#3a3d41",
-    "ButtonText": "#e6e6e6", "BrightText": "#ff6b6b", "Highlight": "#3d7bd9", "HighlightedText": "#ffffff",
+    "ButtonText": "#e6e6e6", "BrightText": "#ff6b6b", "Highlight": "#2d62b5", "HighlightedText": "#ffffff",
     "Link": "#8ab4f8", "LinkVisited": "#c58af9", "PlaceholderText": "#a0a4aa", "Mid": "#4a4d52",
     "Dark": "#18191b", "Shadow": "#000000", "Light": "#505358", "Midlight": "#44474c",
 }
@@ -33,13 +33,17 @@ def palette_for(theme: str) -> QPalette:
     return palette
 
 
+def use_fusion(app: QApplication) -> None:
+    """Use the Fusion style, which follows the palette faithfully on every platform (call before any widget)."""
+    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():
+        app.setStyle("Fusion")
+
+
 def apply_theme(app: QApplication, theme: str) -> str:
     """Apply a theme to the whole application; return the theme applied."""
     theme = theme if theme in THEMES else "system"
-    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():
-        app.setStyle("Fusion")
-    if theme == "system":
-        app.setPalette(app.style().standardPalette())
-    else:
-        app.setPalette(palette_for(theme))
+    use_fusion(app)
+    palette = app.style().standardPalette() if theme == "system" else palette_for(theme)
+    if app.palette() != palette:
+        app.setPalette(palette)
     return theme

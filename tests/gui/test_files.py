@@ -57,7 +57,7 @@ def test_an_incomplete_draft_reopens_and_its_legal_problem_is_a_finding(qtbot, w
     assert window.files.open_case(tmp_path / "unfinished.yaml")
     result = settle(qtbot, doc)
     assert doc.case.parts[0].outcome == "withheld"
-    assert any(f.rule == "case" and "at least one exemption" in f.message and f.part == 1 for f in result.findings)
+    assert any(f.rule == "case-law" and "at least one exemption" in f.message and f.part == 1 for f in result.findings)
 
 
 def test_unsaved_changes_are_never_discarded_without_asking(qtbot, window, prompter, tmp_path):

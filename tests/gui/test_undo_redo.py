@@ -154,7 +154,7 @@ def test_adding_an_optional_clause_from_the_picker_undoes(qtbot, example):
     assert dialog.select_clause(dialog.current().clause.id)
     clause = dialog.current().clause
     assert clause.optional and "late" in (clause.title + clause.guidance).lower()
-    assert dialog.guidance.text() == (clause.guidance.strip() or "No guidance note.")
+    assert dialog.guidance.text() == (" ".join(clause.guidance.split()) or "No guidance note.")
     choice = dialog.choice()
     assert choice[0] == clause.id
     dialog.accept()
