@@ -14,6 +14,7 @@ from app.core import yamlio
 from app.core.atomic import write_text_atomic
 from app.core.case import LETTERS, OUTCOMES, REGIMES
 from app.core.problems import Problem, display_path
+from app.core.fast_header import read_header
 from app.core.template_scan import scan
 from app.core.templating import environment
 
@@ -85,7 +86,9 @@ def parse_clause(text: str, path: str, layer: str = "built-in") -> tuple[Clause 
     if problem:
         return None, [problem]
     try:
-        meta = yaml.load(header, Loader=_HeaderLoader) or {}
+        meta = read_header(header)
+        if meta is None:
+            meta = yaml.load(header, Loader=_HeaderLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
