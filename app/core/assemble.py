@@ -147,12 +147,12 @@ def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
 
 def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
     """Return the most specific usable clause for a topic, or None (ties go to the lower id)."""
-    ranked = [(score, clause.id, clause) for clause in library.by_topic(topic)
+    ranked = [(score, clause.id, order, clause) for order, clause in enumerate(library.by_topic(topic))
               if (score := clause_score(clause, facts)) is not None]
     if not ranked:
         return None
-    best = max(score for score, _, _ in ranked)
-    return min((cid, clause) for score, cid, clause in ranked if score == best)[1]
+    best = max(score for score, _, _, _ in ranked)
+    return min((cid, order, clause) for score, cid, order, clause in ranked if score == best)[2]
 
 
 def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int] | None:

@@ -35,12 +35,28 @@ class Library:
     _topics: dict[str, list[Clause]] | None = field(default=None, repr=False, compare=False)
 
     def by_topic(self, topic: str) -> list[Clause]:
-        """Return the clauses for a topic (indexed on first use; call reindex after changes)."""
+        """Return the candidate clauses for a topic (indexed on first use; call reindex after changes).
+
+        A draft that overrides an approved clause from a lower layer does not take that wording
+        out of letters: the newest approved lower version stays a candidate, listed after the draft,
+        so it is used unless the officer opts in to drafts.
+        """
         if self._topics is None:
             self._topics = {}
             for clause in self.clauses.values():
                 self._topics.setdefault(clause.topic, []).append(clause)
+                fallback = self.approved_fallback(clause.id)
+                if fallback is not None:
+                    self._topics.setdefault(fallback.topic, []).append(fallback)
         return self._topics.get(topic, [])
+
+    def approved_fallback(self, clause_id: str) -> Clause | None:
+        """Return the approved lower-layer version behind a draft override, if there is one."""
+        clause = self.clauses.get(clause_id)
+        if clause is None or clause.status == "approved":
+            return None
+        approved = [c for c in self.shadowed.get(clause_id, []) if c.status == "approved"]
+        return approved[-1] if approved else None
 
     def reindex(self) -> None:
         """Forget the topic index after clauses were added, replaced or removed."""

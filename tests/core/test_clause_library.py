@@ -102,3 +102,23 @@ def test_unreadable_and_non_utf8_files_are_problems_not_crashes(tmp_path):
 def test_missing_folder_is_reported(tmp_path):
     library = load_library([Layer("organisation", tmp_path / "nowhere")])
     assert "organisation clause folder not found" in str(library.problems[0])
+
+
+def test_a_draft_override_does_not_take_approved_wording_out_of_letters(tmp_path):
+    import datetime as dt
+
+    from app.core.assemble import assemble
+    from app.core.case import parse_case
+
+    base, org = tmp_path / "base", tmp_path / "org"
+    base.mkdir(), org.mkdir()
+    text = "---\nid: shared.closing\ntitle: T\ntopic: closing\nstatus: {status}\n{approver}---\n{body}\n"
+    (base / "c.md").write_text(text.format(status="approved", approver="approved_by: Jo\n", body="Approved words"),
+                               encoding="utf-8")
+    (org / "c.md").write_text(text.format(status="draft", approver="", body="Draft words"), encoding="utf-8")
+    library = load_library([Layer("built-in", base), Layer("organisation", org)])
+    case = parse_case("regime: foia\nreceived: 2026-10-01\nparts: [{outcome: disclosed}]\n")
+    today = dt.date(2026, 11, 21)
+    assert assemble(case, library, today).block("closing/closing").text.strip() == "Approved words"
+    case.allow_drafts = True
+    assert assemble(case, library, today).block("closing/closing").text.strip() == "Draft words"
