@@ -21,19 +21,7 @@ from app.core.templating import environment
 STATUSES = ("draft", "approved")
 
 
-class _HeaderLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The fast safe loader, but an impossible date such as 2027-13-01 stays text (and is reported)."""
-
-
-def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    """Build a date, or keep the text when it is not a real date."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_HeaderLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+_HeaderLoader = yamlio.FastLoader
 REQUIRED = ("id", "title", "topic", "status")
 LIST_FIELDS = ("regimes", "letters", "outcomes", "sections", "provides", "references")
 FENCE = "---"

@@ -6,19 +6,24 @@ from typing import Any
 import yaml
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that keeps ISO dates as dates and leaves impossible dates as text."""
-
-
-def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    """Build a date, or keep the text when it is not a real date (e.g. 2023-13-01)."""
+def lenient_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """Build a date, or keep the text when it is not a real date (e.g. 2023-13-01) so it can be reported."""
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
         return loader.construct_scalar(node)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+class _Loader(yaml.SafeLoader):
+    """A safe loader that keeps ISO dates as dates and leaves impossible dates as text."""
+
+
+class FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The libyaml safe loader (when available) with the same lenient dates."""
+
+
+for _loader in (_Loader, FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", lenient_timestamp)
 
 
 def load_with_lines(text: str) -> tuple[Any, dict[str, int]]:
