@@ -32,6 +32,9 @@ from app.core.templating import format_date
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+LIST_END_SPACING_TWIPS = 160  # the Letter Body style's 8 pt after, so text after a list is spaced
+
+
 class ExportError(Exception):
     """The letter could not be written; the message names the file and the reason."""
 
@@ -153,12 +156,13 @@ class _Writer:
             self.style_ids[name] = self.document.styles[name].style_id
         return self.style_ids[name]
 
-    def _para(self, style: str, runs_xml: str, num: tuple[int, int] | None = None) -> str:
-        """Return a paragraph element in a style, optionally in a list."""
+    def _para(self, style: str, runs_xml: str, num: tuple[int, int] | None = None, last_item: bool = False) -> str:
+        """Return a paragraph element in a style, optionally in a list (the last item gets body spacing after)."""
         numbering = ""
         if num is not None:
             numbering = f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
-        return f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>{numbering}</w:pPr>{runs_xml}</w:p>'
+        spacing = f'<w:spacing w:after="{LIST_END_SPACING_TWIPS}"/>' if last_item else ""
+        return f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>{numbering}{spacing}</w:pPr>{runs_xml}</w:p>'
 
     def paragraph(self, text: str, style: str) -> None:
         """Append a plain paragraph in a style."""
@@ -189,18 +193,21 @@ class _Writer:
             elif isinstance(block, markup.Table):
                 self._table(block)
 
-    def _list(self, block: markup.ListBlock, level: int, num_id: int | None = None) -> None:
-        """Append a list; each numbered list restarts at 1."""
-        level = min(level, 1)
-        style = (NUMBER_STYLES if block.ordered else BULLET_STYLES)[level]
+    def _list(self, block: markup.ListBlock, level: int, num_id: int | None = None, ends: bool = True) -> None:
+        """Append a list; each numbered list restarts at 1; the list's last line is spaced like body text."""
+        depth = min(level, 1)
+        style = (NUMBER_STYLES if block.ordered else BULLET_STYLES)[depth]
         if num_id is None:
             abstract = self.numbers_abstract if block.ordered else self.bullets_abstract
             num_id = add_num(self.document, abstract, restart=block.ordered)
-        for item in block.items:
-            self.parts.append(self._para(style, _runs_xml(item.runs), (num_id, level)))
-            for child in item.children:
+        for index, item in enumerate(block.items):
+            final = ends and index == len(block.items) - 1
+            self.parts.append(self._para(style, _runs_xml(item.runs), (num_id, depth),
+                                         last_item=final and not item.children))
+            for number, child in enumerate(item.children):
                 same_kind = child.ordered == block.ordered
-                self._list(child, level + 1, num_id if same_kind else None)
+                self._list(child, level + 1, num_id if same_kind else None,
+                           ends=final and number == len(item.children) - 1)
 
     def _table(self, block: markup.Table) -> None:
         """Append a table with a bold header row that repeats on each page."""

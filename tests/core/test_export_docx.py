@@ -209,3 +209,10 @@ def test_assembled_letter_exports_without_template_markup(tmp_path, case, small_
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
     assert "{{" not in text and "{%" not in text
     assert "internal review within 40 working days" in text
+
+
+def test_text_after_a_list_is_spaced_like_body_text(exported):
+    _, document = exported
+    spaced = [p.text for p in document.paragraphs
+              if p._p.pPr is not None and p._p.pPr.find(qn("w:spacing")) is not None]
+    assert spaced == ["nested bullet", "again two"]
