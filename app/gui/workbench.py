@@ -238,18 +238,10 @@ class WorkbenchWindow(QMainWindow):
         menu.addAction(close)
 
     def _action(self, text: str, slot: Callable, shortcut: Any, tip: str, icon: Any = None) -> Any:
-        from PySide6.QtGui import QAction
+        """Create an action with the main window's conventions (shortcut shown in the tooltip)."""
+        from app.gui.actions import make_action
 
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        action.setStatusTip(tip)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        return make_action(self, text, slot, shortcut, tip, icon)
 
     # ------------------------------------------------------------ library
 
