@@ -4,7 +4,7 @@ import sys
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.letterhead import write_default_letterhead  # noqa: E402
+from app.core.word.letterhead import write_default_letterhead  # noqa: E402
 
 if __name__ == "__main__":
     target = Path(__file__).with_name("letterhead.docx")

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from app.commands.render import layers_for
-from app.core.assemble import assemble
-from app.core.case import load_case
-from app.core.compliance import ERROR, check
-from app.core.library import load_library
+from app.core.drafting.assemble import assemble
+from app.core.casefile.model import load_case
+from app.core.law.compliance import ERROR, check
+from app.core.drafting.library import load_library
 from app.core.problems import InputError
 
 HELP = "check a case's letter against what the statute requires"

@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.core.calendar import DEFAULT_EXTRA_DAYS_FILE, REGIMES, ExtraDay, calendar_for, load_extra_days, parse_iso_date
-from app.core.deadlines import RESPONSE_WORKING_DAYS, ReceiptRule, response_due
+from app.core.law.calendar import DEFAULT_EXTRA_DAYS_FILE, REGIMES, ExtraDay, calendar_for, load_extra_days, parse_iso_date
+from app.core.law.deadlines import RESPONSE_WORKING_DAYS, ReceiptRule, response_due
 
 HELP = "Print the date by which a request must be answered (working days under FOIA, FOISA, EIR or EISR)."
 

@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.core.context import catalogue
-from app.core.library import BUILT_IN, Layer, load_library
+from app.core.drafting.context import catalogue
+from app.core.drafting.library import BUILT_IN, Layer, load_library
 from app.core.paths import CLAUSES_DIR
 
 HELP = "check clause library folders, or list template variables"

@@ -6,10 +6,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from app.core.assemble import assemble
-from app.core.case import load_case
-from app.core.export_docx import ExportError, ExportOptions, export_letter
-from app.core.library import Layer, default_layers, load_library
+from app.core.drafting.assemble import assemble
+from app.core.casefile.model import load_case
+from app.core.word.export import ExportError, ExportOptions, export_letter
+from app.core.drafting.library import Layer, default_layers, load_library
 from app.core.problems import InputError
 
 HELP = "write the Word letter for a case file"

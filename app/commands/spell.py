@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.core.problems import display_path
-from app.core.spelling import Issue, default_service
+from app.core.spelling.checker import Issue, default_service
 
 HELP = "list each word in the files that the British English spellchecker does not accept, with suggestions"
 

@@ -1,11 +1,29 @@
-"""Where the shipped data lives: templates, clauses and resources beside the app package."""
+"""Where the shipped data lives: templates, clauses and resources, in a checkout or an installed wheel.
+
+This is the one module that knows. An installed wheel carries the data inside the package
+(``app/_data/…``, copied there at build time); a source checkout keeps it at the top level.
+"""
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+
+def _data_root() -> Path:
+    """Return the folder holding templates/, clauses/ and resources/."""
+    packaged = Path(str(files("app"))) / "_data"
+    if (packaged / "resources").is_dir():
+        return packaged
+    return Path(str(files("app"))).parent
+
+
+ROOT = _data_root()
 TEMPLATES_DIR = ROOT / "templates"
 CLAUSES_DIR = ROOT / "clauses"
 RESOURCES_DIR = ROOT / "resources"
 EXAMPLES_DIR = RESOURCES_DIR / "examples"
 LETTERHEAD = RESOURCES_DIR / "letterhead.docx"
+REGISTRY_DIR = RESOURCES_DIR / "registry"
+CONTACTS_FILE = RESOURCES_DIR / "contacts.yaml"
+CALENDAR_DIR = RESOURCES_DIR / "calendar"
+SPELLING_DIR = RESOURCES_DIR / "spelling"

@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from app.core.atomic import write_text_atomic
-from app.core.case import REGIMES
+from app.core.storage.atomic import write_text_atomic
+from app.core.casefile.model import REGIMES
 from app.core.problems import Problem, display_path
 
 APP_NAME = "foi-drafter"

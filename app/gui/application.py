@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.paths import RESOURCES_DIR
 from app.gui.environment import AppEnvironment
-from app.gui.main_window import APP_TITLE, MainWindow
+from app.gui.officer.main_window import APP_TITLE, MainWindow
 from app.gui.theme import use_fusion
 
 ICONS_DIR = RESOURCES_DIR / "icons"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from app.core.settings import APP_NAME, FILE_NAME, default_config_dir
-from app.gui.dialogs import Prompter
+from app.gui.officer.dialogs import Prompter
 
 STATE_FILE = "window-state.ini"
 

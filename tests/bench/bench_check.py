@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.core.assemble import assemble  # noqa: E402
-from app.core.compliance import check  # noqa: E402
-from app.core.library import load_library  # noqa: E402
+from app.core.drafting.assemble import assemble  # noqa: E402
+from app.core.law.compliance import check  # noqa: E402
+from app.core.drafting.library import load_library  # noqa: E402
 from tests.bench.bench_render import TODAY, median_ms, thirty_part_case  # noqa: E402
 
 

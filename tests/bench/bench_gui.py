@@ -73,7 +73,7 @@ def child_app(folder: str) -> None:
 
     from app.gui.application import create_application
     from app.gui.environment import AppEnvironment
-    from app.gui.main_window import MainWindow
+    from app.gui.officer.main_window import MainWindow
 
     app = create_application(sys.argv[:1])
     env = AppEnvironment(config_dir=Path(folder) / "config", recovery_dir=Path(folder) / "recovery")
@@ -109,7 +109,7 @@ def child_app(folder: str) -> None:
 def ten_part_case():
     """Return the example case grown to ten parts with mixed outcomes, lists and tables."""
     sys.path.insert(0, str(ROOT))
-    from app.gui.case_io import load_draft
+    from app.core.casefile.drafts import load_draft
 
     case = load_draft(EXAMPLE)
     template = case.parts
@@ -133,7 +133,7 @@ def child_edits(folder: str, edits: int) -> None:
 
     from app.gui.application import create_application
     from app.gui.environment import AppEnvironment
-    from app.gui.main_window import MainWindow
+    from app.gui.officer.main_window import MainWindow
 
     app = create_application(sys.argv[:1])
     env = AppEnvironment(config_dir=Path(folder) / "config", recovery_dir=Path(folder) / "recovery",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.core.library import Layer, load_library  # noqa: E402
+from app.core.drafting.library import Layer, load_library  # noqa: E402
 
 SIZES = ((2000, 1.0), (4000, 2.0))
 RUNS = 3

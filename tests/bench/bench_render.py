@@ -21,11 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import docx  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
 
-from app.core import markup  # noqa: E402
-from app.core.assemble import assemble  # noqa: E402
-from app.core.case import Part, load_case  # noqa: E402
-from app.core.export_docx import ExportOptions, letter_docx_bytes  # noqa: E402
-from app.core.library import load_library  # noqa: E402
+from app.core.drafting import markup  # noqa: E402
+from app.core.drafting.assemble import assemble  # noqa: E402
+from app.core.casefile.model import Part, load_case  # noqa: E402
+from app.core.word.export import ExportOptions, letter_docx_bytes  # noqa: E402
+from app.core.drafting.library import load_library  # noqa: E402
 from app.core.paths import EXAMPLES_DIR  # noqa: E402
 
 TODAY = dt.date(2026, 11, 21)

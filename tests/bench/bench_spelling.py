@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from app.core.spelling import SpellingService, default_service  # noqa: E402
+from app.core.spelling.checker import SpellingService, default_service  # noqa: E402
 
 LETTERS = ROOT / "tests" / "fixtures" / "spelling" / "seed-letters"
 CORPUS = ROOT / "tests" / "fixtures" / "spelling" / "misspellings.tsv"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.library import Layer, load_library
+from app.core.drafting.library import Layer, load_library
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QtMsgType
 
-from app.gui.dialogs import DISCARD, RESTORE, Prompter
+from app.gui.officer.dialogs import DISCARD, RESTORE, Prompter
 from app.gui.environment import AppEnvironment
 
 TODAY = dt.date(2023, 7, 20)
@@ -98,7 +98,7 @@ def env(tmp_path: Path, prompter: FakePrompter) -> AppEnvironment:
 @pytest.fixture
 def window(qtbot: Any, env: AppEnvironment) -> Any:
     """A shown main window with a new case whose first letter has been built."""
-    from app.gui.main_window import MainWindow
+    from app.gui.officer.main_window import MainWindow
 
     win = MainWindow(env)
     qtbot.addWidget(win)

@@ -1,0 +1,1 @@
+"""The case file: the officer's decisions, read from and written to YAML, with their legal validation."""

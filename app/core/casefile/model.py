@@ -1,0 +1,502 @@
+"""The case model: what the officer decided, loaded from and saved to the YAML case file."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from app.core.storage import yamlio
+from app.core.storage.atomic import write_text_atomic
+from app.core.problems import InputError, Problem, display_path
+
+REGIMES = ("foia", "foisa", "eir", "eisr")
+LETTERS = ("response", "review-outcome", "clarification", "pit-extension", "fees-notice")
+OUTCOMES = ("disclosed", "partial", "withheld", "not-held", "ncnd", "cost-limit", "vexatious", "repeated")
+REVIEW_DECISIONS = ("upheld", "upheld-modified", "substituted", "overturned")
+REFUSAL_OUTCOMES = ("partial", "withheld", "ncnd", "cost-limit", "vexatious", "repeated")
+EXEMPTION_OUTCOMES = ("partial", "withheld", "ncnd")
+
+
+@dataclass
+class Authority:
+    """The public authority sending the letter."""
+
+    name: str = "Your authority"
+    address: list[str] = field(default_factory=list)
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    foi_unit: str = ""
+    foi_address: list[str] = field(default_factory=list)
+    foi_email: str = ""
+    central_government: bool = False
+
+
+@dataclass
+class Requester:
+    """The person who made the request."""
+
+    name: str = ""
+    address: list[str] = field(default_factory=list)
+    email: str = ""
+
+
+@dataclass
+class Signatory:
+    """Who signs the letter."""
+
+    name: str = ""
+    role: str = ""
+
+
+@dataclass
+class Opinion:
+    """A qualified person's reasonable opinion (FOIA s36)."""
+
+    by: str = ""
+    date: dt.date | None = None
+
+
+@dataclass
+class Part:
+    """One numbered question of the request and what the officer decided about it."""
+
+    outcome: str = "disclosed"
+    question: str = ""
+    exemptions: list[str] = field(default_factory=list)
+    answer: str = ""
+    cost_hours: Decimal | None = None
+    opinion: Opinion | None = None
+
+
+@dataclass
+class Review:
+    """Facts of an internal review (review-outcome letters)."""
+
+    requested: dt.date | None = None
+    original_reference: str = ""
+    original_date: dt.date | None = None
+    decision: str = "upheld"
+    reasons: str = ""
+
+
+@dataclass
+class AddedClause:
+    """An optional library clause the officer added to one section of this letter."""
+
+    clause: str
+    section: str
+
+
+@dataclass
+class LetterEdits:
+    """The officer's changes to the assembled letter; the library itself is untouched."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    added: list[AddedClause] = field(default_factory=list)
+    order: dict[str, list[str]] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        """Tell whether the officer changed nothing."""
+        return not (self.texts or self.removed or self.added or self.order)
+
+
+@dataclass
+class Case:
+    """A whole case: regime, letter kind, people, request, parts and edits."""
+
+    regime: str = "foia"
+    letter: str = "response"
+    reference: str = ""
+    received: dt.date = field(default_factory=lambda: dt.date(2000, 1, 1))
+    date: dt.date | None = None
+    authority: Authority = field(default_factory=Authority)
+    requester: Requester = field(default_factory=Requester)
+    signatory: Signatory = field(default_factory=Signatory)
+    request: str = ""
+    parts: list[Part] = field(default_factory=lambda: [Part()])
+    review: Review | None = None
+    clarification: str = ""
+    extension_date: dt.date | None = None
+    fee: Decimal | None = None
+    allow_drafts: bool = False
+    edits: LetterEdits = field(default_factory=LetterEdits)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def letter_date(self, today: dt.date) -> dt.date:
+        """Return the date the letter bears: its own date or, if none, today."""
+        return self.date or today
+
+
+# ---------------------------------------------------------------- loading
+
+_KNOWN_KEYS = {
+    "regime", "letter", "reference", "received", "date", "authority", "requester", "signatory",
+    "request", "parts", "review", "clarification", "extension_date", "fee", "allow_drafts",
+    "edits",
+}
+
+
+class _Reader:
+    """Turns parsed YAML into a Case, collecting problems with their field paths."""
+
+    def __init__(self, path: str, lines: dict[str, int]):
+        self.path = path
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(self, where: str, message: str) -> None:
+        """Record a problem at a field path."""
+        line = yamlio.line_for(self.lines, where)
+        self.problems.append(Problem(self.path, line, f"{where}: {message}" if where else message))
+
+    def text(self, data: dict, key: str, where: str, required: bool = False) -> str:
+        """Read an optional (or required) text field."""
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(where, "is required")
+            return ""
+        if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            self.problem(where, f"must be text, not {_kind(value)}")
+            return ""
+        return value
+
+    def choice(self, data: dict, key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
+        """Read a field that must be one of a fixed vocabulary."""
+        value = data.get(key, default)
+        if value not in allowed:
+            self.problem(where, f"must be one of {', '.join(allowed)}, not {value!r}")
+            return default
+        return str(value)
+
+    def date(self, data: dict, key: str, where: str, required: bool = False) -> dt.date | None:
+        """Read an ISO date field."""
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(where, "is required (an ISO date such as 2024-03-01)")
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.problem(where, f"must be an ISO date such as 2024-03-01, not {value!r}")
+            return None
+
+    def lines_field(self, data: dict, key: str, where: str) -> list[str]:
+        """Read an address: a list of lines, or one comma-separated line."""
+        value = data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+            return [str(v) for v in value]
+        self.problem(where, "must be a list of address lines")
+        return []
+
+    def mapping(self, data: Any, where: str) -> dict:
+        """Return data when it is a mapping, otherwise record a problem."""
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            self.problem(where, f"must be a mapping of fields, not {_kind(data)}")
+            return {}
+        return data
+
+    def decimal(self, value: Any, where: str) -> Decimal | None:
+        """Read a non-negative number."""
+        if value is None:
+            return None
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            self.problem(where, f"must be a number, not {value!r}")
+            return None
+        if number < 0 or not number.is_finite():
+            self.problem(where, "must be a positive number")
+            return None
+        return number
+
+
+def _kind(value: Any) -> str:
+    """Name the YAML kind of a value for messages."""
+    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
+
+
+def parse_case(text: str, path: str = "<case>", legal: bool = True) -> Case:
+    """Parse case-file text; raise InputError listing every problem with its line.
+
+    With legal=False only the file's structure is checked, so a case citing a section wrongly can
+    still be opened and its mistakes reported as compliance findings.
+    """
+    try:
+        data, lines = yamlio.load_with_lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise InputError([Problem(path, line, f"not valid YAML: {reason}")]) from exc
+    reader = _Reader(path, lines)
+    if not isinstance(data, dict):
+        raise InputError([Problem(path, 1, "a case file must be a mapping of fields (regime, letter, parts, …)")])
+    case = _read_case(reader, data)
+    if legal and not reader.problems:
+        from app.core.casefile.rules import case_problems
+
+        for problem in case_problems(case):
+            reader.problem(problem.where, problem.message)
+    if reader.problems:
+        raise InputError(sorted(reader.problems, key=lambda p: p.line or 0))
+    return case
+
+
+def load_case(path: Path | str, legal: bool = True) -> Case:
+    """Read a case file from disk; raise InputError naming the file and each problem."""
+    shown = display_path(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(shown, None, f"cannot read the case file: {exc.strerror or exc}")]) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(shown, None, f"is not UTF-8 text (byte {exc.start})")]) from exc
+    return parse_case(text, shown, legal)
+
+
+def _read_case(r: _Reader, data: dict) -> Case:
+    """Build a Case from a parsed mapping."""
+    case = Case(
+        regime=r.choice(data, "regime", "regime", REGIMES, "foia"),
+        letter=r.choice(data, "letter", "letter", LETTERS, "response"),
+        reference=r.text(data, "reference", "reference"),
+        received=r.date(data, "received", "received", required=True) or dt.date(2000, 1, 1),
+        date=r.date(data, "date", "date"),
+        authority=_read_authority(r, data.get("authority")),
+        requester=_read_requester(r, data.get("requester")),
+        signatory=_read_signatory(r, data.get("signatory")),
+        request=r.text(data, "request", "request"),
+        parts=_read_parts(r, data.get("parts")),
+        review=_read_review(r, data.get("review")),
+        clarification=r.text(data, "clarification", "clarification"),
+        extension_date=r.date(data, "extension_date", "extension_date"),
+        fee=r.decimal(data.get("fee"), "fee"),
+        allow_drafts=bool(data.get("allow_drafts", False)),
+        edits=_read_edits(r, data.get("edits")),
+        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+    )
+    return case
+
+
+def _read_authority(r: _Reader, raw: Any) -> Authority:
+    """Read the authority: a name or a mapping of details."""
+    if isinstance(raw, str):
+        return Authority(name=raw)
+    data = r.mapping(raw, "authority")
+    return Authority(
+        name=r.text(data, "name", "authority.name") or "Your authority",
+        address=r.lines_field(data, "address", "authority.address"),
+        email=r.text(data, "email", "authority.email"),
+        phone=r.text(data, "phone", "authority.phone"),
+        website=r.text(data, "website", "authority.website"),
+        foi_unit=r.text(data, "foi_unit", "authority.foi_unit"),
+        foi_address=r.lines_field(data, "foi_address", "authority.foi_address"),
+        foi_email=r.text(data, "foi_email", "authority.foi_email"),
+        central_government=bool(data.get("central_government", False)),
+    )
+
+
+def _read_requester(r: _Reader, raw: Any) -> Requester:
+    """Read the requester: a name or a mapping of details."""
+    if isinstance(raw, str):
+        return Requester(name=raw)
+    data = r.mapping(raw, "requester")
+    return Requester(
+        name=r.text(data, "name", "requester.name"),
+        address=r.lines_field(data, "address", "requester.address"),
+        email=r.text(data, "email", "requester.email"),
+    )
+
+
+def _read_signatory(r: _Reader, raw: Any) -> Signatory:
+    """Read who signs the letter."""
+    if isinstance(raw, str):
+        return Signatory(name=raw)
+    data = r.mapping(raw, "signatory")
+    return Signatory(name=r.text(data, "name", "signatory.name"), role=r.text(data, "role", "signatory.role"))
+
+
+def _read_parts(r: _Reader, raw: Any) -> list[Part]:
+    """Read the list of parts; at least one is required."""
+    if not isinstance(raw, list) or not raw:
+        r.problem("parts", "must list at least one part (question and outcome)")
+        return [Part()]
+    return [_read_part(r, r.mapping(item, f"parts[{i}]"), f"parts[{i}]") for i, item in enumerate(raw)]
+
+
+def _read_part(r: _Reader, data: dict, where: str) -> Part:
+    """Read one part."""
+    exemptions = data.get("exemptions") or []
+    if isinstance(exemptions, str):
+        exemptions = [exemptions]
+    if not isinstance(exemptions, list):
+        r.problem(f"{where}.exemptions", "must be a list of sections")
+        exemptions = []
+    cost = r.mapping(data.get("cost"), f"{where}.cost")
+    opinion = r.mapping(data.get("opinion"), f"{where}.opinion") if "opinion" in data else None
+    return Part(
+        outcome=r.choice(data, "outcome", f"{where}.outcome", OUTCOMES, "disclosed"),
+        question=r.text(data, "question", f"{where}.question"),
+        exemptions=[str(e).strip() for e in exemptions],
+        answer=r.text(data, "answer", f"{where}.answer"),
+        cost_hours=r.decimal(cost.get("hours"), f"{where}.cost.hours"),
+        opinion=Opinion(
+            by=r.text(opinion, "by", f"{where}.opinion.by"),
+            date=r.date(opinion, "date", f"{where}.opinion.date"),
+        ) if opinion is not None else None,
+    )
+
+
+def _read_review(r: _Reader, raw: Any) -> Review | None:
+    """Read the internal review facts, when present."""
+    if raw is None:
+        return None
+    data = r.mapping(raw, "review")
+    return Review(
+        requested=r.date(data, "requested", "review.requested"),
+        original_reference=r.text(data, "original_reference", "review.original_reference"),
+        original_date=r.date(data, "original_date", "review.original_date"),
+        decision=r.choice(data, "decision", "review.decision", REVIEW_DECISIONS, "upheld"),
+        reasons=r.text(data, "reasons", "review.reasons"),
+    )
+
+
+def _read_edits(r: _Reader, raw: Any) -> LetterEdits:
+    """Read the officer's edits to the assembled letter."""
+    data = r.mapping(raw, "edits")
+    texts = r.mapping(data.get("texts"), "edits.texts")
+    order = r.mapping(data.get("order"), "edits.order")
+    added = data.get("added") or []
+    return LetterEdits(
+        texts={str(k): "" if v is None else str(v) for k, v in texts.items()},
+        removed=[str(k) for k in data.get("removed") or []],
+        added=[AddedClause(str(a.get("clause", "")), str(a.get("section", "")))
+               for a in added if isinstance(a, dict)],
+        order={str(k): [str(x) for x in v] for k, v in order.items() if isinstance(v, list)},
+    )
+
+
+# ---------------------------------------------------------------- saving
+
+def case_to_data(case: Case) -> dict[str, Any]:
+    """Return the case as plain data in the order of the file contract."""
+    data: dict[str, Any] = {
+        "regime": case.regime,
+        "letter": case.letter,
+        "reference": case.reference,
+        "received": case.received,
+    }
+    if case.date:
+        data["date"] = case.date
+    data["authority"] = _authority_data(case.authority)
+    data["requester"] = _drop_empty({"name": case.requester.name, "address": case.requester.address,
+                                     "email": case.requester.email})
+    if case.signatory.name or case.signatory.role:
+        data["signatory"] = _drop_empty({"name": case.signatory.name, "role": case.signatory.role})
+    data["request"] = case.request
+    data["parts"] = [_part_data(p) for p in case.parts]
+    data.update(_letter_kind_data(case))
+    if case.allow_drafts:
+        data["allow_drafts"] = True
+    if not case.edits.is_empty():
+        data["edits"] = _edits_data(case.edits)
+    data.update(case.extra)
+    return data
+
+
+def _authority_data(a: Authority) -> dict[str, Any]:
+    """Return the authority as plain data."""
+    data = _drop_empty({
+        "name": a.name, "address": a.address, "email": a.email, "phone": a.phone,
+        "website": a.website, "foi_unit": a.foi_unit, "foi_address": a.foi_address,
+        "foi_email": a.foi_email,
+    })
+    if a.central_government:
+        data["central_government"] = True
+    return data
+
+
+def _part_data(p: Part) -> dict[str, Any]:
+    """Return one part as plain data."""
+    data: dict[str, Any] = {}
+    if p.question:
+        data["question"] = p.question
+    data["outcome"] = p.outcome
+    data["exemptions"] = list(p.exemptions)
+    if p.answer:
+        data["answer"] = p.answer
+    if p.cost_hours is not None:
+        data["cost"] = {"hours": _number(p.cost_hours)}
+    if p.opinion is not None:
+        data["opinion"] = _drop_empty({"by": p.opinion.by, "date": p.opinion.date})
+    return data
+
+
+def _letter_kind_data(case: Case) -> dict[str, Any]:
+    """Return the fields that only some letter kinds use."""
+    data: dict[str, Any] = {}
+    if case.review is not None:
+        rv = case.review
+        data["review"] = _drop_empty({
+            "requested": rv.requested, "original_reference": rv.original_reference,
+            "original_date": rv.original_date, "decision": rv.decision, "reasons": rv.reasons,
+        })
+    if case.clarification:
+        data["clarification"] = case.clarification
+    if case.extension_date:
+        data["extension_date"] = case.extension_date
+    if case.fee is not None:
+        data["fee"] = _number(case.fee)
+    return data
+
+
+def _edits_data(e: LetterEdits) -> dict[str, Any]:
+    """Return the officer's edits as plain data."""
+    return _drop_empty({
+        "texts": dict(e.texts),
+        "removed": list(e.removed),
+        "added": [{"clause": a.clause, "section": a.section} for a in e.added],
+        "order": {k: list(v) for k, v in e.order.items()},
+    })
+
+
+def _number(value: Decimal) -> int | float:
+    """Return a Decimal as an int when whole, else a float, for tidy YAML."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop keys whose values are empty or None."""
+    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
+
+
+def dump_case(case: Case) -> str:
+    """Return the case file text for a case."""
+    return yamlio.dump(case_to_data(case))
+
+
+def save_case(case: Case, path: Path | str) -> None:
+    """Write the case file atomically."""
+    write_text_atomic(path, dump_case(case))

@@ -1,0 +1,1 @@
+"""Composing a letter: clause files, the layered library, skeletons, sandboxed templating and assembly."""

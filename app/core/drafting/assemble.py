@@ -1,0 +1,265 @@
+"""Assemble a letter from a case: pick the best clause for each slot, render it, apply edits."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+from app.core.law.calendar import WorkingCalendar
+from app.core.casefile.model import Case
+from app.core.drafting.clauses import Clause
+from app.core.drafting.context import CaseView, ExemptionView, PartView
+from app.core.drafting.letter import Letter, LetterBlock, LetterSection
+from app.core.drafting.library import Library
+from app.core.problems import Problem
+from app.core.law.registry import Citation, CitationError, parse_citation
+from app.core.drafting.skeleton import SectionSpec, Skeleton, Slot, load_skeleton
+from app.core.drafting.templating import environment
+from app.core.drafting.views import build_case_view, contact_views
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What clause selection looks at for one slot."""
+
+    regime: str
+    letter: str
+    outcomes: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    allow_drafts: bool
+
+
+def assemble(case: Case, library: Library, today: dt.date,
+             calendar: WorkingCalendar | None = None, skeleton: Skeleton | None = None) -> Letter:
+    """Build the letter for a case from the library, with the officer's edits applied."""
+    view = build_case_view(case, today, calendar)
+    skeleton = skeleton or load_skeleton(case.letter)
+    base = {"case": view, "contacts": contact_views()}
+    letter = Letter(title=_render_text(skeleton.title, base, "title", []))
+    for spec in skeleton.sections:
+        for scope in _section_scopes(spec, view, base):
+            letter.sections.append(_build_section(spec, scope, case, library, letter.problems))
+    _apply_edits(letter, case, library, base)
+    return letter
+
+
+def _section_scopes(spec: SectionSpec, view: CaseView, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return one rendering context per instance of a section (one per part when repeated)."""
+    scopes = [dict(base, part=p) for p in view.parts] if spec.repeat == "part" else [dict(base)]
+    return [s for s in scopes if not spec.when or _truthy(spec.when, s)]
+
+
+def _build_section(spec: SectionSpec, ctx: dict[str, Any], case: Case, library: Library,
+                   problems: list[Problem]) -> LetterSection:
+    """Fill one section's slots."""
+    part: PartView | None = ctx.get("part")
+    key = f"part-{part.number}" if part else spec.id
+    heading = _render_text(spec.heading, ctx, f"heading of section {spec.id}", problems)
+    section = LetterSection(key=key, heading=heading, part=part.number if part else None)
+    for slot in spec.slots:
+        for slot_ctx in _slot_scopes(slot, ctx):
+            block = _fill_slot(slot, slot_ctx, key, case, library, problems)
+            if block is not None:
+                section.blocks.append(block)
+    return section
+
+
+def _slot_scopes(slot: Slot, ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return one context per slot instance (one per exemption when repeated)."""
+    if slot.repeat == "exemption":
+        part: PartView | None = ctx.get("part")
+        exemptions = part.exemptions if part else ctx["case"].exemptions
+        scopes = [dict(ctx, exemption=e) for e in exemptions]
+    else:
+        scopes = [ctx]
+    return [s for s in scopes if not slot.when or _truthy(slot.when, s)]
+
+
+def _fill_slot(slot: Slot, ctx: dict[str, Any], section_key: str, case: Case, library: Library,
+               problems: list[Problem]) -> LetterBlock | None:
+    """Return the block for a slot: the officer's answer, or the best clause rendered."""
+    exemption: ExemptionView | None = ctx.get("exemption")
+    part: PartView | None = ctx.get("part")
+    key = f"{section_key}/{slot.topic}" + (f":{exemption.cite}" if exemption else "")
+    common = dict(key=key, section=section_key, topic=slot.topic,
+                  part=part.number if part else None, exemption=exemption.cite if exemption else "")
+    if slot.builtin == "answer":
+        return LetterBlock(text=str(part.answer) if part else "", builtin=True, title="Your answer",
+                           provides=("answer",), **common)
+    clause = select_clause(library, slot.topic, facts_for(case, ctx))
+    if clause is None:
+        if slot.required:
+            problems.append(Problem("letter", None, f"no {'approved ' if not case.allow_drafts else ''}"
+                                    f"clause in the library for '{slot.topic}' ({_describe(ctx)})"))
+        return None
+    return render_block(clause, ctx, problems, **common)
+
+
+def render_block(clause: Clause, ctx: dict[str, Any], problems: list[Problem], **fields: Any) -> LetterBlock:
+    """Render a clause into a block; a rendering error becomes a problem, never a blank."""
+    text, error = render_clause(clause, ctx)
+    if error:
+        problems.append(error)
+    return LetterBlock(text=text, library_text=text, clause_id=clause.id, title=clause.title,
+                       provides=clause.provides, error=error.message if error else "", **fields)
+
+
+def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, Problem | None]:
+    """Render a clause body; return its Markdown or the problem that stopped it."""
+    try:
+        return clause.template.render(ctx).strip() + "\n", None
+    except jinja2.TemplateSyntaxError as exc:
+        return "", Problem(clause.path, clause.body_line + (exc.lineno or 1) - 1, f"template syntax error: {exc.message}")
+    except Exception as exc:  # noqa: BLE001 - a broken shared template must never crash the app
+        line = _template_line(sys.exc_info()[2])
+        where = clause.body_line + line - 1 if line else None
+        return "", Problem(clause.path, where, f"cannot render clause {clause.id}: {exc}")
+
+
+def _template_line(tb: Any) -> int | None:
+    """Return the template line of the innermost template frame of a traceback."""
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
+    """Return the selection facts for a slot context."""
+    part: PartView | None = ctx.get("part")
+    exemption: ExemptionView | None = ctx.get("exemption")
+    view: CaseView = ctx["case"]
+    if exemption is not None:
+        cites = (exemption.cite,)
+    elif part is not None:
+        cites = tuple(e.cite for e in part.exemptions)
+    else:
+        cites = tuple(e.cite for e in view.exemptions)
+    outcomes = (part.outcome,) if part else tuple(view.outcomes)
+    return Facts(case.regime, case.letter, outcomes, tuple(parse_citation(c) for c in cites), case.allow_drafts)
+
+
+def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
+    """Return the most specific usable clause for a topic, or None (ties go to the lower id)."""
+    ranked = [(score, clause.id, order, clause) for order, clause in enumerate(library.by_topic(topic))
+              if (score := clause_score(clause, facts)) is not None]
+    if not ranked:
+        return None
+    best = max(score for score, _, _, _ in ranked)
+    return min((cid, order, clause) for score, cid, order, clause in ranked if score == best)[2]
+
+
+def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int] | None:
+    """Return how specifically a clause fits the facts, or None when it does not fit.
+
+    Naming sections beats naming outcomes, which beats naming regimes, then letter kinds; among
+    clauses naming sections, a deeper match wins (40(2)(3B) over 40(2) over 40).
+    """
+    if clause.optional or (clause.status != "approved" and not facts.allow_drafts):
+        return None
+    if not clause.serves(facts.regime, facts.letter):
+        return None
+    if clause.outcomes and not set(clause.outcomes) & set(facts.outcomes):
+        return None
+    depth = _section_depth(clause.sections, facts.citations) if clause.sections else 0
+    if depth is None:
+        return None
+    return (int(bool(clause.sections)), int(bool(clause.outcomes)), depth, int(bool(clause.regimes)),
+            int(bool(clause.letters)))
+
+
+def _section_depth(sections: tuple[str, ...], citations: tuple[Citation, ...]) -> int | None:
+    """Return 1 + the depth of the deepest clause section matching a citation, or None if none does."""
+    wanted = [w for w in (_cached_citation(s) for s in sections) if w is not None]
+    depths = [len(w.parts) + 1 for c in citations for w in wanted if c.startswith(w)]
+    return max(depths) if depths else None
+
+
+@lru_cache(maxsize=4096)
+def _cached_citation(text: str) -> Citation | None:
+    """Parse a clause's section once."""
+    try:
+        return parse_citation(text)
+    except CitationError:
+        return None
+
+
+def _truthy(expression: str, ctx: dict[str, Any]) -> bool:
+    """Evaluate a skeleton condition in the sandbox."""
+    return bool(_compiled(expression)(**ctx))
+
+
+@lru_cache(maxsize=256)
+def _compiled_template(source: str) -> jinja2.Template:
+    """Compile a short template (a heading or title) once."""
+    return environment().from_string(source)
+
+
+@lru_cache(maxsize=256)
+def _compiled(expression: str) -> Any:
+    """Compile a condition expression once."""
+    return environment().compile_expression(expression, undefined_to_none=False)
+
+
+def _render_text(source: str, ctx: dict[str, Any], what: str, problems: list[Problem]) -> str:
+    """Render a short template string such as a heading, as plain text."""
+    if not source:
+        return ""
+    try:
+        return _compiled_template(source).render(ctx).replace("\\", "").strip()
+    except jinja2.TemplateError as exc:
+        problems.append(Problem("letter", None, f"cannot render the {what}: {exc}"))
+        return ""
+
+
+def _describe(ctx: dict[str, Any]) -> str:
+    """Describe a slot context for messages."""
+    view: CaseView = ctx["case"]
+    bits = [view.act, view.letter]
+    if ctx.get("part") is not None:
+        bits.append(f"part {ctx['part'].number}, outcome {ctx['part'].outcome}")
+    if ctx.get("exemption") is not None:
+        bits.append(ctx["exemption"].cite_text)
+    return ", ".join(bits)
+
+
+def _apply_edits(letter: Letter, case: Case, library: Library, base: dict[str, Any]) -> None:
+    """Apply the officer's added clauses, text edits, removals and ordering."""
+    edits = case.edits
+    for added in edits.added:
+        _add_clause(letter, added.clause, added.section, case, library, base)
+    for block in letter.blocks():
+        if block.key in edits.texts and not block.builtin:
+            block.text = edits.texts[block.key]
+            block.edited = block.text.strip() != block.library_text.strip()
+        block.removed = block.key in edits.removed
+    for section in letter.sections:
+        order = edits.order.get(section.key)
+        if order:
+            rank = {key: i for i, key in enumerate(order)}
+            section.blocks.sort(key=lambda b: rank.get(b.key, len(rank)))
+
+
+def _add_clause(letter: Letter, clause_id: str, section_key: str, case: Case, library: Library,
+                base: dict[str, Any]) -> None:
+    """Add an optional clause chosen by the officer to a section."""
+    clause = library.get(clause_id)
+    section = letter.section(section_key)
+    if clause is None or section is None:
+        letter.problems.append(Problem("letter", None, f"added clause {clause_id!r} or section "
+                                                      f"{section_key!r} no longer exists"))
+        return
+    ctx = dict(base)
+    if section.part is not None:
+        ctx["part"] = base["case"].parts[section.part - 1]
+    block = render_block(clause, ctx, letter.problems, key=f"{section_key}/+{clause_id}",
+                         section=section_key, topic=clause.topic, part=section.part)
+    block.added = True
+    closing = next((i for i, b in enumerate(section.blocks) if b.topic == "closing"), len(section.blocks))
+    section.blocks.insert(closing, block)

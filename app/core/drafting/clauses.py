@@ -1,0 +1,223 @@
+"""Clause files: a YAML metadata header over a Jinja2 body in the Markdown subset."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from app.core.storage import yamlio
+from app.core.storage.atomic import write_text_atomic
+from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
+from app.core.problems import Problem, display_path
+from app.core.drafting.clause_header import read_header
+from app.core.drafting.template_scan import scan
+from app.core.drafting.templating import environment
+
+STATUSES = ("draft", "approved")
+
+
+_HeaderLoader = yamlio.FastLoader
+REQUIRED = ("id", "title", "topic", "status")
+LIST_FIELDS = ("regimes", "letters", "outcomes", "sections", "provides", "references")
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One reusable piece of letter wording with the facts that select it."""
+
+    id: str
+    title: str
+    topic: str
+    body: str
+    path: str = ""
+    body_line: int = 1
+    layer: str = "built-in"
+    status: str = "draft"
+    regimes: tuple[str, ...] = ()
+    letters: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    optional: bool = False
+    owner: str = ""
+    approved_by: str = ""
+    approved_on: dt.date | None = None
+    last_reviewed: dt.date | None = None
+    review_due: dt.date | None = None
+    guidance: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def template(self) -> jinja2.Template:
+        """Return the compiled body template (compiled on first use)."""
+        return environment().from_string(self.body)
+
+    def review_overdue(self, today: dt.date) -> bool:
+        """Tell whether the clause is past its review date."""
+        return self.review_due is not None and self.review_due < today
+
+    def serves(self, regime: str, letter: str) -> bool:
+        """Tell whether the clause can be used for this regime and letter kind."""
+        return (not self.regimes or regime in self.regimes) and (not self.letters or letter in self.letters)
+
+
+def parse_clause(text: str, path: str, layer: str = "built-in") -> tuple[Clause | None, list[Problem]]:
+    """Parse clause file text; return the clause (None if unusable) and its problems."""
+    header, body, body_line, problem = _split(text, path)
+    if problem:
+        return None, [problem]
+    try:
+        meta = read_header(header)
+        if meta is None:
+            meta = yaml.load(header, Loader=_HeaderLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return None, [Problem(path, line, f"metadata is not valid YAML: {getattr(exc, 'problem', exc)}")]
+    if not isinstance(meta, dict):
+        return None, [Problem(path, 2, "metadata must be a mapping of fields (id, title, topic, …)")]
+    problems = _check_meta(meta, header, path)
+    problems += _check_body(body, body_line, path)
+    if any(p.message.startswith(("missing required", "body:")) for p in problems):
+        return None, problems
+    return _build(meta, body, path, body_line, layer), problems
+
+
+def _split(text: str, path: str) -> tuple[str, str, int, Problem | None]:
+    """Split a clause file into header and body; report a missing header."""
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        return "", "", 1, Problem(path, 1, "must start with a '---' line opening the metadata header")
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FENCE:
+            body = "\n".join(lines[index + 1:]).strip("\n") + "\n"
+            return "\n".join(lines[1:index]), body, index + 2, None
+    return "", "", 1, Problem(path, 1, "metadata header is not closed by a '---' line")
+
+
+def _check_meta(meta: dict, header: str, path: str) -> list[Problem]:
+    """Check the metadata fields; lines are resolved only when something is wrong."""
+    found: list[tuple[str, str]] = []
+    for key in REQUIRED:
+        if not meta.get(key):
+            found.append(("", f"missing required field '{key}'"))
+    if meta.get("status") and meta["status"] not in STATUSES:
+        found.append(("status", f"status must be draft or approved, not {meta['status']!r}"))
+    for key in LIST_FIELDS:
+        if key in meta and not isinstance(meta[key], (list, str, type(None))):
+            found.append((key, f"{key} must be a list"))
+    found += _check_vocab(meta, "regimes", REGIMES)
+    found += _check_vocab(meta, "letters", LETTERS)
+    found += _check_vocab(meta, "outcomes", OUTCOMES)
+    for key in ("approved_on", "last_reviewed", "review_due"):
+        if meta.get(key) is not None and not isinstance(meta[key], dt.date):
+            found.append((key, f"{key} must be an ISO date such as 2026-01-31"))
+    if meta.get("status") == "approved" and not meta.get("approved_by"):
+        found.append(("status", "an approved clause must record approved_by"))
+    if not found:
+        return []
+    _, lines = yamlio.load_with_lines(header)
+    return [Problem(path, (yamlio.line_for(lines, key) or 0) + 1, msg) for key, msg in found]
+
+
+def _check_vocab(meta: dict, key: str, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Report values of a list field that are not in its vocabulary."""
+    values = _as_list(meta.get(key))
+    return [(key, f"{key}: unknown value {v!r} (expected one of {', '.join(allowed)})")
+            for v in values if v not in allowed]
+
+
+def _check_body(body: str, body_line: int, path: str) -> list[Problem]:
+    """Report Jinja syntax errors with their line in the file."""
+    error = scan(body).error
+    if error is None:
+        return []
+    line, message = error
+    return [Problem(path, body_line + line - 1, f"body: template syntax error: {message}")]
+
+
+def _as_list(value: Any) -> list[str]:
+    """Return a metadata value as a list of strings."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _date(value: Any) -> dt.date | None:
+    """Return a metadata date, or None when absent or malformed."""
+    return value if isinstance(value, dt.date) else None
+
+
+KNOWN_META = {"id", "title", "topic", "status", "optional", "owner", "approved_by", "approved_on",
+              "last_reviewed", "review_due", "guidance", *LIST_FIELDS}
+
+
+def _build(meta: dict, body: str, path: str, body_line: int, layer: str) -> Clause:
+    """Build a Clause from checked metadata."""
+    return Clause(
+        id=str(meta["id"]), title=str(meta["title"]), topic=str(meta["topic"]), body=body,
+        path=path, body_line=body_line, layer=layer,
+        status=str(meta.get("status", "draft")),
+        regimes=tuple(_as_list(meta.get("regimes"))),
+        letters=tuple(_as_list(meta.get("letters"))),
+        outcomes=tuple(_as_list(meta.get("outcomes"))),
+        sections=tuple(_as_list(meta.get("sections"))),
+        provides=tuple(_as_list(meta.get("provides"))),
+        references=tuple(_as_list(meta.get("references"))),
+        optional=bool(meta.get("optional", False)),
+        owner=str(meta.get("owner") or ""),
+        approved_by=str(meta.get("approved_by") or ""),
+        approved_on=_date(meta.get("approved_on")),
+        last_reviewed=_date(meta.get("last_reviewed")),
+        review_due=_date(meta.get("review_due")),
+        guidance=str(meta.get("guidance") or ""),
+        extra={k: v for k, v in meta.items() if k not in KNOWN_META},
+    )
+
+
+def clause_to_text(clause: Clause) -> str:
+    """Return the file text of a clause: metadata header then body."""
+    meta: dict[str, Any] = {"id": clause.id, "title": clause.title, "topic": clause.topic,
+                            "status": clause.status}
+    for key in ("regimes", "letters", "outcomes", "sections", "provides", "references"):
+        if getattr(clause, key):
+            meta[key] = list(getattr(clause, key))
+    if clause.optional:
+        meta["optional"] = True
+    for key in ("owner", "approved_by", "approved_on", "last_reviewed", "review_due", "guidance"):
+        if getattr(clause, key):
+            meta[key] = getattr(clause, key)
+    meta.update(clause.extra)
+    return f"{FENCE}\n{yamlio.dump(meta)}{FENCE}\n{clause.body.rstrip()}\n"
+
+
+def save_clause(clause: Clause, path: Path | str) -> None:
+    """Write a clause file atomically."""
+    write_text_atomic(path, clause_to_text(clause))
+
+
+def with_changes(clause: Clause, **changes: Any) -> Clause:
+    """Return a copy of a clause with some fields changed."""
+    return replace(clause, **changes)
+
+
+def read_clause_file(path: Path, layer: str) -> tuple[Clause | None, list[Problem]]:
+    """Read and parse one clause file, reporting unreadable files as problems."""
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, None, f"is not UTF-8 text (byte {exc.start})")]
+    except OSError as exc:
+        return None, [Problem(shown, None, f"cannot be read: {exc.strerror or exc}")]
+    return parse_clause(text, shown, layer)

@@ -1,0 +1,183 @@
+"""The clause library: layered folders of clause files, loaded with every problem reported."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from app.core.drafting import context
+from app.core.drafting.clauses import Clause, read_clause_file
+from app.core.paths import CLAUSES_DIR
+from app.core.problems import Problem, display_path
+from app.core.law.registry import CitationError, load_registry, parse_citation
+from app.core.drafting.skeleton import all_topics
+from app.core.drafting.template_scan import scan
+
+IGNORED_FILES = {"README.md", "GUIDE.md", "CHANGELOG.md"}
+BUILT_IN = "built-in"
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A folder of clauses; later layers override earlier ones clause by clause."""
+
+    name: str
+    folder: Path
+
+
+@dataclass
+class Library:
+    """Effective clauses by id, the versions they override, and every problem found."""
+
+    clauses: dict[str, Clause] = field(default_factory=dict)
+    shadowed: dict[str, list[Clause]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    _topics: dict[str, list[Clause]] | None = field(default=None, repr=False, compare=False)
+
+    def by_topic(self, topic: str) -> list[Clause]:
+        """Return the candidate clauses for a topic (indexed on first use; call reindex after changes).
+
+        A draft that overrides an approved clause from a lower layer does not take that wording
+        out of letters: the newest approved lower version stays a candidate, listed after the draft,
+        so it is used unless the officer opts in to drafts.
+        """
+        if self._topics is None:
+            self._topics = {}
+            for clause in self.clauses.values():
+                self._topics.setdefault(clause.topic, []).append(clause)
+                fallback = self.approved_fallback(clause.id)
+                if fallback is not None:
+                    self._topics.setdefault(fallback.topic, []).append(fallback)
+        return self._topics.get(topic, [])
+
+    def approved_fallback(self, clause_id: str) -> Clause | None:
+        """Return the approved lower-layer version behind a draft override, if there is one."""
+        clause = self.clauses.get(clause_id)
+        if clause is None or clause.status == "approved":
+            return None
+        approved = [c for c in self.shadowed.get(clause_id, []) if c.status == "approved"]
+        return approved[-1] if approved else None
+
+    def reindex(self) -> None:
+        """Forget the topic index after clauses were added, replaced or removed."""
+        self._topics = None
+
+    def get(self, clause_id: str) -> Clause | None:
+        """Return a clause by id, or None."""
+        return self.clauses.get(clause_id)
+
+
+def default_layers(extra: Iterable[Path] = ()) -> list[Layer]:
+    """Return the built-in layer followed by any organisation or personal folders."""
+    layers = [Layer(BUILT_IN, CLAUSES_DIR)]
+    names = ["organisation", "personal"]
+    for index, folder in enumerate(extra):
+        layers.append(Layer(names[index] if index < len(names) else f"layer {index + 1}", Path(folder)))
+    return layers
+
+
+def load_library(layers: Sequence[Layer] | None = None, validate: bool = True) -> Library:
+    """Load every clause file of every layer; one broken file never stops the rest."""
+    library = Library()
+    for layer in layers if layers is not None else default_layers():
+        _load_layer(library, layer, validate)
+    return library
+
+
+def _load_layer(library: Library, layer: Layer, validate: bool) -> None:
+    """Load one layer's folder into the library."""
+    if not layer.folder.is_dir():
+        library.problems.append(Problem(display_path(layer.folder), None, f"{layer.name} clause folder not found"))
+        return
+    seen: dict[str, str] = {}
+    topics = all_topics() if validate else set()
+    for path in sorted(layer.folder.rglob("*.md")):
+        if path.name in IGNORED_FILES or any(part.startswith(".") for part in path.relative_to(layer.folder).parts):
+            continue
+        clause, problems = read_clause_file(path, layer.name)
+        library.problems.extend(problems)
+        if clause is None:
+            continue
+        if clause.id in seen:
+            library.problems.append(Problem(clause.path, 2, f"duplicate id {clause.id!r} (also in {seen[clause.id]})"))
+            continue
+        seen[clause.id] = clause.path
+        if validate:
+            library.problems.extend(check_clause(clause, topics))
+        _add(library, clause)
+
+
+def _add(library: Library, clause: Clause) -> None:
+    """Add a clause, keeping any lower-layer version it overrides."""
+    previous = library.clauses.get(clause.id)
+    if previous is not None:
+        library.shadowed.setdefault(clause.id, []).append(previous)
+    library.clauses[clause.id] = clause
+    library.reindex()
+
+
+def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem]:
+    """Check what a parsed clause refers to: its topic, sections and variables."""
+    problems: list[Problem] = []
+    if topics is not None and topics and clause.topic not in topics:
+        problems.append(Problem(clause.path, _meta_line(clause, "topic"),
+                                f"topic {clause.topic!r} is not used by any letter skeleton"))
+    problems += _check_sections(clause)
+    problems += _check_variables(clause)
+    return problems
+
+
+def _check_sections(clause: Clause) -> list[Problem]:
+    """Report cited sections that do not exist in the clause's regimes."""
+    regimes = clause.regimes or ("foia", "foisa")
+    problems: list[Problem] = []
+    for text in clause.sections:
+        try:
+            citation = parse_citation(text)
+        except CitationError as exc:
+            problems.append(Problem(clause.path, _meta_line(clause, "sections"), f"sections: {exc}"))
+            continue
+        registries = [load_registry(r) for r in regimes]
+        if not any(_registry_has(reg, citation) for reg in registries):
+            reason = registries[0].explain_unknown(citation)
+            problems.append(Problem(clause.path, _meta_line(clause, "sections"), f"sections: {reason}"))
+    return problems
+
+
+def _registry_has(registry, citation) -> bool:
+    """Tell whether a citation names a provision, or a section whose subsections are provisions."""
+    return registry.lookup(citation) is not None or any(p.cite.startswith(citation) for p in registry.provisions)
+
+
+def _check_variables(clause: Clause) -> list[Problem]:
+    """Report variables the body reads that the case catalogue does not offer."""
+    analysis = scan(clause.body)
+    if analysis.error:
+        return []  # reported by the syntax check when the file was parsed
+    known = context.known_paths()
+    prefixes = context.known_prefixes()
+    loop_roots = analysis.bound
+    problems = []
+    for path, line in sorted(analysis.paths.items(), key=lambda item: item[1]):
+        if path[0] in loop_roots or path in prefixes or _under_list(path, known):
+            continue
+        problems.append(Problem(clause.path, clause.body_line + line - 1,
+                                f"unknown variable '{'.'.join(path)}' (see the variable catalogue)"))
+    return problems
+
+
+def _under_list(path: tuple[str, ...], known: set[tuple[str, ...]]) -> bool:
+    """Allow methods and filters on known values, e.g. case.parts|length is caught elsewhere."""
+    return len(path) > 1 and path[:-1] in known and path[-1] in {"items", "keys", "values"}
+
+
+def _meta_line(clause: Clause, key: str) -> int:
+    """Return the file line of a metadata key (scanning the header text)."""
+    try:
+        lines = Path(clause.path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines[: clause.body_line], start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1

@@ -1,0 +1,137 @@
+"""Build the template views (CaseView, PartView, …) from a case, the registry and the calendar."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from app.core.law.calendar import WorkingCalendar, calendar_for
+from app.core.casefile.model import REFUSAL_OUTCOMES, Case, Part
+from app.core.drafting.context import CONTACT_KEYS, CaseView, ContactView, CostView, ExemptionView, PartView, PersonView, ReviewView
+from app.core.law.costs import assess_cost, cost_limit_for, format_money
+from app.core.law.deadlines import response_due, review_request_deadline
+from app.core.law.registry import CitationError, Registry, load_contacts, load_registry, parse_citation
+from app.core.drafting.templating import Trusted
+
+
+def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None = None) -> CaseView:
+    """Return what clause templates see of a case."""
+    registry = load_registry(case.regime)
+    calendar = calendar or calendar_for(case.regime)
+    limit = cost_limit_for(case.regime, case.authority.central_government)
+    parts = [_part_view(i + 1, p, registry, limit) for i, p in enumerate(case.parts)]
+    letter_date = case.letter_date(today)
+    due = response_due(case.received, calendar)
+    contacts = contact_views()
+    return CaseView(
+        regime=case.regime, regime_name=registry.name, act=registry.short_name,
+        provision_word=registry.provision_word, letter=case.letter, reference=case.reference,
+        received=case.received, date=letter_date, due=due, late=letter_date > due,
+        authority=_person(case.authority.name, case.authority.address, case.authority.email,
+                          case.authority.phone),
+        foi_contact=_foi_contact(case),
+        requester=_person(case.requester.name, case.requester.address, case.requester.email),
+        signatory=_person(case.signatory.name, role=case.signatory.role),
+        request=case.request, parts=parts, multi_part=len(parts) > 1,
+        outcomes=list(dict.fromkeys(p.outcome for p in parts)),
+        exemptions=_distinct_exemptions(parts),
+        refusal=any(p.outcome in REFUSAL_OUTCOMES for p in parts),
+        cost=CostView(limit=format_money(limit.limit), rate=format_money(limit.hourly_rate),
+                      hours=_number(limit.hours_cap), regulations=limit.regulations,
+                      statutory=limit.statutory),
+        regulator=contacts[registry.regulator],
+        review=_review_view(case),
+        clarification=Trusted(case.clarification),
+        extension_date=case.extension_date,
+        fee=format_money(case.fee) if case.fee is not None else "",
+        review_deadline=review_request_deadline(letter_date, calendar).due,
+    )
+
+
+@lru_cache(maxsize=1)
+def contact_views() -> dict[str, ContactView]:
+    """Return the contact details of other bodies, keyed as in contacts.yaml (read once)."""
+    raw = load_contacts()
+    return {key: _contact(raw.get(key, {})) for key in CONTACT_KEYS}
+
+
+def _contact(data: dict[str, Any]) -> ContactView:
+    """Build a contact view from a contacts.yaml entry."""
+    return ContactView(
+        name=str(data.get("name") or ""), address=[str(x) for x in data.get("address") or []],
+        phone=str(data.get("phone") or ""), email=str(data.get("email") or ""),
+        website=str(data.get("website") or ""), complaint_url=str(data.get("complaint_url") or ""),
+    )
+
+
+def _person(name: str, address: list[str] | None = None, email: str = "", phone: str = "",
+            role: str = "") -> PersonView:
+    """Build a person view."""
+    return PersonView(name=name, address=list(address or []), email=email, phone=phone, role=role)
+
+
+def _foi_contact(case: Case) -> PersonView:
+    """Return where requesters write for a review: the FOI unit, else the authority."""
+    a = case.authority
+    name = f"{a.foi_unit}, {a.name}" if a.foi_unit else a.name
+    return _person(name, a.foi_address or a.address, a.foi_email or a.email, a.phone)
+
+
+def _part_view(number: int, part: Part, registry: Registry, limit: Any) -> PartView:
+    """Build the view of one part."""
+    exemptions = [view for view in (exemption_view(e, registry) for e in part.exemptions) if view]
+    estimate = ""
+    if part.cost_hours is not None:
+        estimate = format_money(assess_cost(limit, hours=part.cost_hours).estimated_cost)
+    return PartView(
+        number=number, question=part.question, outcome=part.outcome, exemptions=exemptions,
+        qualified_exemptions=[e for e in exemptions if e.qualified], answer=Trusted(part.answer),
+        cost_hours=_number(part.cost_hours) if part.cost_hours is not None else "",
+        cost_estimate=estimate,
+        opinion_by=part.opinion.by if part.opinion else "",
+        opinion_date=part.opinion.date if part.opinion else None,
+    )
+
+
+def exemption_view(text: str, registry: Registry) -> ExemptionView | None:
+    """Return the view of a cited section, or None when it is not a provision of the regime."""
+    try:
+        citation = parse_citation(text)
+    except CitationError:
+        return None
+    provisions = registry.lookup_all(citation)
+    if not provisions:
+        return None
+    first = provisions[0]
+    tests = [p.test for p in provisions]
+    absolute = all(p.absolute for p in provisions)
+    return ExemptionView(
+        cite=str(citation), cite_text=registry.cite_text(citation), key=str(first.cite),
+        title="; ".join(dict.fromkeys(p.title for p in provisions)), absolute=absolute,
+        qualified=not absolute, test="prejudice" if "prejudice" in tests else first.test,
+        harm_wording=registry.harm_wording, ncnd_provision=first.ncnd or "",
+    )
+
+
+def _distinct_exemptions(parts: list[PartView]) -> list[ExemptionView]:
+    """Return each cited section once, in order of first citation."""
+    seen: dict[str, ExemptionView] = {}
+    for part in parts:
+        for exemption in part.exemptions:
+            seen.setdefault(exemption.cite, exemption)
+    return list(seen.values())
+
+
+def _review_view(case: Case) -> ReviewView | None:
+    """Return the internal review facts, if any."""
+    if case.review is None:
+        return None
+    r = case.review
+    return ReviewView(requested=r.requested, original_reference=r.original_reference,
+                      original_date=r.original_date, decision=r.decision, reasons=Trusted(r.reasons))
+
+
+def _number(value: Decimal) -> str:
+    """Return a number without a needless decimal part."""
+    return str(int(value)) if value == value.to_integral_value() else str(value.normalize())

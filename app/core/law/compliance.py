@@ -1,0 +1,147 @@
+"""The compliance check: what the statute requires of this letter, and whether the letter has it.
+
+Findings come from tracking which statutory element each block of the assembled (and edited)
+letter provides, never from searching the text, so deleting the rights paragraph or emptying
+the public interest reasons is caught.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from app.core.law.calendar import WorkingCalendar, calendar_for
+from app.core.casefile.model import Case
+from app.core.casefile.rules import case_problems
+from app.core.law.deadlines import response_due
+from app.core.drafting.letter import Letter
+from app.core.drafting.library import Library
+from app.core.law.registry import load_registry
+from app.core.law.requirements import Requirement, requirements_for
+from app.core.drafting.views import exemption_view
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of the check, citing the provision it comes from."""
+
+    rule: str
+    severity: str
+    citation: str
+    message: str
+    part: int | None = None
+    block_key: str | None = None
+    section_key: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the finding as plain data for JSON."""
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = f" (part {self.part})" if self.part else ""
+        return f"{self.severity.upper()}: {self.citation}{where}: {self.message}"
+
+
+def check(case: Case, letter: Letter, today: dt.date, calendar: WorkingCalendar | None = None,
+          library: Library | None = None) -> list[Finding]:
+    """Return every finding for the letter as it stands (clause review dates need the library)."""
+    calendar = calendar or calendar_for(case.regime)
+    findings = [_missing(req, letter) for req in requirements_for(case, letter)]
+    found = [f for f in findings if f is not None]
+    found += _case_rules(case, today, calendar)
+    found += _problem_findings(letter)
+    if library is not None:
+        found += _clause_findings(letter, library, today)
+    return sorted(found, key=lambda f: (f.severity != ERROR, f.severity != WARNING, f.part or 0))
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    """Tell whether anything required is missing."""
+    return any(f.severity == ERROR for f in findings)
+
+
+def _missing(req: Requirement, letter: Letter) -> Finding | None:
+    """Return a finding when no visible block in scope provides the required element."""
+    for block in letter.blocks():
+        if req.element not in block.effective_provides:
+            continue
+        if req.part is not None and block.part not in (None, req.part):
+            continue
+        if req.exemption and block.exemption not in ("", req.exemption):
+            continue
+        return None
+    section_key = f"part-{req.part}" if req.part else req.section
+    block_key = _likely_block(letter, req)
+    return Finding(rule=req.rule, severity=req.severity, citation=req.citation, message=req.message,
+                   part=req.part, block_key=block_key, section_key=section_key)
+
+
+def _likely_block(letter: Letter, req: Requirement) -> str | None:
+    """Return the key of the block that would have provided the element, even if removed."""
+    for block in letter.blocks():
+        if req.element in block.provides and (req.part is None or block.part == req.part):
+            if not req.exemption or block.exemption == req.exemption:
+                return block.key
+    return None
+
+
+def _case_rules(case: Case, today: dt.date, calendar: WorkingCalendar) -> list[Finding]:
+    """Findings about the case itself: dates, NCND use, s36 opinion."""
+    registry = load_registry(case.regime)
+    act = registry.short_name
+    found: list[Finding] = []
+    letter_date = case.letter_date(today)
+    if letter_date < case.received:
+        found.append(Finding("letter-date-before-receipt", ERROR, f"{act} s10(1)",
+                             f"the letter is dated {letter_date.isoformat()}, before the request was received "
+                             f"({case.received.isoformat()})"))
+    due = response_due(case.received, calendar)
+    if case.letter == "response" and letter_date > due:
+        found.append(Finding("late-response", WARNING, f"{act} s10(1)",
+                             f"the response is late: it was due by {due.isoformat()}; consider adding the "
+                             "apology clause and explaining the delay"))
+    for problem in case_problems(case):
+        part = int(problem.where.split("[")[1].split("]")[0]) + 1 if problem.where.startswith("parts[") else None
+        found.append(Finding("case-law", ERROR, problem.citation, f"{problem.where}: {problem.message}", part=part))
+    for number, part in enumerate(case.parts, start=1):
+        found += _part_rules(case, number, part, registry)
+    return found
+
+
+def _part_rules(case: Case, number: int, part, registry) -> list[Finding]:
+    """Findings about one part's exemptions beyond the case file's own validation."""
+    found: list[Finding] = []
+    for text in part.exemptions:
+        view = exemption_view(text, registry)
+        if view is None:
+            continue
+        if view.key.startswith("36") and case.regime == "foia":
+            if part.opinion is None or not part.opinion.by or part.opinion.date is None:
+                found.append(Finding("s36-opinion", ERROR, "FOIA s36(2)",
+                                     "section 36 needs the qualified person's reasonable opinion: record who "
+                                     "gave it and when (part opinion: by, date)", part=number))
+    return found
+
+
+def _clause_findings(letter: Letter, library: Library, today: dt.date) -> list[Finding]:
+    """Warn about clauses in the letter that are overdue for review or still drafts."""
+    found: list[Finding] = []
+    for block in letter.blocks():
+        clause = library.get(block.clause_id) if block.clause_id and not block.removed else None
+        if clause is None:
+            continue
+        if clause.review_overdue(today):
+            found.append(Finding("clause-review-overdue", WARNING, "library",
+                                 f"clause {clause.id} ({clause.title}) was due for legal review on "
+                                 f"{clause.review_due.isoformat()}", part=block.part, block_key=block.key))
+        if clause.status != "approved":
+            found.append(Finding("draft-clause", WARNING, "library",
+                                 f"clause {clause.id} ({clause.title}) is a draft, not approved wording",
+                                 part=block.part, block_key=block.key))
+    return found
+
+
+def _problem_findings(letter: Letter) -> list[Finding]:
+    """Turn assembly problems (missing clauses, rendering errors) into findings."""
+    return [Finding("assembly", ERROR, "library", str(p)) for p in letter.problems]

@@ -1,0 +1,562 @@
+"""Exemption registry: officers' citations, per-regime provisions and letter contact details."""
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from app.core.paths import CONTACTS_FILE, REGISTRY_DIR
+from app.core.problems import InputError, Problem, display_path
+
+REGIMES: tuple[str, ...] = ("foia", "foisa", "eir", "eisr")
+TESTS = frozenset(
+    {"class", "prejudice", "endanger", "required", "actionable", "personal-data",
+     "not-held", "manifestly-unreasonable", "other"}
+)
+ROLES = frozenset({"outcome", "ncnd", "procedure"})
+NEEDS = frozenset(
+    {"qualified-person-opinion", "publication-date", "where-accessible",
+     "preparing-authority", "completion-estimate"}
+)
+CONTACT_BODIES: tuple[str, ...] = ("ico", "osic", "tribunal", "court_of_session", "cps", "copfs", "spso")
+
+_ROLE_ADVICE = {
+    "outcome": "record it as the part's outcome instead",
+    "ncnd": "choose neither confirm nor deny on the exemption relied on instead",
+    "procedure": "it sets out procedure and is not a ground for withholding",
+}
+
+
+class CitationError(ValueError):
+    """Text that cannot be read as a section or regulation citation."""
+
+
+class RegistryError(InputError):
+    """A shipped registry or contacts file is malformed; the message names the file."""
+
+
+# --------------------------------------------------------------------------- citations
+
+_PREFIX = r"(?:(?:sections?|secs?|regulations?|regs?|s|r)\s*\.?\s*)?"
+_CITE_RE = re.compile(
+    rf"^{_PREFIX}(?P<section>\d+[A-Za-z]?)\s*(?P<parts>(?:\(\s*[0-9A-Za-z]+\s*\)\s*)*)$",
+    re.IGNORECASE,
+)
+_PART_RE = re.compile(r"\(\s*([0-9A-Za-z]+)\s*\)")
+_KEY_RE = re.compile(r"^\d+[A-Z]?(?:\((?:\d+[A-Z]*|[a-z]+)\))*$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A section/regulation number plus bracketed parts, e.g. 30(1)(a) -> ("30", ("1", "a"))."""
+
+    section: str
+    parts: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.section + "".join(f"({p})" for p in self.parts)
+
+    def startswith(self, prefix: Citation) -> bool:
+        """True when prefix has the same section and its parts begin this citation's parts."""
+        n = len(prefix.parts)
+        return self.section == prefix.section and self.parts[:n] == prefix.parts
+
+
+def parse_citation(text: str | Citation) -> Citation:
+    """Read what officers write ("s.30(1)(a)", "reg 12(5)(a)", "Section 12(1)") as a Citation."""
+    if isinstance(text, Citation):
+        return text
+    raw = (text or "").strip()
+    if not raw:
+        raise CitationError("empty citation: expected something like 's30(1)(a)' or 'reg 12(5)(a)'")
+    if raw.count("(") != raw.count(")"):
+        raise CitationError(f"citation {raw!r} has an unmatched bracket")
+    if re.search(r"\(\s*\)", raw):
+        raise CitationError(f"citation {raw!r} has empty brackets")
+    match = _CITE_RE.match(raw)
+    if not match:
+        raise CitationError(
+            f"{raw!r} is not a citation: expected a number with optional bracketed parts, "
+            "e.g. '30(1)(a)', 's.40(2)' or 'regulation 12(5)(e)'"
+        )
+    section = _normalise_section(match["section"])
+    parts = tuple(_normalise_part(p, raw) for p in _PART_RE.findall(match["parts"]))
+    return Citation(section, parts)
+
+
+def _normalise_section(section: str) -> str:
+    """Strip leading zeros and upper-case a letter suffix: '022a' -> '22A'."""
+    digits = section.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    return str(int(digits)) + section[len(digits):].upper()
+
+
+def _normalise_part(part: str, raw: str) -> str:
+    """Digits stay, letters go lower case, digit+letter ('3a') becomes '3A'."""
+    if part.isdigit():
+        return str(int(part))
+    if part.isalpha():
+        return part.lower()
+    mixed = re.fullmatch(r"(\d+)([A-Za-z]+)", part)
+    if mixed:
+        return str(int(mixed[1])) + mixed[2].upper()
+    raise CitationError(f"citation {raw!r} has an unreadable part ({part})")
+
+
+def _are_siblings(prev: str, nxt: str) -> bool:
+    """Letter parts in rising order are siblings, e.g. (a)(b), (a)(aa)(ab).
+
+    A roman-looking part ((i), (v), (x)...) after a letter that is not its alphabetical
+    predecessor is read as a child, so 30(b)(i) is not a list; (h)(i) is.
+    """
+    if not (re.fullmatch(r"[a-z]{1,2}", prev) and re.fullmatch(r"[a-z]{1,2}", nxt)):
+        return False
+    if nxt <= prev:
+        return False
+    roman_child = re.fullmatch(r"[ivx]+", nxt) and not (
+        len(prev) == len(nxt) == 1 and ord(nxt) - ord(prev) == 1
+    )
+    return not roman_child
+
+
+def trailing_sibling_run(citation: Citation) -> int:
+    """Length of the run of sibling letter parts that ends the citation (0 when under 2)."""
+    parts = citation.parts
+    run = 1
+    while run < len(parts) and _are_siblings(parts[-run - 1], parts[-run]):
+        run += 1
+    return run if run >= 2 else 0
+
+
+def citation_text(citation: Citation) -> str:
+    """Canonical text with a trailing sibling run collapsed: 30(1)(a)(b)(c) -> 30(1)(a), (b) and (c).
+
+    Only a run that ends the citation is collapsed; anything else (e.g. 30(1)(a)(b)(c)(2))
+    is rendered verbatim in canonical form rather than guessed at.
+    """
+    run = trailing_sibling_run(citation)
+    if not run:
+        return str(citation)
+    head = Citation(citation.section, citation.parts[:-run])
+    items = [f"({p})" for p in citation.parts[-run:]]
+    return f"{head}{', '.join(items[:-1])} and {items[-1]}"
+
+
+# --------------------------------------------------------------------------- registry model
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One exemption (Acts) or exception (Regulations) row of a registry file."""
+
+    cite: Citation
+    title: str
+    absolute: bool
+    test: str
+    ncnd: str | None
+    emissions_override: bool
+    needs: tuple[str, ...]
+    note: str | None
+    source: str
+    uncertain: tuple[str, ...] = ()
+
+    @property
+    def qualified(self) -> bool:
+        """True when the public interest test applies."""
+        return not self.absolute
+
+
+@dataclass(frozen=True)
+class OtherSection:
+    """A non-exemption provision officers cite (cost limit, refusal notices...)."""
+
+    cite: Citation
+    title: str
+    role: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The provisions of one regime (FOIA, FOISA, EIR or EISR) and how to cite them."""
+
+    regime: str
+    name: str
+    short_name: str
+    provision_word: str
+    harm_wording: str
+    regulator: str
+    provisions: tuple[Provision, ...]
+    other_sections: tuple[OtherSection, ...]
+
+    @property
+    def provision_kind(self) -> str:
+        """'exemption' for the Acts, 'exception' for the Regulations."""
+        return "exemption" if self.provision_word == "section" else "exception"
+
+    def provision(self, cite: str | Citation) -> Provision:
+        """The row whose key is exactly cite; KeyError otherwise."""
+        key = parse_citation(cite)
+        for prov in self.provisions:
+            if prov.cite == key:
+                return prov
+        raise KeyError(f"{self.short_name} registry has no entry {key}")
+
+    def lookup(self, citation: str | Citation) -> Provision | None:
+        """The provision whose key is the longest prefix of citation, or None."""
+        cit = parse_citation(citation)
+        matches = [p for p in self.provisions if cit.startswith(p.cite)]
+        return max(matches, key=lambda p: len(p.cite.parts), default=None)
+
+    def lookup_all(self, citation: str | Citation) -> tuple[Provision, ...]:
+        """Like lookup, but a trailing sibling run (33(1)(a)(b)) yields each sibling's provision."""
+        cit = parse_citation(citation)
+        run = trailing_sibling_run(cit)
+        if not run:
+            found = self.lookup(cit)
+            return (found,) if found else ()
+        base = cit.parts[:-run]
+        result: list[Provision] = []
+        for part in cit.parts[-run:]:
+            found = self.lookup(Citation(cit.section, base + (part,)))
+            if found and found not in result:
+                result.append(found)
+        return tuple(result)
+
+    def explain_unknown(self, citation: str | Citation) -> str:
+        """Why citation names no provision here ("" when lookup finds one)."""
+        cit = parse_citation(citation)
+        if self.lookup(cit):
+            return ""
+        return (
+            self._explain_other(cit)
+            or self._explain_ncnd(cit)
+            or self._explain_subsection(cit)
+            or self._explain_missing(cit)
+        )
+
+    def _explain_other(self, cit: Citation) -> str:
+        """Message for a citation of a non-exemption section, or ""."""
+        hits = [o for o in self.other_sections if cit.startswith(o.cite)]
+        hits = hits or [o for o in self.other_sections if o.cite.startswith(cit)]
+        if not hits:
+            return ""
+        shown = hits[0].cite if len(hits) == 1 else cit
+        titles = " / ".join(o.title for o in hits)
+        advice = _ROLE_ADVICE[hits[0].role]
+        return f"{self.provision_word} {shown} is not an {self.provision_kind} ({titles}); {advice}"
+
+    def _explain_ncnd(self, cit: Citation) -> str:
+        """Message for a citation of an NCND subsection (e.g. FOIA 37(2)), or ""."""
+        owners = [p for p in self.provisions if p.ncnd and cit.startswith(parse_citation(p.ncnd))]
+        if not owners:
+            return ""
+        keys = ", ".join(str(p.cite) for p in owners)
+        plural = "s" if len(owners) > 1 else ""
+        return (
+            f"{self.provision_word} {owners[0].ncnd} is the neither-confirm-nor-deny provision for "
+            f"{self.provision_word}{plural} {keys}; cite the {self.provision_kind} and record "
+            "neither confirm nor deny instead"
+        )
+
+    def _explain_subsection(self, cit: Citation) -> str:
+        """Message when the section exists but needs (or has a different) subsection, or ""."""
+        same = [p for p in self.provisions if p.cite.section == cit.section]
+        if not same:
+            return ""
+        below = [p for p in same if p.cite.startswith(cit)]
+        sub = "subsection" if self.provision_word == "section" else "paragraph"
+        if below:
+            keys = ", ".join(str(p.cite) for p in below)
+            return f"{self.short_name} {self.provision_word} {cit} needs a {sub}: {keys}"
+        keys = ", ".join(str(p.cite) for p in same)
+        return (
+            f"{self.short_name} {self.provision_word} {cit} is not an {self.provision_kind}; "
+            f"use one of: {keys}"
+        )
+
+    def _explain_missing(self, cit: Citation) -> str:
+        """Message for a section with no provision at all."""
+        numbers = sorted({int(re.match(r"\d+", p.cite.section)[0]) for p in self.provisions})
+        span = f"{numbers[0]} and {numbers[-1]}" if len(numbers) == 2 else f"{numbers[0]} to {numbers[-1]}"
+        kind = self.provision_kind
+        return (
+            f"{self.short_name} has no {self.provision_word} {cit.section} {kind}; "
+            f"its {kind}s are {self.provision_word}s {span}"
+        )
+
+    def allows_ncnd(self, provision: Provision | str | Citation) -> bool:
+        """True when neither confirm nor deny may be used with this provision."""
+        prov = provision if isinstance(provision, Provision) else self.lookup(provision)
+        return bool(prov and prov.ncnd)
+
+    def cite_text(self, citation: str | Citation) -> str:
+        """Letter wording, e.g. 'section 30(1)(a), (b) and (c)' or 'regulation 12(5)(a)'."""
+        return f"{self.provision_word} {citation_text(parse_citation(citation))}"
+
+
+Regime = Registry
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def read_registry(path: Path | str, regime: str | None = None) -> Registry:
+    """Read and validate one registry file; RegistryError lists every problem with the file."""
+    path = Path(path)
+    data, node = _read_yaml(path)
+    problems: list[Problem] = []
+    where = display_path(path)
+    if not isinstance(data, dict):
+        raise RegistryError([Problem(where, None, "expected a mapping at the top level")])
+    registry = _build_registry(data, regime or path.stem, node, where, problems)
+    if problems or registry is None:
+        raise RegistryError(problems)
+    return registry
+
+
+def load_registry(regime: str) -> Registry:
+    """The shipped registry for regime ('foia', 'foisa', 'eir' or 'eisr'), cached."""
+    key = regime.strip().lower()
+    if key not in REGIMES:
+        raise ValueError(f"unknown regime {regime!r}; expected one of {', '.join(REGIMES)}")
+    return _load_registry_cached(key)
+
+
+@lru_cache(maxsize=None)
+def _load_registry_cached(regime: str) -> Registry:
+    """Read resources/registry/<regime>.yaml once."""
+    return read_registry(REGISTRY_DIR / f"{regime}.yaml", regime)
+
+
+def read_contacts(path: Path | str) -> dict[str, dict[str, Any]]:
+    """Read and validate a contacts file; RegistryError lists every problem with the file."""
+    path = Path(path)
+    data, _ = _read_yaml(path)
+    where = display_path(path)
+    if not isinstance(data, dict):
+        raise RegistryError([Problem(where, None, "expected a mapping at the top level")])
+    problems = [Problem(where, None, m) for m in _contacts_problems(data)]
+    if problems:
+        raise RegistryError(problems)
+    return data
+
+
+def load_contacts() -> dict[str, dict[str, Any]]:
+    """The shipped contact details keyed by body (ico, osic, tribunal...); a fresh copy each call."""
+    return copy.deepcopy(_load_contacts_cached())
+
+
+@lru_cache(maxsize=None)
+def _load_contacts_cached() -> dict[str, dict[str, Any]]:
+    """Read resources/contacts.yaml once."""
+    return read_contacts(CONTACTS_FILE)
+
+
+def _read_yaml(path: Path) -> tuple[Any, Any]:
+    """Parse path into plain data plus the node tree (for line numbers)."""
+    where = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except OSError as exc:
+        raise RegistryError([Problem(where, None, f"cannot read file: {exc.strerror or exc}")]) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise RegistryError([Problem(where, line, f"invalid YAML: {exc}")]) from exc
+    return data, node
+
+
+def _item_lines(node: Any, key: str) -> list[int | None]:
+    """1-based start lines of the sequence items under top-level key (empty when absent)."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for k, v in node.value:
+        if k.value == key and isinstance(v, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in v.value]
+    return []
+
+
+_TOP_KEYS = ("regime", "name", "short_name", "provision_word", "harm_wording", "regulator",
+             "provisions", "other_sections")
+_ROW_KEYS = {"cite", "title", "absolute", "test", "ncnd", "emissions_override", "needs", "note",
+             "source", "uncertain"}
+_OTHER_KEYS = {"cite", "title", "role", "source"}
+
+
+def _build_registry(
+    data: dict, regime: str, node: Any, where: str, problems: list[Problem]
+) -> Registry | None:
+    """Validate the top level and every row; append to problems; None if unusable."""
+    for key in _TOP_KEYS:
+        if key not in data:
+            problems.append(Problem(where, None, f"missing top-level key '{key}'"))
+    for key in sorted(set(data) - set(_TOP_KEYS)):
+        problems.append(Problem(where, None, f"unknown top-level key '{key}'"))
+    if problems:
+        return None
+    if data["regime"] != regime:
+        problems.append(Problem(where, None, f"regime is {data['regime']!r} but the file is for {regime!r}"))
+    if data["provision_word"] not in ("section", "regulation"):
+        problems.append(Problem(where, None, "provision_word must be 'section' or 'regulation'"))
+    for key in ("name", "short_name", "harm_wording", "regulator"):
+        if not _is_text(data[key]):
+            problems.append(Problem(where, None, f"'{key}' must be non-empty text"))
+    provisions = _build_rows(data["provisions"], "provisions", _item_lines(node, "provisions"),
+                             where, problems,
+                             lambda row, at: _provision(row, regime, at, where, problems))
+    others = _build_rows(data["other_sections"], "other_sections", _item_lines(node, "other_sections"),
+                         where, problems, lambda row, at: _other_section(row, at, where, problems))
+    _check_duplicates([p.cite for p in provisions] + [o.cite for o in others], where, problems)
+    return Registry(regime, data["name"], data["short_name"], data["provision_word"],
+                    data["harm_wording"], data["regulator"], tuple(provisions), tuple(others))
+
+
+def _build_rows(rows: Any, key: str, lines: list[int | None], where: str,
+                problems: list[Problem], build: Callable[[dict, int | None], Any]) -> list:
+    """Apply build(row, line) to each mapping in rows, skipping rows that fail."""
+    if not isinstance(rows, list):
+        problems.append(Problem(where, None, f"'{key}' must be a list"))
+        return []
+    built = []
+    for i, row in enumerate(rows):
+        at = lines[i] if i < len(lines) else None
+        if not isinstance(row, dict):
+            problems.append(Problem(where, at, f"{key} item {i + 1} must be a mapping"))
+            continue
+        item = build(row, at)
+        if item is not None:
+            built.append(item)
+    return built
+
+
+def _provision(row: dict, regime: str, at: int | None, where: str,
+               problems: list[Problem]) -> Provision | None:
+    """Validate one provisions row and build it, or record problems and return None."""
+    errors = _row_errors(row, _ROW_KEYS, {"note", "uncertain"})
+    cite = _key_citation(row.get("cite"), errors)
+    errors += _provision_value_errors(row, regime)
+    needs = _checked_list(row.get("needs"), "needs", NEEDS, errors)
+    uncertain = _checked_list(row.get("uncertain"), "uncertain", _ROW_KEYS, errors)
+    problems.extend(Problem(where, at, f"provision {row.get('cite', '?')}: {e}") for e in errors)
+    if errors or cite is None:
+        return None
+    return Provision(cite, row["title"], row["absolute"], row["test"], row["ncnd"],
+                     row["emissions_override"], tuple(needs), row.get("note"), row["source"],
+                     tuple(uncertain))
+
+
+def _provision_value_errors(row: dict, regime: str) -> list[str]:
+    """Problems with the scalar values of a provisions row."""
+    errors = [f"{k} must be non-empty text" for k in ("title", "source")
+              if k in row and not _is_text(row[k])]
+    errors += [f"{k} must be true or false" for k in ("absolute", "emissions_override")
+               if k in row and not isinstance(row[k], bool)]
+    if row.get("emissions_override") is True and regime not in ("eir", "eisr"):
+        errors.append("emissions_override applies only to EIR/EISR")
+    if "test" in row and row["test"] not in TESTS:
+        errors.append(f"test {row['test']!r} is not one of {', '.join(sorted(TESTS))}")
+    if row.get("ncnd") is not None:
+        _key_citation(row["ncnd"], errors, "ncnd")
+    if row.get("note") is not None and not _is_text(row["note"]):
+        errors.append("note must be text")
+    return errors
+
+
+def _other_section(row: dict, at: int | None, where: str, problems: list[Problem]) -> OtherSection | None:
+    """Validate one other_sections row and build it, or record problems and return None."""
+    errors = _row_errors(row, _OTHER_KEYS, set())
+    cite = _key_citation(row.get("cite"), errors)
+    for key in ("title", "source"):
+        if key in row and not _is_text(row[key]):
+            errors.append(f"{key} must be non-empty text")
+    if "role" in row and row["role"] not in ROLES:
+        errors.append(f"role {row['role']!r} is not one of {', '.join(sorted(ROLES))}")
+    problems.extend(Problem(where, at, f"other section {row.get('cite', '?')}: {e}") for e in errors)
+    if errors or cite is None:
+        return None
+    return OtherSection(cite, row["title"], row["role"], row["source"])
+
+
+def _row_errors(row: dict, allowed: set[str], optional: set[str]) -> list[str]:
+    """Missing and unknown keys of a row."""
+    errors = [f"missing '{k}'" for k in sorted(allowed - optional) if k not in row]
+    errors += [f"unknown key '{k}'" for k in sorted(set(row) - allowed)]
+    return errors
+
+
+def _key_citation(value: Any, errors: list[str], what: str = "cite") -> Citation | None:
+    """Parse a registry key, which must be quoted text already in canonical form."""
+    if not isinstance(value, str) or not _KEY_RE.match(value):
+        if value is not None:
+            errors.append(f"{what} {value!r} must be quoted text like \"30\", \"40(2)\" or \"12(5)(a)\"")
+        return None
+    return parse_citation(value)
+
+
+def _checked_list(value: Any, what: str, allowed: frozenset[str] | set[str],
+                  errors: list[str]) -> list[str]:
+    """A list of strings drawn from allowed (None means empty); record errors otherwise."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(_is_text(v) for v in value):
+        errors.append(f"{what} must be a list of text")
+        return []
+    errors += [f"{what} {v!r} is not one of {', '.join(sorted(allowed))}" for v in value
+               if v not in allowed]
+    return value
+
+
+def _check_duplicates(cites: list[Citation], where: str, problems: list[Problem]) -> None:
+    """Record any key that appears more than once across provisions and other_sections."""
+    seen: set[Citation] = set()
+    for cite in cites:
+        if cite in seen:
+            problems.append(Problem(where, None, f"duplicate cite {cite}"))
+        seen.add(cite)
+
+
+_CONTACT_TEXT = ("name", "source")
+_CONTACT_OPTIONAL_TEXT = ("phone", "email", "website", "complaint_url")
+
+
+def _contacts_problems(data: dict) -> list[str]:
+    """Every problem with a contacts mapping."""
+    problems = [f"missing body '{b}'" for b in CONTACT_BODIES if b not in data]
+    for body, entry in data.items():
+        if not isinstance(entry, dict):
+            problems.append(f"{body}: must be a mapping")
+            continue
+        problems += [f"{body}: {m}" for m in _contact_entry_problems(entry)]
+    return problems
+
+
+def _contact_entry_problems(entry: dict) -> list[str]:
+    """Problems with one body's contact mapping."""
+    problems = [f"'{k}' must be non-empty text" for k in _CONTACT_TEXT if not _is_text(entry.get(k))]
+    for key in _CONTACT_OPTIONAL_TEXT:
+        if key not in entry:
+            problems.append(f"missing '{key}' (use null when unknown)")
+        elif entry[key] is not None and not _is_text(entry[key]):
+            problems.append(f"'{key}' must be text or null")
+    address = entry.get("address")
+    if not isinstance(address, list) or not all(_is_text(line) for line in address):
+        problems.append("'address' must be a list of text lines (may be empty)")
+    uncertain = entry.get("uncertain")
+    if not isinstance(uncertain, list):
+        problems.append("'uncertain' must be a list of field names (may be empty)")
+    else:
+        problems += [f"uncertain names unknown field {u!r}" for u in uncertain if u not in entry]
+    return problems
+
+
+def _is_text(value: Any) -> bool:
+    """True for a non-blank string."""
+    return isinstance(value, str) and bool(value.strip())

@@ -1,0 +1,94 @@
+"""The letter pipeline the app and the command line share: assemble, check and render a preview.
+
+`build` never raises: a failure becomes the result's error, so a worker thread can run it safely.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.core.casefile.model import Case
+
+if TYPE_CHECKING:
+    from app.core.law.compliance import Finding
+    from app.core.drafting.letter import Letter
+    from app.core.drafting.library import Library
+
+ERROR, INFO = "error", "info"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one build needs, copied so the worker never shares mutable state with the GUI."""
+
+    generation: int
+    case: Case
+    library: "Library | None"
+    folders: tuple[Path, ...]
+    today: dt.date
+
+
+@dataclass
+class BuildResult:
+    """The letter built from one snapshot, with its findings, preview HTML and deadline."""
+
+    generation: int
+    letter: "Letter | None" = None
+    findings: "list[Finding]" = field(default_factory=list)
+    library: "Library | None" = None
+    html: str = ""
+    chunks: list[tuple[str, str]] = field(default_factory=list)
+    due: dt.date | None = None
+    days_left: int | None = None
+    error: str = ""
+    seconds: float = 0.0
+
+
+def build(snapshot: Snapshot) -> BuildResult:
+    """Assemble, check and render a snapshot; never raise (a failure becomes the result's error)."""
+    started = time.perf_counter()
+    result = BuildResult(snapshot.generation)
+    try:
+        _build_into(result, snapshot)
+    except Exception as exc:  # noqa: BLE001 - the officer sees the message; the app keeps running
+        from app.core.law.compliance import Finding
+
+        result.error = f"{type(exc).__name__}: {exc}"
+        result.findings.append(Finding("assembly", ERROR, "app", f"the letter could not be built: {result.error}"))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
+    """Fill a result from a snapshot (runs on the worker)."""
+    from app.core.drafting.assemble import assemble
+    from app.core.law.calendar import calendar_for
+    from app.core.law.compliance import Finding, check
+    from app.core.law.deadlines import response_due, working_days_left
+    from app.core.drafting.library import default_layers, load_library
+    from app.core.preview.html import letter_chunks, page_html
+
+    case, today = snapshot.case, snapshot.today
+    library = snapshot.library or load_library(default_layers(snapshot.folders), validate=False)
+    result.library = library
+    calendar = calendar_for(case.regime)
+    result.due = response_due(case.received, calendar)
+    result.days_left = working_days_left(today, result.due, calendar)
+    letter = assemble(case, library, today, calendar)
+    findings = check(case, letter, today, calendar, library=library)
+    findings += [Finding("library", INFO, "library", str(p)) for p in library.problems]
+    result.letter, result.findings = letter, findings
+    result.chunks = letter_chunks(letter, case, today)
+    result.html = page_html(result.chunks)
+
+
+
+def snapshot_of(case: Case, library: "Library | None", folders: tuple[Path, ...], today: dt.date,
+                generation: int) -> Snapshot:
+    """Return a snapshot with a private copy of the case (the library is shared: it is never changed)."""
+    return Snapshot(generation, copy.deepcopy(case), library, folders, today)
+

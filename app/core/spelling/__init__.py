@@ -1,0 +1,1 @@
+"""British English spelling with FOI vocabulary: word lists, tokens, issues and suggestions."""

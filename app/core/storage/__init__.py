@@ -1,0 +1,1 @@
+"""Safe file storage: atomic writes and YAML reading with line numbers."""

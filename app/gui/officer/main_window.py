@@ -1,0 +1,356 @@
+"""The main window: lays out the case, parts, letter, preview and findings panels and wires them up."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from app.core.settings import Preferences, load_preferences, save_preferences
+from app.core.casefile import drafts as case_io
+from app.gui.officer.actions import UndoKeysFilter, build_menus, create_actions
+from app.gui.officer.case_panel import CasePanel, deadline_text
+from app.gui.officer.dialogs import DISCARD, RESTORE
+from app.gui.officer.document import CaseDocument
+from app.gui.widgets.editors import Spelling, load_spelling_service
+from app.gui.environment import AppEnvironment
+from app.gui.officer.files import FileController
+from app.gui.officer.findings_panel import FindingsPanel
+from app.gui.officer.letter_view import LetterView
+from app.gui.officer.parts_editor import PartsEditor
+from app.gui.officer.preview import PreviewPane
+from app.gui.officer.recovery import Autosaver, RecoveredDraft, RecoveryStore
+from app.gui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from app.core.law.compliance import Finding
+    from app.gui.officer.settings_dialog import SettingsDialog
+
+APP_TITLE = "FOI Response Drafter"
+
+
+class MainWindow(QMainWindow):
+    """The drafting window for one case at a time."""
+
+    def __init__(self, env: AppEnvironment, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env = env
+        self.preferences, self.preference_problems = load_preferences(env.preferences_path)
+        self.state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
+        self.document = CaseDocument(self.preferences.library_paths(), env.today,
+                                     case_io.new_case(self.preferences, env.today()), env.preview_delay_ms, self)
+        self.recovery = RecoveryStore(env.recovery_dir)
+        self.autosaver = Autosaver(self.document, self.recovery, env.autosave_ms, self)
+        self.files = FileController(self, self.document, env.prompter, self.state, lambda: self.preferences,
+                                    env.today)
+        self.spelling = Spelling(self)
+        self._build_panels(self.spelling)
+        self.actions = create_actions(self, self.document.undo_stack)
+        build_menus(self, self.actions, self.files.fill_recent_menu)
+        self._build_status_bar()
+        self._connect()
+        self._undo_keys = UndoKeysFilter(self)
+        self._undo_keys.watch_text_fields(self)
+        self.setWindowIcon(QApplication.windowIcon())
+        self._restore_view_state()
+        self._on_document_path_changed(None)
+        if env.spelling:
+            self.document.build_finished.connect(self._on_first_build_finished)
+
+    # ------------------------------------------------------------ layout
+
+    def _build_panels(self, spelling: Any) -> None:
+        self.case_panel = CasePanel(self.document, spelling, self)
+        self.parts_editor = PartsEditor(self.document, spelling, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Case and parts")
+        self.tabs.addTab(self.case_panel, "Case")
+        self.tabs.addTab(self.parts_editor, "Parts")
+        self.tabs.setTabToolTip(0, "The request, the requester and the dates (Alt+1)")
+        self.tabs.setTabToolTip(1, "Each question with its outcome, exemptions and answer (Alt+2)")
+        self.letter_view = LetterView(self.document, spelling, self)
+        self.preview = PreviewPane(self.document, self)
+        self.findings = FindingsPanel(self.document, self)
+        self.columns = QSplitter(Qt.Orientation.Horizontal, self)
+        self.columns.setObjectName("columns")
+        self.columns.addWidget(self.tabs)
+        self.columns.addWidget(_titled("Letter — sections and clauses", self.letter_view, self.columns))
+        self.columns.addWidget(_titled("Preview", self.preview, self.columns))
+        self.columns.setSizes([470, 520, 610])
+        self.rows = QSplitter(Qt.Orientation.Vertical, self)
+        self.rows.setObjectName("rows")
+        self.rows.addWidget(self.columns)
+        self.rows.addWidget(_titled("Findings — what the statute requires", self.findings, self.rows))
+        self.rows.setSizes([760, 160])
+        for splitter in (self.columns, self.rows):
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.rows)
+        self.setTabOrder(self.tabs, self.letter_view.tree)
+        self.setTabOrder(self.letter_view.tree, self.letter_view.editor)
+        self.setTabOrder(self.letter_view.editor, self.preview.browser)
+        self.setTabOrder(self.preview.browser, self.findings.tree)
+
+    def _build_status_bar(self) -> None:
+        self.deadline_label = QLabel(self)
+        self.deadline_label.setAccessibleName("Deadline")
+        self.findings_label = QLabel(self)
+        self.findings_label.setAccessibleName("Findings count")
+        self.statusBar().addPermanentWidget(self.findings_label)
+        self.statusBar().addPermanentWidget(self.deadline_label)
+        self.statusBar().showMessage("Ready", 3000)
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.path_changed.connect(self._on_document_path_changed)
+        doc.modified_changed.connect(self._on_document_modified_changed)
+        doc.case_replaced.connect(lambda: self._on_document_path_changed(doc.path))
+        doc.field_changed.connect(self._on_document_field_changed)
+        doc.findings_changed.connect(self._on_document_findings_changed)
+        doc.deadline_changed.connect(self._on_document_deadline_changed)
+        self.files.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.autosaver.autosaved.connect(lambda _path: self.statusBar().showMessage("Draft autosaved", 2000))
+        self.findings.finding_activated.connect(self._on_findings_finding_activated)
+        self.case_panel.split_requested.connect(self._on_case_panel_split_requested)
+        self.letter_view.block_selected.connect(self.preview.show_key)
+
+    # ------------------------------------------------------------ state
+
+    def _restore_view_state(self) -> None:
+        geometry = self.state.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1560, 940)
+        for key, splitter in (("window/columns", self.columns), ("window/rows", self.rows),
+                              ("window/letter", self.letter_view.splitter)):
+            value = self.state.value(key)
+            if value is not None:
+                splitter.restoreState(value)
+        window_state = self.state.value("window/state")
+        if window_state is not None:
+            self.restoreState(window_state)
+        self.set_theme(str(self.state.value("view/theme", "system")), remember=False)
+
+    def save_view_state(self) -> None:
+        """Remember geometry and splitters (not preferences) in the window-state file."""
+        self.state.setValue("window/geometry", self.saveGeometry())
+        self.state.setValue("window/state", self.saveState())
+        self.state.setValue("window/columns", self.columns.saveState())
+        self.state.setValue("window/rows", self.rows.saveState())
+        self.state.setValue("window/letter", self.letter_view.splitter.saveState())
+        self.state.sync()
+
+    # ------------------------------------------------------------ startup
+
+    def offer_recovery(self) -> bool:
+        """Offer drafts left by a crashed session; return whether one was restored."""
+        drafts = self.recovery.leftovers()
+        if not drafts:
+            return False
+        decision, chosen = self.env.prompter.offer_recovery(self, drafts)
+        restored = decision == RESTORE and chosen is not None and self.restore_draft(chosen)
+        for draft in drafts:
+            if decision == DISCARD or (restored and draft is chosen):
+                draft.discard()
+            else:
+                draft.release()
+        return restored
+
+    def restore_draft(self, draft: RecoveredDraft) -> bool:
+        """Open a recovered draft as an unsaved change to its original file."""
+        try:
+            case = case_io.parse_draft(draft.case_text, str(draft.file))
+        except Exception as exc:  # noqa: BLE001 - a damaged recovery file must not stop the app
+            self.env.prompter.error(self, "Cannot restore draft", f"{draft.file}: {exc}")
+            return False
+        self.document.replace(case, draft.original_path, modified=True)
+        self.autosaver.save_now()
+        self.statusBar().showMessage("Draft restored — save it to keep it", 8000)
+        return True
+
+    # ------------------------------------------------------------ actions' slots
+
+    def new_case(self) -> bool:
+        return self.files.new_case()
+
+    def open_case(self, path: Path | None = None) -> bool:
+        return self.files.open_case(path)
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_as(self) -> bool:
+        return self.files.save_as()
+
+    def export(self, path: Path | None = None) -> bool:
+        return self.files.export(path)
+
+    def open_settings(self) -> "SettingsDialog":
+        """Open the settings dialog (non-blocking); applied and saved on OK."""
+        from app.gui.officer.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.preferences, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences()))
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, preferences: Preferences) -> bool:
+        """Use and save new preferences; reload the clause library when its folders changed."""
+        old = self.preferences
+        try:
+            save_preferences(preferences, self.env.preferences_path)
+        except OSError as exc:
+            self.env.prompter.error(self, "Cannot save settings", f"{self.env.preferences_path}: {exc}")
+            return False
+        self.preferences = preferences
+        if preferences.library_folders != old.library_folders:
+            self.document.set_library_folders(preferences.library_paths())
+        self.statusBar().showMessage("Settings saved", 4000)
+        return True
+
+    def find_in_letter(self) -> None:
+        self.preview.show_find_bar()
+
+    def split_request(self) -> None:
+        self.case_panel.split_button.click()
+
+    def add_part(self) -> None:
+        index = self.document.add_part()
+        self.tabs.setCurrentWidget(self.parts_editor)
+        self.parts_editor.select_part(index)
+
+    def add_clause(self) -> None:
+        self.letter_view.open_clause_picker()
+
+    def reset_clause(self) -> None:
+        self.letter_view.reset_current()
+
+    def move_clause_up(self) -> None:
+        self.letter_view.move_current(-1)
+
+    def move_clause_down(self) -> None:
+        self.letter_view.move_current(1)
+
+    def remove_clause(self) -> None:
+        self.letter_view.toggle_removed()
+
+    def refresh_preview(self) -> None:
+        self.document.builder.build_now()
+
+    def next_finding(self) -> None:
+        """Go to the finding after the selected one."""
+        tree = self.findings.tree
+        if tree.topLevelItemCount():
+            row = (tree.indexOfTopLevelItem(tree.currentItem()) + 1) % tree.topLevelItemCount()
+            tree.setCurrentItem(tree.topLevelItem(row))
+            self.findings.activate(row)
+
+    def focus_panel(self, name: str) -> None:
+        """Move keyboard focus to a panel."""
+        if name in ("case", "parts"):
+            self.tabs.setCurrentIndex(0 if name == "case" else 1)
+            widget = self.case_panel.regime if name == "case" else self.parts_editor.parts
+        else:
+            widget = {"letter": self.letter_view.tree, "preview": self.preview.browser,
+                      "findings": self.findings.tree}[name]
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_theme(self, theme: str, remember: bool = True) -> None:
+        """Use the system, light or dark palette."""
+        applied = apply_theme(QApplication.instance(), theme)
+        for name in ("system", "light", "dark"):
+            getattr(self.actions, f"theme_{name}").setChecked(name == applied)
+        if remember:
+            self.state.setValue("view/theme", applied)
+
+    def open_workbench(self) -> None:
+        """Open the clause library workbench for legal reviewers."""
+        from app.gui.workbench.window import open_workbench
+
+        open_workbench(self)
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, f"About {APP_TITLE}",
+                          f"<b>{APP_TITLE}</b><p>Drafts UK Freedom of Information responses (FOIA, FOISA, EIR, "
+                          "EISR) from an approved clause library, checks them against the statute and exports "
+                          "them to Word. Works offline.</p>")
+
+    # ------------------------------------------------------------ slots
+
+    def _on_first_build_finished(self, _result: Any) -> None:
+        """Load the word list on the worker once the first letter is shown, then spellcheck."""
+        self.document.build_finished.disconnect(self._on_first_build_finished)
+        dictionary = self.preferences.dictionary_path()
+        self.document.builder.run_in_background(lambda: load_spelling_service(dictionary), self.spelling.enable)
+
+    def _on_document_path_changed(self, _path: object) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_TITLE}")
+        self.setWindowModified(self.document.is_modified())
+
+    def _on_document_modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+
+    def _on_document_field_changed(self, path: str) -> None:
+        if path == "reference" and self.document.path is None:
+            self._on_document_path_changed(None)
+
+    def _on_document_findings_changed(self, findings: "list[Finding]") -> None:
+        errors = sum(f.severity == "error" for f in findings)
+        self.findings_label.setText(f"{errors} missing" if errors else "Complete")
+        self.findings_label.setToolTip("Required elements missing from the letter (see Findings)")
+
+    def _on_document_deadline_changed(self, due: Any, left: Any) -> None:
+        self.deadline_label.setText(deadline_text(due, left, self.document.case.date, short=True))
+
+    def _on_findings_finding_activated(self, finding: "Finding") -> None:
+        """Take the officer to the clause, part or section a finding concerns."""
+        if finding.block_key and self.letter_view.select(finding.block_key):
+            self.letter_view.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.preview.show_key(finding.block_key)
+        elif finding.part:
+            self.tabs.setCurrentWidget(self.parts_editor)
+            self.parts_editor.select_part(finding.part - 1)
+            self.parts_editor.outcome.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.letter_view.select(finding.section_key or f"part-{finding.part}")
+        elif finding.section_key and self.letter_view.select(finding.section_key):
+            self.letter_view.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.preview.show_key(finding.section_key)
+
+    def _on_case_panel_split_requested(self, questions: list[str]) -> None:
+        if not questions:
+            self.env.prompter.error(self, "Nothing to split", "Type or paste the request first.")
+            return
+        if self.env.prompter.confirm_questions(self, questions):
+            self.document.set_questions(questions)
+            self.tabs.setCurrentWidget(self.parts_editor)
+
+    # ------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_view_state()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop background work and end the recovery session (the draft is saved or discarded)."""
+        self.document.close()
+        self.recovery.close()
+
+
+def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
+    """Return a widget under a bold caption."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 0)
+    caption = QLabel(f"<b>{title}</b>", box)
+    caption.setBuddy(widget)
+    layout.addWidget(caption)
+    layout.addWidget(widget, 1)
+    return box

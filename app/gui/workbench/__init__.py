@@ -1,0 +1,1 @@
+"""The clause library workbench window for legal reviewers."""
