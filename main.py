@@ -1,4 +1,5 @@
 """Entry point: `python main.py ARGS` runs the same command line as `foi-drafter`."""
+
 import sys
 
 from app.cli import main

@@ -1,10 +1,11 @@
 """The foi-drafter command line: dispatches to one module per sub-command in app.commands."""
+
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 # Sub-command name -> module in app.commands defining configure(parser) and run(args) -> int.
 COMMANDS = {

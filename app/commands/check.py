@@ -1,4 +1,5 @@
 """`foi-drafter check`: report what the statute requires of a letter and whether it has it."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,10 +9,10 @@ import sys
 from pathlib import Path
 
 from app.commands.render import layers_for
-from app.core.drafting.assemble import assemble
 from app.core.casefile.model import load_case
-from app.core.law.compliance import ERROR, check
+from app.core.drafting.assemble import assemble
 from app.core.drafting.library import load_library
+from app.core.law.compliance import ERROR, check
 from app.core.problems import InputError
 
 HELP = "check a case's letter against what the statute requires"

@@ -1,11 +1,19 @@
 """The `foi-drafter deadline` sub-command: print the response due date of a request."""
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from app.core.law.calendar import DEFAULT_EXTRA_DAYS_FILE, REGIMES, ExtraDay, calendar_for, load_extra_days, parse_iso_date
+from app.core.law.calendar import (
+    DEFAULT_EXTRA_DAYS_FILE,
+    REGIMES,
+    ExtraDay,
+    calendar_for,
+    load_extra_days,
+    parse_iso_date,
+)
 from app.core.law.deadlines import RESPONSE_WORKING_DAYS, ReceiptRule, response_due
 
 HELP = "Print the date by which a request must be answered (working days under FOIA, FOISA, EIR or EISR)."
@@ -18,16 +26,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--regime", required=True, choices=REGIMES, help="the law the request falls under")
     parser.add_argument("--received", required=True, metavar="DATE", help="date the request was received (YYYY-MM-DD)")
     parser.add_argument(
-        "--working-days", type=int, default=RESPONSE_WORKING_DAYS, metavar="N",
+        "--working-days",
+        type=int,
+        default=RESPONSE_WORKING_DAYS,
+        metavar="N",
         help=f"working days allowed (default {RESPONSE_WORKING_DAYS}; 40 for an EIR/EISR extension)",
     )
     parser.add_argument(
-        "--rule", choices=[rule.value for rule in ReceiptRule], default=ReceiptRule.ICO.value,
+        "--rule",
+        choices=[rule.value for rule in ReceiptRule],
+        default=ReceiptRule.ICO.value,
         help="ico: day 1 is the first working day after receipt (default); next-working-day: a request "
         "received on a non-working day counts as received on the next working day",
     )
     parser.add_argument(
-        "--extra-holidays", type=Path, metavar="FILE",
+        "--extra-holidays",
+        type=Path,
+        metavar="FILE",
         help="YAML list of extra proclaimed bank holidays (default: the bundled list)",
     )
 

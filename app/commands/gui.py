@@ -1,4 +1,5 @@
 """`foi-drafter gui [CASE]`: open the desktop app (Qt is imported only here)."""
+
 from __future__ import annotations
 
 import argparse

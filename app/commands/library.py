@@ -1,4 +1,5 @@
 """`foi-drafter library`: validate clause folders and list the variables clauses may use."""
+
 from __future__ import annotations
 
 import argparse

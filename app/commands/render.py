@@ -1,4 +1,5 @@
 """`foi-drafter render`: write the Word letter for a case file."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,11 +7,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from app.core.drafting.assemble import assemble
 from app.core.casefile.model import load_case
-from app.core.word.export import ExportError, ExportOptions, export_letter
+from app.core.drafting.assemble import assemble
 from app.core.drafting.library import Layer, default_layers, load_library
 from app.core.problems import InputError
+from app.core.word.export import ExportError, ExportOptions, export_letter
 
 HELP = "write the Word letter for a case file"
 
@@ -20,10 +21,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("case", type=Path, help="the case file (YAML)")
     parser.add_argument("-o", "--output", type=Path, required=True, help="the .docx to write")
     parser.add_argument("--letterhead", type=Path, help="a letterhead .docx to write on")
-    parser.add_argument("--library", type=Path, action="append", default=[],
-                        help="an extra clause library folder (organisation, then personal); repeatable")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                        help="date to use when the case has no letter date (default: today)")
+    parser.add_argument(
+        "--library",
+        type=Path,
+        action="append",
+        default=[],
+        help="an extra clause library folder (organisation, then personal); repeatable",
+    )
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="date to use when the case has no letter date (default: today)",
+    )
 
 
 def layers_for(folders: list[Path]) -> list[Layer]:

@@ -1,4 +1,5 @@
 """`foi-drafter spell FILE...`: list the words the British English spellchecker does not accept."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the spell options."""
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a text file to check")
     parser.add_argument(
-        "--dictionary", type=Path, action="append", default=[], metavar="FILE",
+        "--dictionary",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
         help="an extra custom dictionary (one word per line); may be given more than once",
     )
 

@@ -3,6 +3,7 @@
 This is the one module that knows. An installed wheel carries the data inside the package
 (``app/_data/…``, copied there at build time); a source checkout keeps it at the top level.
 """
+
 from __future__ import annotations
 
 from importlib.resources import files

@@ -2,6 +2,7 @@
 
 `build` never raises: a failure becomes the result's error, so a worker thread can run it safely.
 """
+
 from __future__ import annotations
 
 import copy
@@ -14,9 +15,9 @@ from typing import TYPE_CHECKING
 from app.core.casefile.model import Case
 
 if TYPE_CHECKING:
-    from app.core.law.compliance import Finding
     from app.core.drafting.letter import Letter
     from app.core.drafting.library import Library
+    from app.core.law.compliance import Finding
 
 ERROR, INFO = "error", "info"
 
@@ -27,7 +28,7 @@ class Snapshot:
 
     generation: int
     case: Case
-    library: "Library | None"
+    library: Library | None
     folders: tuple[Path, ...]
     today: dt.date
 
@@ -37,9 +38,9 @@ class BuildResult:
     """The letter built from one snapshot, with its findings, preview HTML and deadline."""
 
     generation: int
-    letter: "Letter | None" = None
-    findings: "list[Finding]" = field(default_factory=list)
-    library: "Library | None" = None
+    letter: Letter | None = None
+    findings: list[Finding] = field(default_factory=list)
+    library: Library | None = None
     html: str = ""
     chunks: list[tuple[str, str]] = field(default_factory=list)
     due: dt.date | None = None
@@ -54,7 +55,7 @@ def build(snapshot: Snapshot) -> BuildResult:
     result = BuildResult(snapshot.generation)
     try:
         _build_into(result, snapshot)
-    except Exception as exc:  # noqa: BLE001 - the officer sees the message; the app keeps running
+    except Exception as exc:
         from app.core.law.compliance import Finding
 
         result.error = f"{type(exc).__name__}: {exc}"
@@ -66,10 +67,10 @@ def build(snapshot: Snapshot) -> BuildResult:
 def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     """Fill a result from a snapshot (runs on the worker)."""
     from app.core.drafting.assemble import assemble
+    from app.core.drafting.library import default_layers, load_library
     from app.core.law.calendar import calendar_for
     from app.core.law.compliance import Finding, check
     from app.core.law.deadlines import response_due, working_days_left
-    from app.core.drafting.library import default_layers, load_library
     from app.core.preview.html import letter_chunks, page_html
 
     case, today = snapshot.case, snapshot.today
@@ -86,9 +87,8 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     result.html = page_html(result.chunks)
 
 
-
-def snapshot_of(case: Case, library: "Library | None", folders: tuple[Path, ...], today: dt.date,
-                generation: int) -> Snapshot:
+def snapshot_of(
+    case: Case, library: Library | None, folders: tuple[Path, ...], today: dt.date, generation: int
+) -> Snapshot:
     """Return a snapshot with a private copy of the case (the library is shared: it is never changed)."""
     return Snapshot(generation, copy.deepcopy(case), library, folders, today)
-

@@ -1,8 +1,9 @@
 """Problems as values: a message with the file and line it concerns."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -32,5 +33,5 @@ def display_path(path: Path | str) -> str:
     absolute = os.path.abspath(path)
     cwd = os.getcwd()
     if absolute.startswith(cwd + os.sep):
-        return absolute[len(cwd) + 1:]
+        return absolute[len(cwd) + 1 :]
     return str(path)

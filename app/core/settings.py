@@ -2,6 +2,7 @@
 
 Window geometry and other view state are not preferences; the desktop app keeps them apart.
 """
+
 from __future__ import annotations
 
 import json
@@ -9,9 +10,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from app.core.storage.atomic import write_text_atomic
 from app.core.casefile.model import REGIMES
 from app.core.problems import Problem, display_path
+from app.core.storage.atomic import write_text_atomic
 
 APP_NAME = "foi-drafter"
 FILE_NAME = "preferences.json"

@@ -1,4 +1,5 @@
 """Thin PySide6 layer: windows, widgets and undo commands over the core."""
+
 from __future__ import annotations
 
 import ctypes

@@ -1,4 +1,5 @@
 """Start the desktop app: the QApplication with its icon, the main window, recovery offer and run_app."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,6 +62,7 @@ def run_app(case_path: Path | str | None = None, env: AppEnvironment | None = No
 
 
 # ---------------------------------------------------------------- test hook
+
 
 def apply_test_edits_when_built(window: MainWindow, path: Path) -> None:
     """Test hook: apply the edits in a JSON file once the first letter has been built.

@@ -7,13 +7,14 @@ Environment variables (used by `python main.py gui` and by the crash-recovery te
     FOI_DRAFTER_TEST_EDITS    test hook: a JSON file of edits applied once the window is up
                               (see app.gui.application.apply_test_edits)
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
 
 from app.core.settings import APP_NAME, FILE_NAME, default_config_dir
 from app.gui.officer.dialogs import Prompter
@@ -51,7 +52,7 @@ class AppEnvironment:
         return self.config_dir / STATE_FILE
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "AppEnvironment":
+    def from_environ(cls, environ: Mapping[str, str] = os.environ) -> AppEnvironment:
         """Return the environment, honouring the FOI_DRAFTER_* variables."""
         env = cls()
         if environ.get("FOI_DRAFTER_CONFIG_DIR"):

@@ -1,4 +1,5 @@
 """Render the application icon SVG to the PNG sizes desktops ask for (run once after editing the SVG)."""
+
 from __future__ import annotations
 
 import sys

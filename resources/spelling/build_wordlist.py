@@ -24,6 +24,7 @@ How to rerun
 
 The output is deterministic for a given SCOWL and pyspellchecker version.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,17 +52,42 @@ SPECIAL_FILES = ("special-roman-numerals.35",)
 FALLBACK_FREQUENCY = {10: 2000, 20: 800, 35: 120, 40: 60, 50: 30, 55: 15, 60: 8, 70: 4}
 # American -> British rewrites (regex, replacement); each applies at one match at a time and
 # at most two are chained. A rewrite counts only when it lands on a British-only word.
-REWRITES = tuple((re.compile(pattern), new) for pattern, new in (
-    (r"iz", "is"), (r"yz", "ys"), (r"(?<=[aeiou])z(?=[aeiouy])", "s"),
-    (r"or", "our"), (r"er(?=s?$|'s$)", "re"), (r"ered$", "red"), (r"ering$", "ring"),
-    (r"og(?=s?$|'s$)", "ogue"), (r"og(?=ed$|ing$)", "ogu"), (r"ense", "ence"),
-    (r"(?<=[aeiou])l(?=[aeiouy])", "ll"), (r"ll", "l"), (r"(?<=l)(?=ry)", "e"),
-    (r"e(?!$)", "ae"), (r"e(?!$)", "oe"), (r"(?<=dg)(?=ment)", "e"), (r"(?<=g)(?=ing$)", "e"),
-    (r"ow", "ough"), (r"o(?=l)", "ou"), (r"(?<=in)um", "ium"), (r"(?<=gr)a(?=y)", "e"),
-    (r"ck", "que"), (r"et(?=s?$)", "ette"), (r"(?<=x)$", "e"), (r"^sk", "sc"),
-    (r"(?<=rt)i(?=f)", "e"), (r"(?<=l)f", "ph"), (r"^must", "moust"), (r"^paj", "pyj"),
-    (r"^air(?=plane)", "aero"), (r"^yog", "yogh"),
-))
+REWRITES = tuple(
+    (re.compile(pattern), new)
+    for pattern, new in (
+        (r"iz", "is"),
+        (r"yz", "ys"),
+        (r"(?<=[aeiou])z(?=[aeiouy])", "s"),
+        (r"or", "our"),
+        (r"er(?=s?$|'s$)", "re"),
+        (r"ered$", "red"),
+        (r"ering$", "ring"),
+        (r"og(?=s?$|'s$)", "ogue"),
+        (r"og(?=ed$|ing$)", "ogu"),
+        (r"ense", "ence"),
+        (r"(?<=[aeiou])l(?=[aeiouy])", "ll"),
+        (r"ll", "l"),
+        (r"(?<=l)(?=ry)", "e"),
+        (r"e(?!$)", "ae"),
+        (r"e(?!$)", "oe"),
+        (r"(?<=dg)(?=ment)", "e"),
+        (r"(?<=g)(?=ing$)", "e"),
+        (r"ow", "ough"),
+        (r"o(?=l)", "ou"),
+        (r"(?<=in)um", "ium"),
+        (r"(?<=gr)a(?=y)", "e"),
+        (r"ck", "que"),
+        (r"et(?=s?$)", "ette"),
+        (r"(?<=x)$", "e"),
+        (r"^sk", "sc"),
+        (r"(?<=rt)i(?=f)", "e"),
+        (r"(?<=l)f", "ph"),
+        (r"^must", "moust"),
+        (r"^paj", "pyj"),
+        (r"^air(?=plane)", "aero"),
+        (r"^yog", "yogh"),
+    )
+)
 # Generated pairs that are not spelling variants of each other.
 NOT_PAIRS = frozenset({"ecus", "fayer", "mantes", "maters", "snowshed"})
 SCOWL_README = Path("/usr/share/doc/scowl/README.gz")
@@ -118,8 +144,9 @@ def british_rewrite(word: str, targets: set[str], counts: dict[str, int], depth:
     seen = {word}
     frontier = {word}
     for _ in range(depth):
-        reached = {c for current in frontier for pattern, new in REWRITES
-                   for c in apply_everywhere(current, pattern, new)} - seen
+        reached = {
+            c for current in frontier for pattern, new in REWRITES for c in apply_everywhere(current, pattern, new)
+        } - seen
         hits = reached & targets
         if hits:
             return min(hits, key=lambda c: (-counts.get(c, 0), c))
@@ -130,14 +157,16 @@ def british_rewrite(word: str, targets: set[str], counts: dict[str, int], depth:
 
 def apply_everywhere(word: str, pattern: re.Pattern[str], new: str) -> list[str]:
     """Return word rewritten by pattern -> new at each single place where pattern matches."""
-    return [word[:m.start()] + new + word[m.end():] for m in pattern.finditer(word)]
+    return [word[: m.start()] + new + word[m.end() :] for m in pattern.finditer(word)]
 
 
 def american_to_british(
     british: dict[str, int], american: dict[str, int], spellings: dict[str, int], counts: dict[str, int]
 ) -> dict[str, str]:
-    """Pair each lower-case American spelling the British list lacks with the British word it
-    rewrites to; targets must not be standard American words themselves."""
+    """Pair each lower-case American spelling the British list lacks with its British rewrite.
+
+    Targets must not be standard American words themselves.
+    """
     british_only = {w for w in british if w not in american}
     pairs: dict[str, str] = {}
     for word in sorted(w for w in spellings if w not in british and w.islower()):
@@ -167,12 +196,10 @@ def round_count(count: int) -> int:
     return int(round(count / scale) * scale)
 
 
-def write_wordlist(path: Path, british: dict[str, int], counts: dict[str, int],
-                   pairs: dict[str, str]) -> None:
+def write_wordlist(path: Path, british: dict[str, int], counts: dict[str, int], pairs: dict[str, str]) -> None:
     """Write word<TAB>frequency lines, most frequent first."""
     reverse = {b: a for a, b in sorted(pairs.items(), key=lambda p: -counts.get(p[0], 0))}
-    rows = sorted(((frequency(w, lv, counts, reverse), w) for w, lv in british.items()),
-                  key=lambda r: (-r[0], r[1]))
+    rows = sorted(((frequency(w, lv, counts, reverse), w) for w, lv in british.items()), key=lambda r: (-r[0], r[1]))
     header = "# British English word list built by build_wordlist.py from SCOWL; see LICENSE-scowl.txt\n"
     path.write_text(header + "".join(f"{w}\t{f}\n" for f, w in rows), encoding="utf-8")
 
@@ -180,8 +207,7 @@ def write_wordlist(path: Path, british: dict[str, int], counts: dict[str, int],
 def write_pairs(path: Path, pairs: dict[str, str]) -> None:
     """Write american<TAB>british lines sorted by the American word."""
     header = "# American -> British spellings generated by build_wordlist.py from SCOWL\n"
-    path.write_text(header + "".join(f"{a}\t{b}\n" for a, b in sorted(pairs.items())),
-                    encoding="utf-8")
+    path.write_text(header + "".join(f"{a}\t{b}\n" for a, b in sorted(pairs.items())), encoding="utf-8")
 
 
 def write_licences(out: Path) -> None:
@@ -191,13 +217,17 @@ def write_licences(out: Path) -> None:
         start = text.index("COPYRIGHT, SOURCES, and CREDITS:")
         end = text.index("FUTURE PLANS:")
         version = " ".join(text.splitlines()[:2])
-        header = (f"en-GB.tsv and american-british.tsv are derived from {version},\n"
-                  "by Kevin Atkinson, as packaged by Debian ('scowl'). Its notice, verbatim:\n\n")
+        header = (
+            f"en-GB.tsv and american-british.tsv are derived from {version},\n"
+            "by Kevin Atkinson, as packaged by Debian ('scowl'). Its notice, verbatim:\n\n"
+        )
         (out / "LICENSE-scowl.txt").write_text(header + text[start:end].rstrip() + "\n", encoding="utf-8")
     licence = next((f for f in metadata.files("pyspellchecker") or () if f.name == "LICENSE"), None)
     if licence is not None:
-        header = ("The frequencies in en-GB.tsv come from pyspellchecker's English dictionary\n"
-                  "(word counts from OpenSubtitles), distributed under this licence:\n\n")
+        header = (
+            "The frequencies in en-GB.tsv come from pyspellchecker's English dictionary\n"
+            "(word counts from OpenSubtitles), distributed under this licence:\n\n"
+        )
         body = Path(licence.locate()).read_text(encoding="utf-8")
         (out / "LICENSE-pyspellchecker.txt").write_text(header + body, encoding="utf-8")
 

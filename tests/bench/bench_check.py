@@ -2,18 +2,18 @@
 
 Run with `make bench` or `.venv/bin/python tests/bench/bench_check.py`.
 """
+
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.core.drafting.assemble import assemble  # noqa: E402
-from app.core.law.compliance import check  # noqa: E402
-from app.core.drafting.library import load_library  # noqa: E402
-from tests.bench.bench_render import TODAY, median_ms, thirty_part_case  # noqa: E402
+from app.core.drafting.assemble import assemble
+from app.core.drafting.library import load_library
+from app.core.law.compliance import check
+from tests.bench.bench_render import TODAY, median_ms, thirty_part_case
 
 
 def main() -> None:

@@ -11,6 +11,7 @@
 3. Resident memory with the app open on the example case, letter built and word list loaded
    (target: < 250 MB).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,6 +44,7 @@ def rss_mb() -> float:
 
 # ---------------------------------------------------------------- children (one fresh process each)
 
+
 def child_bare() -> None:
     """A bare QApplication + QMainWindow: print 'painted' on its first paint."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -52,7 +54,7 @@ def child_bare() -> None:
     window = QMainWindow()
 
     class Watch(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
                 self.done = True
                 print("painted", flush=True)
@@ -89,7 +91,7 @@ def child_app(folder: str) -> None:
             QTimer.singleShot(0, lambda: app.exit(0))
 
     class Watch(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and window.document.path is not None:
                 mark("painted")
             return False
@@ -114,8 +116,13 @@ def ten_part_case():
     case = load_draft(EXAMPLE)
     template = case.parts
     parts = []
-    outcomes = [("cost-limit", []), ("withheld", ["38(1)(b)"]), ("partial", ["35(1)(a)", "38(1)(b)"]),
-                ("disclosed", []), ("not-held", [])]
+    outcomes = [
+        ("cost-limit", []),
+        ("withheld", ["38(1)(b)"]),
+        ("partial", ["35(1)(a)", "38(1)(b)"]),
+        ("disclosed", []),
+        ("not-held", []),
+    ]
     for number in range(10):
         part = copy.deepcopy(template[number % len(template)])
         part.outcome, part.exemptions = outcomes[number % len(outcomes)]
@@ -136,8 +143,9 @@ def child_edits(folder: str, edits: int) -> None:
     from app.gui.officer.main_window import MainWindow
 
     app = create_application(sys.argv[:1])
-    env = AppEnvironment(config_dir=Path(folder) / "config", recovery_dir=Path(folder) / "recovery",
-                         spelling=False, autosave_ms=600000)
+    env = AppEnvironment(
+        config_dir=Path(folder) / "config", recovery_dir=Path(folder) / "recovery", spelling=False, autosave_ms=600000
+    )
     window = MainWindow(env)
     window.resize(1560, 940)
     window.show()
@@ -159,8 +167,12 @@ def child_edits(folder: str, edits: int) -> None:
         if state["count"] >= edits:
             QTimer.singleShot(0, lambda: app.exit(0))
         else:
-            QTimer.singleShot(5, lambda: doc.edit_part_field(state["count"] % 10, "answer",
-                                                             doc.case.parts[state["count"] % 10].answer + " More."))
+            QTimer.singleShot(
+                5,
+                lambda: doc.edit_part_field(
+                    state["count"] % 10, "answer", doc.case.parts[state["count"] % 10].answer + " More."
+                ),
+            )
 
     doc.builder.build_started.connect(on_started)
     doc.build_finished.connect(on_built)
@@ -172,6 +184,7 @@ def child_edits(folder: str, edits: int) -> None:
 
 
 # ---------------------------------------------------------------- parent
+
 
 def child_environment() -> dict[str, str]:
     """Return the children's environment: offscreen unless a display is chosen, bytecode cache allowed."""
@@ -192,8 +205,14 @@ def run_child(args: list[str], folder: str) -> dict[str, float]:
     """Start a child, return the seconds from launch to each line it prints (and values such as rss)."""
     environ = child_environment()
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, __file__, "--child", *args, "--folder", folder], cwd=ROOT,
-                               env=environ, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", *args, "--folder", folder],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     found: dict[str, float] = {}
     assert process.stdout is not None
     for line in process.stdout:
@@ -221,21 +240,30 @@ def cold_start(runs: int) -> None:
     ratio = statistics.median(app) / statistics.median(bare)
     print(f"Cold start, median of {runs} fresh processes (launch -> first paint):")
     print(f"  bare QApplication + QMainWindow : {statistics.median(bare) * 1000:7.0f} ms")
-    print(f"  app with the example case       : {statistics.median(app) * 1000:7.0f} ms   "
-          f"= {ratio:.2f}x bare (target <= 2x) {'OK' if ratio <= 2 else 'OVER'}")
+    print(
+        f"  app with the example case       : {statistics.median(app) * 1000:7.0f} ms   "
+        f"= {ratio:.2f}x bare (target <= 2x) {'OK' if ratio <= 2 else 'OVER'}"
+    )
     print(f"  first letter preview shown      : {statistics.median(letter) * 1000:7.0f} ms (worker, after the paint)")
     print(f"  spellchecker ready              : {statistics.median(spelling) * 1000:7.0f} ms")
-    print(f"Resident memory with the example open: {statistics.median(rss):.0f} MB "
-          f"(target < 250 MB) {'OK' if statistics.median(rss) < 250 else 'OVER'}")
+    print(
+        f"Resident memory with the example open: {statistics.median(rss):.0f} MB "
+        f"(target < 250 MB) {'OK' if statistics.median(rss) < 250 else 'OVER'}"
+    )
 
 
 def edit_latency(edits: int) -> None:
     """Measure edit -> preview refreshed (excluding the debounce pause) and print the figures."""
     with tempfile.TemporaryDirectory() as folder:
         environ = child_environment()
-        output = subprocess.run([sys.executable, __file__, "--child", "edits", "--edits", str(edits),
-                                 "--folder", folder], cwd=ROOT, env=environ, capture_output=True, text=True,
-                                check=True).stdout
+        output = subprocess.run(
+            [sys.executable, __file__, "--child", "edits", "--edits", str(edits), "--folder", folder],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     rows = [line.split()[1:] for line in output.splitlines() if line.startswith("edit ")]
     blocks = next((line.split()[1] for line in output.splitlines() if line.startswith("blocks ")), "?")
     total = [float(r[0]) for r in rows]
@@ -243,10 +271,14 @@ def edit_latency(edits: int) -> None:
     layout = [float(r[2]) for r in rows]
     median = statistics.median(total)
     print(f"Edit -> preview refreshed, 10-part letter ({blocks} blocks), {len(rows)} edits, debounce excluded:")
-    print(f"  median {median:.1f} ms, p90 {statistics.quantiles(total, n=10)[-1]:.1f} ms "
-          f"(target < 30 ms) {'OK' if median < 30 else 'OVER'}")
-    print(f"  of which assemble + check + HTML on the worker: median {statistics.median(worker):.1f} ms; "
-          f"preview layout on the GUI thread: median {statistics.median(layout):.1f} ms")
+    print(
+        f"  median {median:.1f} ms, p90 {statistics.quantiles(total, n=10)[-1]:.1f} ms "
+        f"(target < 30 ms) {'OK' if median < 30 else 'OVER'}"
+    )
+    print(
+        f"  of which assemble + check + HTML on the worker: median {statistics.median(worker):.1f} ms; "
+        f"preview layout on the GUI thread: median {statistics.median(layout):.1f} ms"
+    )
 
 
 def main() -> int:

@@ -7,6 +7,7 @@ sub-folders like the shipped library. Prints the median of a few runs per size, 
 clause and whether growth is linear. With --profile, prints where the time goes at 2,000 files;
 with --strict, exits 1 when a target is missed.
 """
+
 from __future__ import annotations
 
 import cProfile
@@ -19,15 +20,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.core.drafting.library import Layer, load_library  # noqa: E402
+from app.core.drafting.library import Layer, load_library
 
 SIZES = ((2000, 1.0), (4000, 2.0))
 RUNS = 3
 TOPICS = ("opening", "decision", "exemption", "harm", "pit", "advice", "review", "regulator", "closing")
 REGIMES = ("foia", "foisa", "eir", "eisr")
 OUTCOMES = ("withheld", "partial", "not-held", "cost-limit", "ncnd")
-SECTIONS = {"foia": ("30", "31(1)(a)", "40(2)", "43(2)"), "foisa": ("30(b)(i)", "35(1)(a)", "38(1)(b)"),
-            "eir": ("12(5)(b)", "12(4)(d)", "13"), "eisr": ("10(5)(b)", "10(4)(d)", "11")}
+SECTIONS = {
+    "foia": ("30", "31(1)(a)", "40(2)", "43(2)"),
+    "foisa": ("30(b)(i)", "35(1)(a)", "38(1)(b)"),
+    "eir": ("12(5)(b)", "12(4)(d)", "13"),
+    "eisr": ("10(5)(b)", "10(4)(d)", "11"),
+}
 
 BODY = """We have considered part {{{{ part.number }}}} of your request of {{{{ case.received|date }}}} (clause {n}).
 
@@ -50,13 +55,14 @@ def clause_text(n: int) -> str:
     topic = TOPICS[n % len(TOPICS)]
     cited = SECTIONS[regime][n % len(SECTIONS[regime])]
     sections = f'sections: ["{cited}"]\n' if topic in ("exemption", "harm", "pit") else ""
-    return (f"---\nid: bench.{regime}.{topic}.{n:05d}\ntitle: Generated clause {n} – {topic}\ntopic: {topic}\n"
-            f"status: {'approved' if n % 5 else 'draft'}\nregimes: [{regime}]\nletters: [response]\n"
-            f"outcomes: [{OUTCOMES[n % len(OUTCOMES)]}]\n{sections}provides: []\n"
-            f'references: ["Generated reference {n}"]\nowner: Information Governance\n'
-            "approved_by: FOI Legal Lead\napproved_on: 2026-11-01\nlast_reviewed: 2026-11-01\n"
-            f"review_due: 2027-11-01\nguidance: |\n  Generated guidance for clause {n}.\n---\n"
-            + BODY.format(n=n))
+    return (
+        f"---\nid: bench.{regime}.{topic}.{n:05d}\ntitle: Generated clause {n} – {topic}\ntopic: {topic}\n"
+        f"status: {'approved' if n % 5 else 'draft'}\nregimes: [{regime}]\nletters: [response]\n"
+        f"outcomes: [{OUTCOMES[n % len(OUTCOMES)]}]\n{sections}provides: []\n"
+        f'references: ["Generated reference {n}"]\nowner: Information Governance\n'
+        "approved_by: FOI Legal Lead\napproved_on: 2026-11-01\nlast_reviewed: 2026-11-01\n"
+        f"review_due: 2027-11-01\nguidance: |\n  Generated guidance for clause {n}.\n---\n" + BODY.format(n=n)
+    )
 
 
 def generate(folder: Path, count: int) -> None:
@@ -100,9 +106,11 @@ def main(argv: list[str]) -> int:
             seconds, loaded, problems = time_load(folder)
             results.append((count, seconds, target))
             verdict = "ok" if seconds < target else "MISSED"
-            print(f"{count:5d} clause files: median {seconds * 1000:7.1f} ms over {RUNS} runs "
-                  f"({seconds / count * 1e6:6.1f} µs per clause; {loaded} loaded, {problems} problems) "
-                  f"target < {target * 1000:.0f} ms: {verdict}")
+            print(
+                f"{count:5d} clause files: median {seconds * 1000:7.1f} ms over {RUNS} runs "
+                f"({seconds / count * 1e6:6.1f} µs per clause; {loaded} loaded, {problems} problems) "
+                f"target < {target * 1000:.0f} ms: {verdict}"
+            )
         if "--profile" in argv:
             profile(Path(tmp) / str(SIZES[0][0]))
     (small, t_small, _), (large, t_large, _) = results

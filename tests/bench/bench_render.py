@@ -5,6 +5,7 @@ docxtpl fills an equivalent Word template with the same content (headings and pa
 the comparison is our whole pipeline (clause selection, sandboxed rendering, Markdown parsing,
 Word writing) against docxtpl's template fill and save.
 """
+
 from __future__ import annotations
 
 import copy
@@ -18,15 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import docx  # noqa: E402
-from docxtpl import DocxTemplate  # noqa: E402
+import docx
+from docxtpl import DocxTemplate
 
-from app.core.drafting import markup  # noqa: E402
-from app.core.drafting.assemble import assemble  # noqa: E402
-from app.core.casefile.model import Part, load_case  # noqa: E402
-from app.core.word.export import ExportOptions, letter_docx_bytes  # noqa: E402
-from app.core.drafting.library import load_library  # noqa: E402
-from app.core.paths import EXAMPLES_DIR  # noqa: E402
+from app.core.casefile.model import Part, load_case
+from app.core.drafting import markup
+from app.core.drafting.assemble import assemble
+from app.core.drafting.library import load_library
+from app.core.paths import EXAMPLES_DIR
+from app.core.word.export import ExportOptions, letter_docx_bytes
 
 TODAY = dt.date(2026, 11, 21)
 RUNS = 30
@@ -102,12 +103,16 @@ def main() -> None:
         template = docxtpl_template(Path(tmp))
         print(f"median of {RUNS} runs, in-process")
         for name, case in cases.items():
-            ours = median_ms(lambda: letter_docx_bytes(assemble(case, library, TODAY), case, ExportOptions(today=TODAY)))
+            ours = median_ms(
+                lambda: letter_docx_bytes(assemble(case, library, TODAY), case, ExportOptions(today=TODAY))
+            )
             letter = assemble(case, library, TODAY)
             assert not letter.problems, letter.problems
             context = docxtpl_context(letter, case)
             theirs = median_ms(lambda: render_with_docxtpl(template, context))
-            print(f"{name:40s} ours {ours:7.1f} ms   docxtpl {theirs:7.1f} ms   ratio ours/docxtpl {ours / theirs:4.2f}")
+            print(
+                f"{name:40s} ours {ours:7.1f} ms   docxtpl {theirs:7.1f} ms   ratio ours/docxtpl {ours / theirs:4.2f}"
+            )
 
 
 if __name__ == "__main__":

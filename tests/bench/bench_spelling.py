@@ -3,6 +3,7 @@
 Run: .venv/bin/python tests/bench/bench_spelling.py   (budgets: load < 300 ms, 10k words < 100 ms)
 Exits 1 when a budget is exceeded. Figures are medians of several runs.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -42,7 +43,7 @@ def letter_text(service: SpellingService, words: int) -> str:
 
 def cold_check(service: SpellingService, text: str) -> None:
     """Check text with the per-word cache emptied first, as on the first highlight."""
-    service._cache.clear()  # noqa: SLF001 - measure the uncached path
+    service._cache.clear()
     service.misspellings(text)
 
 
@@ -57,7 +58,7 @@ def engine_build_ms() -> float:
 def suggest_all(service: SpellingService, words: list[str]) -> None:
     """Compute suggestions for every word afresh (the service otherwise remembers them)."""
     for word in words:
-        service._suggestions.clear()  # noqa: SLF001 - measure the computation, not the memo
+        service._suggestions.clear()
         service.suggest(word)
 
 

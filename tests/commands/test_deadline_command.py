@@ -1,4 +1,5 @@
 """Tests for the `foi-drafter deadline` sub-command run through the real command line."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Tests for `foi-drafter spell FILE...` run through the real command line."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Shared fixtures for core tests: a small clause library written to real files."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,9 +15,12 @@ CLAUSES = {
     "opening": ("opening", [], [], "Dear {{ case.requester.name }},\n\nThank you for your request."),
     "request": ("request", [], [], "{{ case.request }}"),
     "question": ("question", [], [], "You asked: {{ part.question }}"),
-    "decision-partial": ("decision", ["partial"], [],
-                         "We are withholding some information under "
-                         "{{ part.exemptions|map(attribute='cite_text')|and_join }}."),
+    "decision-partial": (
+        "decision",
+        ["partial"],
+        [],
+        "We are withholding some information under {{ part.exemptions|map(attribute='cite_text')|and_join }}.",
+    ),
     "decision-any": ("decision", [], [], "Here is the information."),
     "exemption-generic": ("exemption", [], [], "The exemption {{ exemption.cite_text }} applies."),
     "exemption-30": ("exemption", [], ["30"], "Section 30 protects investigations."),
@@ -29,8 +33,15 @@ CLAUSES = {
 }
 
 
-def write_clause(folder: Path, name: str, topic: str, outcomes: list[str], sections: list[str], body: str,
-                 provides: list[str] | None = None) -> None:
+def write_clause(
+    folder: Path,
+    name: str,
+    topic: str,
+    outcomes: list[str],
+    sections: list[str],
+    body: str,
+    provides: list[str] | None = None,
+) -> None:
     """Write one approved clause file."""
     meta = [f"id: t.{name}", f"title: {name}", f"topic: {topic}", "status: approved", "approved_by: Tester"]
     if outcomes:

@@ -1,4 +1,5 @@
 """The domain core never imports Qt: importing every core module with PySide6 blocked must work."""
+
 from __future__ import annotations
 
 import pkgutil
@@ -22,13 +23,21 @@ print('ok')
 def core_modules() -> list[str]:
     """Return the names of every module in app.core and app.commands."""
     names = [f"app.core.{m.name}" for m in pkgutil.iter_modules(app.core.__path__)]
-    return names + ["app.cli", "app.commands.render", "app.commands.check", "app.commands.library",
-                    "app.commands.deadline", "app.commands.gui"]
+    return [
+        *names,
+        "app.cli",
+        "app.commands.render",
+        "app.commands.check",
+        "app.commands.library",
+        "app.commands.deadline",
+        "app.commands.gui",
+    ]
 
 
 def test_core_imports_without_qt():
-    result = subprocess.run([sys.executable, "-c", PROBE, *core_modules()], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *core_modules()], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 

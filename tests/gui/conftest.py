@@ -3,6 +3,7 @@
 Every test here is marked `gui` automatically. A Qt warning (or worse) logged during a test fails it,
 except the offscreen platform's note that it cannot propagate window size hints.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +14,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QtMsgType
 
-from app.gui.officer.dialogs import DISCARD, RESTORE, Prompter
 from app.gui.environment import AppEnvironment
+from app.gui.officer.dialogs import DISCARD, RESTORE, Prompter
 
 TODAY = dt.date(2023, 7, 20)
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -33,9 +34,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def fail_on_qt_warnings(qtlog: Any) -> Any:
     """Fail the test when Qt logs a warning, critical or fatal message."""
     yield
-    bad = [r for r in qtlog.records
-           if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
-           and not r.message.strip().startswith(PLATFORM_NOISE)]
+    bad = [
+        r
+        for r in qtlog.records
+        if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        and not r.message.strip().startswith(PLATFORM_NOISE)
+    ]
     if bad:
         pytest.fail("Qt warnings: " + "; ".join(r.message for r in bad), pytrace=False)
 
@@ -90,9 +94,15 @@ def prompter() -> FakePrompter:
 @pytest.fixture
 def env(tmp_path: Path, prompter: FakePrompter) -> AppEnvironment:
     """An environment whose files live under tmp_path, with a fixed date and fast timers."""
-    return AppEnvironment(config_dir=tmp_path / "config", recovery_dir=tmp_path / "recovery",
-                          today=lambda: TODAY, prompter=prompter, autosave_ms=100, preview_delay_ms=40,
-                          spelling=False)
+    return AppEnvironment(
+        config_dir=tmp_path / "config",
+        recovery_dir=tmp_path / "recovery",
+        today=lambda: TODAY,
+        prompter=prompter,
+        autosave_ms=100,
+        preview_delay_ms=40,
+        spelling=False,
+    )
 
 
 @pytest.fixture
@@ -115,7 +125,8 @@ def settle(qtbot: Any, document: Any, timeout: int = 20000) -> Any:
     result = document.builder.last_result
     if result is not None and result.generation == document.generation and not document.builder.is_busy():
         return result
-    with qtbot.waitSignal(document.build_finished, timeout=timeout,
-                          check_params_cb=lambda r: r.generation == document.generation) as blocker:
+    with qtbot.waitSignal(
+        document.build_finished, timeout=timeout, check_params_cb=lambda r: r.generation == document.generation
+    ) as blocker:
         pass
     return blocker.args[0]

@@ -6,6 +6,7 @@ core's reader with legal=False: they are checked on every build and shown
 as findings instead. A file with structural problems (bad YAML, wrong types) is still refused with
 every `path:line: message` problem.
 """
+
 from __future__ import annotations
 
 import copy
@@ -13,7 +14,17 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from app.core.casefile.model import AddedClause, Authority, Case, LetterEdits, Part, Requester, Signatory, load_case, parse_case
+from app.core.casefile.model import (
+    AddedClause,
+    Authority,
+    Case,
+    LetterEdits,
+    Part,
+    Requester,
+    Signatory,
+    load_case,
+    parse_case,
+)
 from app.core.settings import Preferences
 
 _PART_KEY = re.compile(r"^part-(\d+)(?=$|/)")
@@ -35,8 +46,11 @@ def new_case(preferences: Preferences, today: dt.date) -> Case:
         regime=preferences.default_regime,
         letter="response",
         received=today,
-        authority=Authority(name=preferences.authority_name or "Your authority",
-                            address=list(preferences.authority_address), email=preferences.authority_email),
+        authority=Authority(
+            name=preferences.authority_name or "Your authority",
+            address=list(preferences.authority_address),
+            email=preferences.authority_email,
+        ),
         requester=Requester(),
         signatory=Signatory(name=preferences.signatory_name, role=preferences.signatory_role),
         parts=[Part()],
@@ -51,7 +65,7 @@ def renumber_edits(edits: LetterEdits, numbers: dict[int, int | None]) -> Letter
         if not match:
             return key
         new = numbers.get(int(match[1]), int(match[1]))
-        return None if new is None else f"part-{new}" + key[match.end():]
+        return None if new is None else f"part-{new}" + key[match.end() :]
 
     texts = {move(k): v for k, v in edits.texts.items()}
     removed = [move(k) for k in edits.removed]

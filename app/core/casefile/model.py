@@ -1,4 +1,5 @@
 """The case model: what the officer decided, loaded from and saved to the YAML case file."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,9 +10,9 @@ from typing import Any
 
 import yaml
 
+from app.core.problems import InputError, Problem, display_path
 from app.core.storage import yamlio
 from app.core.storage.atomic import write_text_atomic
-from app.core.problems import InputError, Problem, display_path
 
 REGIMES = ("foia", "foisa", "eir", "eisr")
 LETTERS = ("response", "review-outcome", "clarification", "pit-extension", "fees-notice")
@@ -136,8 +137,21 @@ class Case:
 # ---------------------------------------------------------------- loading
 
 _KNOWN_KEYS = {
-    "regime", "letter", "reference", "received", "date", "authority", "requester", "signatory",
-    "request", "parts", "review", "clarification", "extension_date", "fee", "allow_drafts",
+    "regime",
+    "letter",
+    "reference",
+    "received",
+    "date",
+    "authority",
+    "requester",
+    "signatory",
+    "request",
+    "parts",
+    "review",
+    "clarification",
+    "extension_date",
+    "fee",
+    "allow_drafts",
     "edits",
 }
 
@@ -365,7 +379,9 @@ def _read_part(r: _Reader, data: dict, where: str) -> Part:
         opinion=Opinion(
             by=r.text(opinion, "by", f"{where}.opinion.by"),
             date=r.date(opinion, "date", f"{where}.opinion.date"),
-        ) if opinion is not None else None,
+        )
+        if opinion is not None
+        else None,
     )
 
 
@@ -392,13 +408,13 @@ def _read_edits(r: _Reader, raw: Any) -> LetterEdits:
     return LetterEdits(
         texts={str(k): "" if v is None else str(v) for k, v in texts.items()},
         removed=[str(k) for k in data.get("removed") or []],
-        added=[AddedClause(str(a.get("clause", "")), str(a.get("section", "")))
-               for a in added if isinstance(a, dict)],
+        added=[AddedClause(str(a.get("clause", "")), str(a.get("section", ""))) for a in added if isinstance(a, dict)],
         order={str(k): [str(x) for x in v] for k, v in order.items() if isinstance(v, list)},
     )
 
 
 # ---------------------------------------------------------------- saving
+
 
 def case_to_data(case: Case) -> dict[str, Any]:
     """Return the case as plain data in the order of the file contract."""
@@ -411,8 +427,9 @@ def case_to_data(case: Case) -> dict[str, Any]:
     if case.date:
         data["date"] = case.date
     data["authority"] = _authority_data(case.authority)
-    data["requester"] = _drop_empty({"name": case.requester.name, "address": case.requester.address,
-                                     "email": case.requester.email})
+    data["requester"] = _drop_empty(
+        {"name": case.requester.name, "address": case.requester.address, "email": case.requester.email}
+    )
     if case.signatory.name or case.signatory.role:
         data["signatory"] = _drop_empty({"name": case.signatory.name, "role": case.signatory.role})
     data["request"] = case.request
@@ -428,11 +445,18 @@ def case_to_data(case: Case) -> dict[str, Any]:
 
 def _authority_data(a: Authority) -> dict[str, Any]:
     """Return the authority as plain data."""
-    data = _drop_empty({
-        "name": a.name, "address": a.address, "email": a.email, "phone": a.phone,
-        "website": a.website, "foi_unit": a.foi_unit, "foi_address": a.foi_address,
-        "foi_email": a.foi_email,
-    })
+    data = _drop_empty(
+        {
+            "name": a.name,
+            "address": a.address,
+            "email": a.email,
+            "phone": a.phone,
+            "website": a.website,
+            "foi_unit": a.foi_unit,
+            "foi_address": a.foi_address,
+            "foi_email": a.foi_email,
+        }
+    )
     if a.central_government:
         data["central_government"] = True
     return data
@@ -459,10 +483,15 @@ def _letter_kind_data(case: Case) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if case.review is not None:
         rv = case.review
-        data["review"] = _drop_empty({
-            "requested": rv.requested, "original_reference": rv.original_reference,
-            "original_date": rv.original_date, "decision": rv.decision, "reasons": rv.reasons,
-        })
+        data["review"] = _drop_empty(
+            {
+                "requested": rv.requested,
+                "original_reference": rv.original_reference,
+                "original_date": rv.original_date,
+                "decision": rv.decision,
+                "reasons": rv.reasons,
+            }
+        )
     if case.clarification:
         data["clarification"] = case.clarification
     if case.extension_date:
@@ -474,12 +503,14 @@ def _letter_kind_data(case: Case) -> dict[str, Any]:
 
 def _edits_data(e: LetterEdits) -> dict[str, Any]:
     """Return the officer's edits as plain data."""
-    return _drop_empty({
-        "texts": dict(e.texts),
-        "removed": list(e.removed),
-        "added": [{"clause": a.clause, "section": a.section} for a in e.added],
-        "order": {k: list(v) for k, v in e.order.items()},
-    })
+    return _drop_empty(
+        {
+            "texts": dict(e.texts),
+            "removed": list(e.removed),
+            "added": [{"clause": a.clause, "section": a.section} for a in e.added],
+            "order": {k: list(v) for k, v in e.order.items()},
+        }
+    )
 
 
 def _number(value: Decimal) -> int | float:

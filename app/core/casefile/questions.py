@@ -1,4 +1,5 @@
 """Split a request into its questions: propose parts from numbered or bulleted lines (Qt-free)."""
+
 from __future__ import annotations
 
 import copy
@@ -7,8 +8,9 @@ import re
 from app.core.casefile.model import Part
 
 # "1." "1)" "(1)" "Q1" "Q1:" "Question 1:" and "a)" "(a)" — numbered items.
-_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}[.):]|\(\d{1,2}\)|q(?:uestion)?\s*\d{1,2}\s*[.):]?|\(?[a-h]\))\s+(?P<text>\S.*)$",
-                       re.IGNORECASE)
+_NUMBERED = re.compile(
+    r"^\s*(?:\(?\d{1,2}[.):]|\(\d{1,2}\)|q(?:uestion)?\s*\d{1,2}\s*[.):]?|\(?[a-h]\))\s+(?P<text>\S.*)$", re.IGNORECASE
+)
 _BULLET = re.compile(r"^\s*[-*\u2022\u00b7\u2013]\s+(?P<text>\S.*)$")
 
 
@@ -62,6 +64,6 @@ def apply_questions(parts: list[Part], questions: list[str]) -> tuple[list[Part]
             numbers[index + 1] = len(result)
         else:
             numbers[index + 1] = None
-    for question in questions[len(parts):]:
+    for question in questions[len(parts) :]:
         result.append(Part(question=question))
     return result, numbers

@@ -1,4 +1,5 @@
 """Legal validation of a case: sections exist in the regime and suit the part's outcome."""
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -13,6 +14,7 @@ class CaseProblem(NamedTuple):
     where: str
     message: str
     citation: str
+
 
 NCND_WORDS = {"foia": "neither confirm nor deny", "foisa": "section 18 (neither confirm nor deny)"}
 
@@ -31,11 +33,21 @@ def _part_problems(part: Part, where: str, registry: Registry) -> list[CaseProbl
     act = registry.short_name
     found: list[CaseProblem] = []
     if part.outcome in EXEMPTION_OUTCOMES and not part.exemptions:
-        found.append(CaseProblem(f"{where}.exemptions", f"a part with outcome {part.outcome} must cite at "
-                                 f"least one {registry.provision_kind}", f"{act} {_notice_section(registry)}"))
+        found.append(
+            CaseProblem(
+                f"{where}.exemptions",
+                f"a part with outcome {part.outcome} must cite at least one {registry.provision_kind}",
+                f"{act} {_notice_section(registry)}",
+            )
+        )
     if part.outcome == "disclosed" and part.exemptions:
-        found.append(CaseProblem(f"{where}.exemptions", f"a fully disclosed part cannot rely on "
-                                 f"{registry.provision_kind}s; use outcome partial", f"{act} s1(1)"))
+        found.append(
+            CaseProblem(
+                f"{where}.exemptions",
+                f"a fully disclosed part cannot rely on {registry.provision_kind}s; use outcome partial",
+                f"{act} s1(1)",
+            )
+        )
     for number, text in enumerate(part.exemptions):
         problem = _exemption_problem(text, part, registry)
         if problem:
@@ -61,6 +73,8 @@ def _exemption_problem(text: str, part: Part, registry: Registry) -> tuple[str, 
     if part.outcome == "ncnd" and not registry.allows_ncnd(provision):
         words = NCND_WORDS.get(registry.regime, "neither confirm nor deny")
         law = {"foisa": "s18(1)", "foia": "s2(1)(a)", "eir": "reg 12(6)", "eisr": "reg 10(8)"}[registry.regime]
-        return (f"{act} {words} cannot be used with {registry.provision_word} {citation} "
-                f"({provision.title})", f"{act} {law}")
+        return (
+            f"{act} {words} cannot be used with {registry.provision_word} {citation} ({provision.title})",
+            f"{act} {law}",
+        )
     return None

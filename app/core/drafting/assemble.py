@@ -1,4 +1,5 @@
 """Assemble a letter from a case: pick the best clause for each slot, render it, apply edits."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,17 +10,17 @@ from typing import Any
 
 import jinja2
 
-from app.core.law.calendar import WorkingCalendar
 from app.core.casefile.model import Case
 from app.core.drafting.clauses import Clause
 from app.core.drafting.context import CaseView, ExemptionView, PartView
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
 from app.core.drafting.library import Library
-from app.core.problems import Problem
-from app.core.law.registry import Citation, CitationError, parse_citation
 from app.core.drafting.skeleton import SectionSpec, Skeleton, Slot, load_skeleton
 from app.core.drafting.templating import environment
 from app.core.drafting.views import build_case_view, contact_views
+from app.core.law.calendar import WorkingCalendar
+from app.core.law.registry import Citation, CitationError, parse_citation
+from app.core.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,13 @@ class Facts:
     allow_drafts: bool
 
 
-def assemble(case: Case, library: Library, today: dt.date,
-             calendar: WorkingCalendar | None = None, skeleton: Skeleton | None = None) -> Letter:
+def assemble(
+    case: Case,
+    library: Library,
+    today: dt.date,
+    calendar: WorkingCalendar | None = None,
+    skeleton: Skeleton | None = None,
+) -> Letter:
     """Build the letter for a case from the library, with the officer's edits applied."""
     view = build_case_view(case, today, calendar)
     skeleton = skeleton or load_skeleton(case.letter)
@@ -53,8 +59,9 @@ def _section_scopes(spec: SectionSpec, view: CaseView, base: dict[str, Any]) -> 
     return [s for s in scopes if not spec.when or _truthy(spec.when, s)]
 
 
-def _build_section(spec: SectionSpec, ctx: dict[str, Any], case: Case, library: Library,
-                   problems: list[Problem]) -> LetterSection:
+def _build_section(
+    spec: SectionSpec, ctx: dict[str, Any], case: Case, library: Library, problems: list[Problem]
+) -> LetterSection:
     """Fill one section's slots."""
     part: PartView | None = ctx.get("part")
     key = f"part-{part.number}" if part else spec.id
@@ -79,22 +86,35 @@ def _slot_scopes(slot: Slot, ctx: dict[str, Any]) -> list[dict[str, Any]]:
     return [s for s in scopes if not slot.when or _truthy(slot.when, s)]
 
 
-def _fill_slot(slot: Slot, ctx: dict[str, Any], section_key: str, case: Case, library: Library,
-               problems: list[Problem]) -> LetterBlock | None:
+def _fill_slot(
+    slot: Slot, ctx: dict[str, Any], section_key: str, case: Case, library: Library, problems: list[Problem]
+) -> LetterBlock | None:
     """Return the block for a slot: the officer's answer, or the best clause rendered."""
     exemption: ExemptionView | None = ctx.get("exemption")
     part: PartView | None = ctx.get("part")
     key = f"{section_key}/{slot.topic}" + (f":{exemption.cite}" if exemption else "")
-    common = dict(key=key, section=section_key, topic=slot.topic,
-                  part=part.number if part else None, exemption=exemption.cite if exemption else "")
+    common = {
+        "key": key,
+        "section": section_key,
+        "topic": slot.topic,
+        "part": part.number if part else None,
+        "exemption": exemption.cite if exemption else "",
+    }
     if slot.builtin == "answer":
-        return LetterBlock(text=str(part.answer) if part else "", builtin=True, title="Your answer",
-                           provides=("answer",), **common)
+        return LetterBlock(
+            text=str(part.answer) if part else "", builtin=True, title="Your answer", provides=("answer",), **common
+        )
     clause = select_clause(library, slot.topic, facts_for(case, ctx))
     if clause is None:
         if slot.required:
-            problems.append(Problem("letter", None, f"no {'approved ' if not case.allow_drafts else ''}"
-                                    f"clause in the library for '{slot.topic}' ({_describe(ctx)})"))
+            problems.append(
+                Problem(
+                    "letter",
+                    None,
+                    f"no {'approved ' if not case.allow_drafts else ''}"
+                    f"clause in the library for '{slot.topic}' ({_describe(ctx)})",
+                )
+            )
         return None
     return render_block(clause, ctx, problems, **common)
 
@@ -104,8 +124,15 @@ def render_block(clause: Clause, ctx: dict[str, Any], problems: list[Problem], *
     text, error = render_clause(clause, ctx)
     if error:
         problems.append(error)
-    return LetterBlock(text=text, library_text=text, clause_id=clause.id, title=clause.title,
-                       provides=clause.provides, error=error.message if error else "", **fields)
+    return LetterBlock(
+        text=text,
+        library_text=text,
+        clause_id=clause.id,
+        title=clause.title,
+        provides=clause.provides,
+        error=error.message if error else "",
+        **fields,
+    )
 
 
 def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, Problem | None]:
@@ -113,8 +140,10 @@ def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, Problem | N
     try:
         return clause.template.render(ctx).strip() + "\n", None
     except jinja2.TemplateSyntaxError as exc:
-        return "", Problem(clause.path, clause.body_line + (exc.lineno or 1) - 1, f"template syntax error: {exc.message}")
-    except Exception as exc:  # noqa: BLE001 - a broken shared template must never crash the app
+        return "", Problem(
+            clause.path, clause.body_line + (exc.lineno or 1) - 1, f"template syntax error: {exc.message}"
+        )
+    except Exception as exc:
         line = _template_line(sys.exc_info()[2])
         where = clause.body_line + line - 1 if line else None
         return "", Problem(clause.path, where, f"cannot render clause {clause.id}: {exc}")
@@ -147,8 +176,11 @@ def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
 
 def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
     """Return the most specific usable clause for a topic, or None (ties go to the lower id)."""
-    ranked = [(score, clause.id, order, clause) for order, clause in enumerate(library.by_topic(topic))
-              if (score := clause_score(clause, facts)) is not None]
+    ranked = [
+        (score, clause.id, order, clause)
+        for order, clause in enumerate(library.by_topic(topic))
+        if (score := clause_score(clause, facts)) is not None
+    ]
     if not ranked:
         return None
     best = max(score for score, _, _, _ in ranked)
@@ -170,8 +202,13 @@ def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int]
     depth = _section_depth(clause.sections, facts.citations) if clause.sections else 0
     if depth is None:
         return None
-    return (int(bool(clause.sections)), int(bool(clause.outcomes)), depth, int(bool(clause.regimes)),
-            int(bool(clause.letters)))
+    return (
+        int(bool(clause.sections)),
+        int(bool(clause.outcomes)),
+        depth,
+        int(bool(clause.regimes)),
+        int(bool(clause.letters)),
+    )
 
 
 def _section_depth(sections: tuple[str, ...], citations: tuple[Citation, ...]) -> int | None:
@@ -246,20 +283,29 @@ def _apply_edits(letter: Letter, case: Case, library: Library, base: dict[str, A
             section.blocks.sort(key=lambda b: rank.get(b.key, len(rank)))
 
 
-def _add_clause(letter: Letter, clause_id: str, section_key: str, case: Case, library: Library,
-                base: dict[str, Any]) -> None:
+def _add_clause(
+    letter: Letter, clause_id: str, section_key: str, case: Case, library: Library, base: dict[str, Any]
+) -> None:
     """Add an optional clause chosen by the officer to a section."""
     clause = library.get(clause_id)
     section = letter.section(section_key)
     if clause is None or section is None:
-        letter.problems.append(Problem("letter", None, f"added clause {clause_id!r} or section "
-                                                      f"{section_key!r} no longer exists"))
+        letter.problems.append(
+            Problem("letter", None, f"added clause {clause_id!r} or section {section_key!r} no longer exists")
+        )
         return
     ctx = dict(base)
     if section.part is not None:
         ctx["part"] = base["case"].parts[section.part - 1]
-    block = render_block(clause, ctx, letter.problems, key=f"{section_key}/+{clause_id}",
-                         section=section_key, topic=clause.topic, part=section.part)
+    block = render_block(
+        clause,
+        ctx,
+        letter.problems,
+        key=f"{section_key}/+{clause_id}",
+        section=section_key,
+        topic=clause.topic,
+        part=section.part,
+    )
     block.added = True
     closing = next((i for i, b in enumerate(section.blocks) if b.topic == "closing"), len(section.blocks))
     section.blocks.insert(closing, block)

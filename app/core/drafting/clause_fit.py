@@ -1,18 +1,19 @@
 """Which library clauses an officer may add to a letter, and where they go (Qt-free)."""
+
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from app.core.drafting.assemble import Facts, clause_score
 from app.core.casefile.model import Case
+from app.core.drafting.assemble import Facts, clause_score
 from app.core.drafting.clauses import Clause
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
-from app.core.problems import InputError
-from app.core.law.registry import CitationError, Citation, parse_citation
 from app.core.drafting.skeleton import load_skeleton
+from app.core.law.registry import Citation, CitationError, parse_citation
+from app.core.problems import InputError
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,14 @@ def render_for_case(clause: Clause, case: Case, today: dt.date, section_key: str
         if number is not None and 0 < number <= len(view.parts):
             ctx["part"] = view.parts[number - 1]
         text, problem = render_clause(clause, ctx)
-    except Exception as exc:  # noqa: BLE001 - a preview must never stop the picker
+    except Exception as exc:
         return clause.body, str(exc)
     return (clause.body, problem.message) if problem else (text, "")
 
 
 def case_facts(case: Case, part_number: int | None = None) -> Facts:
     """Return the selection facts of the whole case, or of one part."""
-    parts = case.parts if part_number is None else case.parts[part_number - 1: part_number]
+    parts = case.parts if part_number is None else case.parts[part_number - 1 : part_number]
     citations: list[Citation] = []
     for part in parts:
         for text in part.exemptions:

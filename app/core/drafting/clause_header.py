@@ -6,6 +6,7 @@ writes (plain and double-quoted scalars, flow lists, literal blocks, ISO dates, 
 returns None for anything else, so the caller falls back to PyYAML and the result is always what
 YAML would give.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,8 @@ _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YAML_SPECIAL = re.compile(
     r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
-    r"|~|null|Null|NULL|[-+]?[0-9][0-9_.:eE+-]*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)|<<|=)$")
+    r"|~|null|Null|NULL|[-+]?[0-9][0-9_.:eE+-]*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)|<<|=)$"
+)
 _PLAIN_BAD_START = tuple("[]{}&*!|>'\"%@`#,?:-")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -48,7 +50,7 @@ def _read(lines: list[str], final_newline: bool) -> dict[str, Any]:
         key, raw = match.group(1), (match.group(2) or "").strip()
         if raw == "|":
             data[key], index = _literal(lines, index)
-            if index >= len(lines) and not final_newline and not lines[-1].strip() == "":
+            if index >= len(lines) and not final_newline and lines[-1].strip() != "":
                 data[key] = data[key][:-1]  # YAML keeps no line break the text itself does not end with
         else:
             data[key] = _value(raw)

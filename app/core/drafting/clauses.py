@@ -1,4 +1,5 @@
 """Clause files: a YAML metadata header over a Jinja2 body in the Markdown subset."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,13 +11,13 @@ from typing import Any
 import jinja2
 import yaml
 
-from app.core.storage import yamlio
-from app.core.storage.atomic import write_text_atomic
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
-from app.core.problems import Problem, display_path
 from app.core.drafting.clause_header import read_header
 from app.core.drafting.template_scan import scan
 from app.core.drafting.templating import environment
+from app.core.problems import Problem, display_path
+from app.core.storage import yamlio
+from app.core.storage.atomic import write_text_atomic
 
 STATUSES = ("draft", "approved")
 
@@ -98,7 +99,7 @@ def _split(text: str, path: str) -> tuple[str, str, int, Problem | None]:
         return "", "", 1, Problem(path, 1, "must start with a '---' line opening the metadata header")
     for index in range(1, len(lines)):
         if lines[index].strip() == FENCE:
-            body = "\n".join(lines[index + 1:]).strip("\n") + "\n"
+            body = "\n".join(lines[index + 1 :]).strip("\n") + "\n"
             return "\n".join(lines[1:index]), body, index + 2, None
     return "", "", 1, Problem(path, 1, "metadata header is not closed by a '---' line")
 
@@ -131,8 +132,9 @@ def _check_meta(meta: dict, header: str, path: str) -> list[Problem]:
 def _check_vocab(meta: dict, key: str, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
     """Report values of a list field that are not in its vocabulary."""
     values = _as_list(meta.get(key))
-    return [(key, f"{key}: unknown value {v!r} (expected one of {', '.join(allowed)})")
-            for v in values if v not in allowed]
+    return [
+        (key, f"{key}: unknown value {v!r} (expected one of {', '.join(allowed)})") for v in values if v not in allowed
+    ]
 
 
 def _check_body(body: str, body_line: int, path: str) -> list[Problem]:
@@ -158,15 +160,32 @@ def _date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-KNOWN_META = {"id", "title", "topic", "status", "optional", "owner", "approved_by", "approved_on",
-              "last_reviewed", "review_due", "guidance", *LIST_FIELDS}
+KNOWN_META = {
+    "id",
+    "title",
+    "topic",
+    "status",
+    "optional",
+    "owner",
+    "approved_by",
+    "approved_on",
+    "last_reviewed",
+    "review_due",
+    "guidance",
+    *LIST_FIELDS,
+}
 
 
 def _build(meta: dict, body: str, path: str, body_line: int, layer: str) -> Clause:
     """Build a Clause from checked metadata."""
     return Clause(
-        id=str(meta["id"]), title=str(meta["title"]), topic=str(meta["topic"]), body=body,
-        path=path, body_line=body_line, layer=layer,
+        id=str(meta["id"]),
+        title=str(meta["title"]),
+        topic=str(meta["topic"]),
+        body=body,
+        path=path,
+        body_line=body_line,
+        layer=layer,
         status=str(meta.get("status", "draft")),
         regimes=tuple(_as_list(meta.get("regimes"))),
         letters=tuple(_as_list(meta.get("letters"))),
@@ -187,8 +206,7 @@ def _build(meta: dict, body: str, path: str, body_line: int, layer: str) -> Clau
 
 def clause_to_text(clause: Clause) -> str:
     """Return the file text of a clause: metadata header then body."""
-    meta: dict[str, Any] = {"id": clause.id, "title": clause.title, "topic": clause.topic,
-                            "status": clause.status}
+    meta: dict[str, Any] = {"id": clause.id, "title": clause.title, "topic": clause.topic, "status": clause.status}
     for key in ("regimes", "letters", "outcomes", "sections", "provides", "references"):
         if getattr(clause, key):
             meta[key] = list(getattr(clause, key))

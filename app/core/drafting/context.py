@@ -1,4 +1,5 @@
 """What clause templates can read: typed views of a case, and the catalogue generated from them."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -50,7 +51,9 @@ class PartView:
 
     number: int = field(metadata=doc("Number of the part, from 1", 1))
     question: str = field(metadata=doc("The question, restated", "How many arrests were made?"))
-    outcome: str = field(metadata=doc("disclosed, partial, withheld, not-held, ncnd, cost-limit, vexatious or repeated", "partial"))
+    outcome: str = field(
+        metadata=doc("disclosed, partial, withheld, not-held, ncnd, cost-limit, vexatious or repeated", "partial")
+    )
     exemptions: list[ExemptionView] = field(metadata=doc("Sections relied on for this part", []))
     qualified_exemptions: list[ExemptionView] = field(metadata=doc("Those needing a public interest test", []))
     answer: str = field(metadata=doc("The officer's own answer (Markdown)", "The figures are in the table below."))
@@ -98,7 +101,9 @@ class CaseView:
     """The whole case as clause templates see it."""
 
     regime: str = field(metadata=doc("foia, foisa, eir or eisr", "foisa"))
-    regime_name: str = field(metadata=doc("Full name of the Act or Regulations", "Freedom of Information (Scotland) Act 2002"))
+    regime_name: str = field(
+        metadata=doc("Full name of the Act or Regulations", "Freedom of Information (Scotland) Act 2002")
+    )
     act: str = field(metadata=doc("Short name of the Act or Regulations", "FOISA"))
     provision_word: str = field(metadata=doc("section or regulation", "section"))
     letter: str = field(metadata=doc("Letter kind", "response"))
@@ -118,7 +123,9 @@ class CaseView:
     exemptions: list[ExemptionView] = field(metadata=doc("Distinct sections relied on across parts", []))
     refusal: bool = field(metadata=doc("True when any part is refused in whole or part", True))
     cost: CostView = field(metadata=doc("Cost limit for this authority and regime", None))
-    regulator: ContactView = field(metadata=doc("The regime's regulator (ICO or Scottish Information Commissioner)", None))
+    regulator: ContactView = field(
+        metadata=doc("The regime's regulator (ICO or Scottish Information Commissioner)", None)
+    )
     review: ReviewView | None = field(metadata=doc("Internal review facts (review-outcome letters)", None))
     clarification: str = field(metadata=doc("What the officer needs clarified (Markdown)", ""))
     extension_date: dt.date | None = field(metadata=doc("Estimated date of the public interest decision", None))
@@ -191,8 +198,9 @@ def _fields_of(kind: type, prefix: str, depth: int = 0) -> list[CatalogueEntry]:
         path = f"{prefix}.{f.name}"
         hint = hints[f.name]
         example = f.metadata.get("example")
-        entries.append(CatalogueEntry(path, _type_name(hint), f.metadata.get("doc", ""),
-                                      "" if example is None else str(example)))
+        entries.append(
+            CatalogueEntry(path, _type_name(hint), f.metadata.get("doc", ""), "" if example is None else str(example))
+        )
         nested = _view_class(hint)
         if nested is not None and depth < 2 and not _is_list(hint):
             entries.extend(_fields_of(nested, path, depth + 1))

@@ -1,8 +1,9 @@
 """The assembled letter: sections of blocks, each from a clause, the officer's answer or an edit."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from app.core.problems import Problem
 

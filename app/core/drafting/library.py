@@ -1,17 +1,18 @@
 """The clause library: layered folders of clause files, loaded with every problem reported."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from app.core.drafting import context
 from app.core.drafting.clauses import Clause, read_clause_file
-from app.core.paths import CLAUSES_DIR
-from app.core.problems import Problem, display_path
-from app.core.law.registry import CitationError, load_registry, parse_citation
 from app.core.drafting.skeleton import all_topics
 from app.core.drafting.template_scan import scan
+from app.core.law.registry import CitationError, load_registry, parse_citation
+from app.core.paths import CLAUSES_DIR
+from app.core.problems import Problem, display_path
 
 IGNORED_FILES = {"README.md", "GUIDE.md", "CHANGELOG.md"}
 BUILT_IN = "built-in"
@@ -120,8 +121,11 @@ def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem
     """Check what a parsed clause refers to: its topic, sections and variables."""
     problems: list[Problem] = []
     if topics is not None and topics and clause.topic not in topics:
-        problems.append(Problem(clause.path, _meta_line(clause, "topic"),
-                                f"topic {clause.topic!r} is not used by any letter skeleton"))
+        problems.append(
+            Problem(
+                clause.path, _meta_line(clause, "topic"), f"topic {clause.topic!r} is not used by any letter skeleton"
+            )
+        )
     problems += _check_sections(clause)
     problems += _check_variables(clause)
     return problems
@@ -161,8 +165,13 @@ def _check_variables(clause: Clause) -> list[Problem]:
     for path, line in sorted(analysis.paths.items(), key=lambda item: item[1]):
         if path[0] in loop_roots or path in prefixes or _under_list(path, known):
             continue
-        problems.append(Problem(clause.path, clause.body_line + line - 1,
-                                f"unknown variable '{'.'.join(path)}' (see the variable catalogue)"))
+        problems.append(
+            Problem(
+                clause.path,
+                clause.body_line + line - 1,
+                f"unknown variable '{'.'.join(path)}' (see the variable catalogue)",
+            )
+        )
     return problems
 
 

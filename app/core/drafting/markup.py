@@ -3,12 +3,13 @@
 Supported: paragraphs, **bold**, *italic*, links (kept as text), headings, bulleted and
 numbered lists (nested), tables and hard line breaks. Raw HTML is shown as text.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Union
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -16,7 +17,7 @@ from markdown_it.token import Token
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one formatting; text "\\n" is a line break."""
+    r"""A stretch of text with one formatting; text "\\n" is a line break."""
 
     text: str
     bold: bool = False
@@ -44,7 +45,7 @@ class ListItem:
     """One list item: its own text and any nested lists."""
 
     runs: list[Run]
-    children: list["ListBlock"] = field(default_factory=list)
+    children: list[ListBlock] = field(default_factory=list)
 
 
 @dataclass
@@ -64,7 +65,7 @@ class Table:
     rows: list[list[list[Run]]]
 
 
-Block = Union[Paragraph, Heading, ListBlock, Table]
+Block = Paragraph | Heading | ListBlock | Table
 
 _ALWAYS = re.compile(r"([\\`*\[\]<>|~])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
@@ -113,7 +114,7 @@ def _escape_line(line: str) -> str:
         end = match.end()
         return line[:end] + "\\" + line[end:]
     if match:
-        return line[: match.start(2)] + "\\" + line[match.start(2):]
+        return line[: match.start(2)] + "\\" + line[match.start(2) :]
     return line
 
 

@@ -1,8 +1,9 @@
 """Letter skeletons: which sections a letter kind has and which clause topics fill them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -69,9 +70,11 @@ def parse_skeleton(text: str, path: str) -> Skeleton:
         data = yaml.safe_load(text)
         sections = tuple(
             SectionSpec(
-                id=str(s["id"]), heading=str(s.get("heading") or ""),
+                id=str(s["id"]),
+                heading=str(s.get("heading") or ""),
                 slots=tuple(_slot(x) for x in s.get("slots") or []),
-                repeat=str(s.get("repeat", "letter")), when=str(s.get("when", "")),
+                repeat=str(s.get("repeat", "letter")),
+                when=str(s.get("when", "")),
             )
             for s in data["sections"]
         )
@@ -84,22 +87,31 @@ def parse_skeleton(text: str, path: str) -> Skeleton:
 
 def _check(skeleton: Skeleton, path: str) -> None:
     """Reject unknown repeat values so typos fail loudly."""
-    problems = [Problem(path, None, f"section {s.id}: repeat must be one of {SCOPES}")
-                for s in skeleton.sections if s.repeat not in SCOPES]
-    problems += [Problem(path, None, f"section {s.id}: slot {slot.topic}: repeat must be one of {REPEATS}")
-                 for s in skeleton.sections for slot in s.slots if slot.repeat not in REPEATS]
+    problems = [
+        Problem(path, None, f"section {s.id}: repeat must be one of {SCOPES}")
+        for s in skeleton.sections
+        if s.repeat not in SCOPES
+    ]
+    problems += [
+        Problem(path, None, f"section {s.id}: slot {slot.topic}: repeat must be one of {REPEATS}")
+        for s in skeleton.sections
+        for slot in s.slots
+        if slot.repeat not in REPEATS
+    ]
     if problems:
         raise InputError(problems)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_skeleton(letter: str, folder: Path = TEMPLATES_DIR) -> Skeleton:
     """Load the skeleton for a letter kind from the templates folder."""
     path = folder / f"{letter}.yaml"
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError([Problem(display_path(path), None, f"no skeleton for letter kind {letter!r}: {exc.strerror}")]) from exc
+        raise InputError(
+            [Problem(display_path(path), None, f"no skeleton for letter kind {letter!r}: {exc.strerror}")]
+        ) from exc
     return parse_skeleton(text, display_path(path))
 
 

@@ -6,6 +6,7 @@ close in order, and parses each distinct expression or statement with Jinja once
 the same placeholders recur across a library). Whenever the scan finds anything wrong or unusual
 it defers to Jinja's full parser, so a reported error is always Jinja's own message and line.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,16 @@ from jinja2 import TemplateSyntaxError, nodes
 from app.core.drafting.templating import _path_of, environment
 
 _TAG = re.compile(r"\{#.*?#\}|\{\{[-+]?(.*?)[-+]?\}\}|\{%[-+]?\s*(.*?)\s*[-+]?%\}", re.S)
-_OPENERS = {"if": "endif", "for": "endfor", "macro": "endmacro", "call": "endcall", "filter": "endfilter",
-            "with": "endwith", "block": "endblock", "autoescape": "endautoescape"}
+_OPENERS = {
+    "if": "endif",
+    "for": "endfor",
+    "macro": "endmacro",
+    "call": "endcall",
+    "filter": "endfilter",
+    "with": "endwith",
+    "block": "endblock",
+    "autoescape": "endautoescape",
+}
 _MIDDLES = {"elif": ("if",), "else": ("if", "for")}
 _UNUSUAL = ("raw", "endraw", "extends", "include", "import", "from")
 
@@ -63,7 +72,7 @@ def _quick_scan(source: str) -> TemplateScan:
     line, last = 1, 0
     gap_start = 0
     for match in _TAG.finditer(source):
-        _check_gap(source[gap_start:match.start()])
+        _check_gap(source[gap_start : match.start()])
         gap_start = match.end()
         line += source.count("\n", last, match.start())
         last = match.start()

@@ -1,10 +1,12 @@
 """The sandboxed Jinja2 environment that renders clause templates safely and strictly."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -78,14 +80,16 @@ def environment() -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update({
-        "date": format_date,
-        "money": format_money,
-        "lines": _lines_filter,
-        "and_join": _and_join,
-        "plural": _plural,
-        "md": lambda v: Trusted(str(v)),
-    })
+    env.filters.update(
+        {
+            "date": format_date,
+            "money": format_money,
+            "lines": _lines_filter,
+            "and_join": _and_join,
+            "plural": _plural,
+            "md": lambda v: Trusted(str(v)),
+        }
+    )
     return env
 
 

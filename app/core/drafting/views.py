@@ -1,4 +1,5 @@
 """Build the template views (CaseView, PartView, …) from a case, the registry and the calendar."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,13 +7,22 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.casefile.model import REFUSAL_OUTCOMES, Case, Part
-from app.core.drafting.context import CONTACT_KEYS, CaseView, ContactView, CostView, ExemptionView, PartView, PersonView, ReviewView
+from app.core.drafting.context import (
+    CONTACT_KEYS,
+    CaseView,
+    ContactView,
+    CostView,
+    ExemptionView,
+    PartView,
+    PersonView,
+    ReviewView,
+)
+from app.core.drafting.templating import Trusted
+from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
 from app.core.law.deadlines import response_due, review_request_deadline
 from app.core.law.registry import CitationError, Registry, load_contacts, load_registry, parse_citation
-from app.core.drafting.templating import Trusted
 
 
 def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None = None) -> CaseView:
@@ -25,21 +35,33 @@ def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None
     due = response_due(case.received, calendar)
     contacts = contact_views()
     return CaseView(
-        regime=case.regime, regime_name=registry.name, act=registry.short_name,
-        provision_word=registry.provision_word, letter=case.letter, reference=case.reference,
-        received=case.received, date=letter_date, due=due, late=letter_date > due,
-        authority=_person(case.authority.name, case.authority.address, case.authority.email,
-                          case.authority.phone),
+        regime=case.regime,
+        regime_name=registry.name,
+        act=registry.short_name,
+        provision_word=registry.provision_word,
+        letter=case.letter,
+        reference=case.reference,
+        received=case.received,
+        date=letter_date,
+        due=due,
+        late=letter_date > due,
+        authority=_person(case.authority.name, case.authority.address, case.authority.email, case.authority.phone),
         foi_contact=_foi_contact(case),
         requester=_person(case.requester.name, case.requester.address, case.requester.email),
         signatory=_person(case.signatory.name, role=case.signatory.role),
-        request=case.request, parts=parts, multi_part=len(parts) > 1,
+        request=case.request,
+        parts=parts,
+        multi_part=len(parts) > 1,
         outcomes=list(dict.fromkeys(p.outcome for p in parts)),
         exemptions=_distinct_exemptions(parts),
         refusal=any(p.outcome in REFUSAL_OUTCOMES for p in parts),
-        cost=CostView(limit=format_money(limit.limit), rate=format_money(limit.hourly_rate),
-                      hours=_number(limit.hours_cap), regulations=limit.regulations,
-                      statutory=limit.statutory),
+        cost=CostView(
+            limit=format_money(limit.limit),
+            rate=format_money(limit.hourly_rate),
+            hours=_number(limit.hours_cap),
+            regulations=limit.regulations,
+            statutory=limit.statutory,
+        ),
         regulator=contacts[registry.regulator],
         review=_review_view(case),
         clarification=Trusted(case.clarification),
@@ -59,14 +81,18 @@ def contact_views() -> dict[str, ContactView]:
 def _contact(data: dict[str, Any]) -> ContactView:
     """Build a contact view from a contacts.yaml entry."""
     return ContactView(
-        name=str(data.get("name") or ""), address=[str(x) for x in data.get("address") or []],
-        phone=str(data.get("phone") or ""), email=str(data.get("email") or ""),
-        website=str(data.get("website") or ""), complaint_url=str(data.get("complaint_url") or ""),
+        name=str(data.get("name") or ""),
+        address=[str(x) for x in data.get("address") or []],
+        phone=str(data.get("phone") or ""),
+        email=str(data.get("email") or ""),
+        website=str(data.get("website") or ""),
+        complaint_url=str(data.get("complaint_url") or ""),
     )
 
 
-def _person(name: str, address: list[str] | None = None, email: str = "", phone: str = "",
-            role: str = "") -> PersonView:
+def _person(
+    name: str, address: list[str] | None = None, email: str = "", phone: str = "", role: str = ""
+) -> PersonView:
     """Build a person view."""
     return PersonView(name=name, address=list(address or []), email=email, phone=phone, role=role)
 
@@ -85,8 +111,12 @@ def _part_view(number: int, part: Part, registry: Registry, limit: Any) -> PartV
     if part.cost_hours is not None:
         estimate = format_money(assess_cost(limit, hours=part.cost_hours).estimated_cost)
     return PartView(
-        number=number, question=part.question, outcome=part.outcome, exemptions=exemptions,
-        qualified_exemptions=[e for e in exemptions if e.qualified], answer=Trusted(part.answer),
+        number=number,
+        question=part.question,
+        outcome=part.outcome,
+        exemptions=exemptions,
+        qualified_exemptions=[e for e in exemptions if e.qualified],
+        answer=Trusted(part.answer),
         cost_hours=_number(part.cost_hours) if part.cost_hours is not None else "",
         cost_estimate=estimate,
         opinion_by=part.opinion.by if part.opinion else "",
@@ -107,10 +137,15 @@ def exemption_view(text: str, registry: Registry) -> ExemptionView | None:
     tests = [p.test for p in provisions]
     absolute = all(p.absolute for p in provisions)
     return ExemptionView(
-        cite=str(citation), cite_text=registry.cite_text(citation), key=str(first.cite),
-        title="; ".join(dict.fromkeys(p.title for p in provisions)), absolute=absolute,
-        qualified=not absolute, test="prejudice" if "prejudice" in tests else first.test,
-        harm_wording=registry.harm_wording, ncnd_provision=first.ncnd or "",
+        cite=str(citation),
+        cite_text=registry.cite_text(citation),
+        key=str(first.cite),
+        title="; ".join(dict.fromkeys(p.title for p in provisions)),
+        absolute=absolute,
+        qualified=not absolute,
+        test="prejudice" if "prejudice" in tests else first.test,
+        harm_wording=registry.harm_wording,
+        ncnd_provision=first.ncnd or "",
     )
 
 
@@ -128,8 +163,13 @@ def _review_view(case: Case) -> ReviewView | None:
     if case.review is None:
         return None
     r = case.review
-    return ReviewView(requested=r.requested, original_reference=r.original_reference,
-                      original_date=r.original_date, decision=r.decision, reasons=Trusted(r.reasons))
+    return ReviewView(
+        requested=r.requested,
+        original_reference=r.original_reference,
+        original_date=r.original_date,
+        decision=r.decision,
+        reasons=Trusted(r.reasons),
+    )
 
 
 def _number(value: Decimal) -> str:

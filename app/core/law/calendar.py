@@ -1,14 +1,16 @@
 """Working-day calendars for FOIA/EIR (any UK bank holiday) and FOISA/EISR (Scottish bank holidays)."""
+
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable, Mapping, NamedTuple
+from typing import NamedTuple
 
 import yaml
 
@@ -132,7 +134,6 @@ def calendar_for(regime: str, extra_days: Iterable[ExtraDay | tuple | date] = ()
     )
 
 
-
 def normalise_regime(regime: str) -> str:
     """Return the regime in lower case, or raise ValueError if it is not one we know."""
     key = regime.strip().lower()
@@ -141,9 +142,7 @@ def normalise_regime(regime: str) -> str:
     return key
 
 
-def _extra_days_for(
-    extra_days: Iterable[ExtraDay | tuple | date], scottish: bool
-) -> Iterable[tuple[date, str]]:
+def _extra_days_for(extra_days: Iterable[ExtraDay | tuple | date], scottish: bool) -> Iterable[tuple[date, str]]:
     """Yield (date, name) for the extra days that apply to a Scottish or a UK-wide calendar."""
     for entry in extra_days:
         if isinstance(entry, date):
@@ -154,7 +153,7 @@ def _extra_days_for(
             yield day, f"{name} (extra day)" if name else "extra non-working day"
 
 
-@lru_cache(maxsize=None)
+@cache
 def easter_sunday(year: int) -> date:
     """Return Western (Gregorian) Easter Sunday of a year (anonymous Gregorian algorithm)."""
     a, b, c = year % 19, year // 100, year % 100
@@ -188,7 +187,7 @@ def parse_iso_date(text: str) -> date:
         raise ValueError(f"{text!r} is not a real date ({exc})") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _holidays_of(subdivision: str, year: int) -> Mapping[date, str]:
     """Return python-holidays' bank holidays of one UK subdivision for one year (cached)."""
     import holidays  # Imported lazily: it is slow to load and the CLI rarely needs it.
@@ -197,7 +196,7 @@ def _holidays_of(subdivision: str, year: int) -> Mapping[date, str]:
     return MappingProxyType(dict(table.items()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _union_of_holidays(subdivisions: tuple[str, ...], year: int) -> frozenset[date]:
     """Return the union of the bank holidays of several subdivisions in one year (cached)."""
     days: set[date] = set()
@@ -314,9 +313,7 @@ def _read_nations(node: yaml.Node, where: str, problems: list[Problem]) -> tuple
             if nation not in nations:
                 nations.append(nation)
         else:
-            problems.append(
-                Problem(where, _line(item), f"unknown nation {raw or '?'!r}: use {', '.join(NATIONS)}")
-            )
+            problems.append(Problem(where, _line(item), f"unknown nation {raw or '?'!r}: use {', '.join(NATIONS)}"))
     if not nations:
         problems.append(Problem(where, _line(node), "no valid nations listed; entry ignored"))
     return tuple(nations)

@@ -4,20 +4,21 @@ Findings come from tracking which statutory element each block of the assembled 
 letter provides, never from searching the text, so deleting the rights paragraph or emptying
 the public interest reasons is caught.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.casefile.model import Case
 from app.core.casefile.rules import case_problems
-from app.core.law.deadlines import response_due
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
+from app.core.drafting.views import exemption_view
+from app.core.law.calendar import WorkingCalendar, calendar_for
+from app.core.law.deadlines import response_due
 from app.core.law.registry import load_registry
 from app.core.law.requirements import Requirement, requirements_for
-from app.core.drafting.views import exemption_view
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -43,8 +44,9 @@ class Finding:
         return f"{self.severity.upper()}: {self.citation}{where}: {self.message}"
 
 
-def check(case: Case, letter: Letter, today: dt.date, calendar: WorkingCalendar | None = None,
-          library: Library | None = None) -> list[Finding]:
+def check(
+    case: Case, letter: Letter, today: dt.date, calendar: WorkingCalendar | None = None, library: Library | None = None
+) -> list[Finding]:
     """Return every finding for the letter as it stands (clause review dates need the library)."""
     calendar = calendar or calendar_for(case.regime)
     findings = [_missing(req, letter) for req in requirements_for(case, letter)]
@@ -73,8 +75,15 @@ def _missing(req: Requirement, letter: Letter) -> Finding | None:
         return None
     section_key = f"part-{req.part}" if req.part else req.section
     block_key = _likely_block(letter, req)
-    return Finding(rule=req.rule, severity=req.severity, citation=req.citation, message=req.message,
-                   part=req.part, block_key=block_key, section_key=section_key)
+    return Finding(
+        rule=req.rule,
+        severity=req.severity,
+        citation=req.citation,
+        message=req.message,
+        part=req.part,
+        block_key=block_key,
+        section_key=section_key,
+    )
 
 
 def _likely_block(letter: Letter, req: Requirement) -> str | None:
@@ -93,14 +102,26 @@ def _case_rules(case: Case, today: dt.date, calendar: WorkingCalendar) -> list[F
     found: list[Finding] = []
     letter_date = case.letter_date(today)
     if letter_date < case.received:
-        found.append(Finding("letter-date-before-receipt", ERROR, f"{act} s10(1)",
-                             f"the letter is dated {letter_date.isoformat()}, before the request was received "
-                             f"({case.received.isoformat()})"))
+        found.append(
+            Finding(
+                "letter-date-before-receipt",
+                ERROR,
+                f"{act} s10(1)",
+                f"the letter is dated {letter_date.isoformat()}, before the request was received "
+                f"({case.received.isoformat()})",
+            )
+        )
     due = response_due(case.received, calendar)
     if case.letter == "response" and letter_date > due:
-        found.append(Finding("late-response", WARNING, f"{act} s10(1)",
-                             f"the response is late: it was due by {due.isoformat()}; consider adding the "
-                             "apology clause and explaining the delay"))
+        found.append(
+            Finding(
+                "late-response",
+                WARNING,
+                f"{act} s10(1)",
+                f"the response is late: it was due by {due.isoformat()}; consider adding the "
+                "apology clause and explaining the delay",
+            )
+        )
     for problem in case_problems(case):
         part = int(problem.where.split("[")[1].split("]")[0]) + 1 if problem.where.startswith("parts[") else None
         found.append(Finding("case-law", ERROR, problem.citation, f"{problem.where}: {problem.message}", part=part))
@@ -118,9 +139,16 @@ def _part_rules(case: Case, number: int, part, registry) -> list[Finding]:
             continue
         if view.key.startswith("36") and case.regime == "foia":
             if part.opinion is None or not part.opinion.by or part.opinion.date is None:
-                found.append(Finding("s36-opinion", ERROR, "FOIA s36(2)",
-                                     "section 36 needs the qualified person's reasonable opinion: record who "
-                                     "gave it and when (part opinion: by, date)", part=number))
+                found.append(
+                    Finding(
+                        "s36-opinion",
+                        ERROR,
+                        "FOIA s36(2)",
+                        "section 36 needs the qualified person's reasonable opinion: record who "
+                        "gave it and when (part opinion: by, date)",
+                        part=number,
+                    )
+                )
     return found
 
 
@@ -132,13 +160,27 @@ def _clause_findings(letter: Letter, library: Library, today: dt.date) -> list[F
         if clause is None:
             continue
         if clause.review_overdue(today):
-            found.append(Finding("clause-review-overdue", WARNING, "library",
-                                 f"clause {clause.id} ({clause.title}) was due for legal review on "
-                                 f"{clause.review_due.isoformat()}", part=block.part, block_key=block.key))
+            found.append(
+                Finding(
+                    "clause-review-overdue",
+                    WARNING,
+                    "library",
+                    f"clause {clause.id} ({clause.title}) was due for legal review on {clause.review_due.isoformat()}",
+                    part=block.part,
+                    block_key=block.key,
+                )
+            )
         if clause.status != "approved":
-            found.append(Finding("draft-clause", WARNING, "library",
-                                 f"clause {clause.id} ({clause.title}) is a draft, not approved wording",
-                                 part=block.part, block_key=block.key))
+            found.append(
+                Finding(
+                    "draft-clause",
+                    WARNING,
+                    "library",
+                    f"clause {clause.id} ({clause.title}) is a draft, not approved wording",
+                    part=block.part,
+                    block_key=block.key,
+                )
+            )
     return found
 
 

@@ -1,10 +1,11 @@
 """Cost limits for FOI requests (FOIA s12 / FOISA s12) and estimates of the cost of compliance."""
+
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Mapping
 
 from app.core.law.calendar import normalise_regime
 
@@ -34,12 +35,10 @@ _FOISA_COUNTED = (Activity.LOCATING, Activity.RETRIEVING, Activity.PROVIDING)
 _FOISA_EXCLUDED = (Activity.DETERMINING_WHETHER_HELD, Activity.CONSIDERING_EXEMPTIONS)
 
 _FOIA_REGS = (
-    "Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations 2004 "
-    "(SI 2004/3244), regs 3–4"
+    "Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations 2004 (SI 2004/3244), regs 3–4"
 )
 _FOISA_REGS = (
-    "Freedom of Information (Fees for Required Disclosure) (Scotland) Regulations 2004 "
-    "(SSI 2004/467), regs 3 and 5"
+    "Freedom of Information (Fees for Required Disclosure) (Scotland) Regulations 2004 (SSI 2004/467), regs 3 and 5"
 )
 
 
@@ -113,8 +112,15 @@ def _uk_limit(regime: str, central_government: bool) -> CostLimit:
     if not statutory:
         note = "No statutory cost limit under the EIR: use reg 12(4)(b) (manifestly unreasonable). " + note
     return CostLimit(
-        regime=regime, limit=limit, hourly_rate=rate, hours_cap=limit / rate, regulations=_FOIA_REGS,
-        counted=_FOIA_COUNTED, excluded=_FOIA_EXCLUDED, statutory=statutory, note=note,
+        regime=regime,
+        limit=limit,
+        hourly_rate=rate,
+        hours_cap=limit / rate,
+        regulations=_FOIA_REGS,
+        counted=_FOIA_COUNTED,
+        excluded=_FOIA_EXCLUDED,
+        statutory=statutory,
+        note=note,
     )
 
 
@@ -126,8 +132,16 @@ def _scottish_limit(regime: str) -> CostLimit:
     if not statutory:
         note = "No statutory cost limit under the EISR: use reg 10(4)(b) (manifestly unreasonable). " + note
     return CostLimit(
-        regime=regime, limit=limit, hourly_rate=rate, hours_cap=limit / rate, regulations=_FOISA_REGS,
-        counted=_FOISA_COUNTED, excluded=_FOISA_EXCLUDED, statutory=statutory, rate_is_maximum=True, note=note,
+        regime=regime,
+        limit=limit,
+        hourly_rate=rate,
+        hours_cap=limit / rate,
+        regulations=_FOISA_REGS,
+        counted=_FOISA_COUNTED,
+        excluded=_FOISA_EXCLUDED,
+        statutory=statutory,
+        rate_is_maximum=True,
+        note=note,
     )
 
 
@@ -159,8 +173,14 @@ def assess_cost(
     notes += [rate_note] if rate_note else []
     cost = (counted_hours * rate).quantize(PENNY, rounding=ROUND_HALF_UP)
     return CostAssessment(
-        limit=limit, hours=counted_hours, hourly_rate=rate, estimated_cost=cost,
-        exceeds=cost > limit.limit, rate_capped=capped, disregarded=tuple(disregarded), notes=tuple(notes),
+        limit=limit,
+        hours=counted_hours,
+        hourly_rate=rate,
+        estimated_cost=cost,
+        exceeds=cost > limit.limit,
+        rate_capped=capped,
+        disregarded=tuple(disregarded),
+        notes=tuple(notes),
     )
 
 
@@ -191,15 +211,23 @@ def _applied_rate(limit: CostLimit, hourly_rate: Decimal | int | float | str | N
     asked = _to_decimal(hourly_rate, "hourly rate")
     if limit.rate_is_maximum:
         if asked > limit.hourly_rate:
-            return limit.hourly_rate, True, (
-                f"Staff rate of {format_money(asked)} an hour capped at "
-                f"{format_money(limit.hourly_rate)} (SSI 2004/467 reg 3)."
+            return (
+                limit.hourly_rate,
+                True,
+                (
+                    f"Staff rate of {format_money(asked)} an hour capped at "
+                    f"{format_money(limit.hourly_rate)} (SSI 2004/467 reg 3)."
+                ),
             )
         return asked, False, ""
     if asked != limit.hourly_rate:
-        return limit.hourly_rate, False, (
-            f"Staff time is always costed at {format_money(limit.hourly_rate)} an hour (SI 2004/3244 reg 4(4)), "
-            f"not {format_money(asked)}."
+        return (
+            limit.hourly_rate,
+            False,
+            (
+                f"Staff time is always costed at {format_money(limit.hourly_rate)} an hour (SI 2004/3244 reg 4(4)), "
+                f"not {format_money(asked)}."
+            ),
         )
     return asked, False, ""
 

@@ -1,10 +1,12 @@
 """Statutory and guidance deadlines for FOI requests, reviews and appeals, as pure date functions."""
+
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Mapping, TypeVar
+from typing import TypeVar
 
 from app.core.law.calendar import WorkingCalendar, add_calendar_months, normalise_regime
 
@@ -104,9 +106,7 @@ def response_due(
     return calendar.add_working_days(effective_receipt(received, calendar, rule), working_days)
 
 
-def response_deadline(
-    received: date, calendar: WorkingCalendar, rule: ReceiptRule = ReceiptRule.ICO
-) -> Deadline:
+def response_deadline(received: date, calendar: WorkingCalendar, rule: ReceiptRule = ReceiptRule.ICO) -> Deadline:
     """Return the 20-working-day response deadline with its statutory basis."""
     due = response_due(received, calendar, RESPONSE_WORKING_DAYS, rule)
     return Deadline(due, _basis(_RESPONSE_BASIS, calendar))
@@ -115,9 +115,7 @@ def response_deadline(
 def pit_extension(received: date, calendar: WorkingCalendar, rule: ReceiptRule = ReceiptRule.ICO) -> PitExtension:
     """Return the s17(2) notice date (20th working day) and the ICO's 40th-working-day limit (FOIA only)."""
     if calendar.regime not in (None, "foia"):
-        raise ValueError(
-            f"a public interest extension exists only under FOIA s10(3), not {calendar.regime.upper()}"
-        )
+        raise ValueError(f"a public interest extension exists only under FOIA s10(3), not {calendar.regime.upper()}")
     return PitExtension(
         notice_due=response_due(received, calendar, RESPONSE_WORKING_DAYS, rule),
         guidance_limit=response_due(received, calendar, EXTENDED_WORKING_DAYS, rule),

@@ -1,11 +1,12 @@
 """Exemption registry: officers' citations, per-regime provisions and letter contact details."""
+
 from __future__ import annotations
 
 import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,21 @@ from app.core.problems import InputError, Problem, display_path
 
 REGIMES: tuple[str, ...] = ("foia", "foisa", "eir", "eisr")
 TESTS = frozenset(
-    {"class", "prejudice", "endanger", "required", "actionable", "personal-data",
-     "not-held", "manifestly-unreasonable", "other"}
+    {
+        "class",
+        "prejudice",
+        "endanger",
+        "required",
+        "actionable",
+        "personal-data",
+        "not-held",
+        "manifestly-unreasonable",
+        "other",
+    }
 )
 ROLES = frozenset({"outcome", "ncnd", "procedure"})
 NEEDS = frozenset(
-    {"qualified-person-opinion", "publication-date", "where-accessible",
-     "preparing-authority", "completion-estimate"}
+    {"qualified-person-opinion", "publication-date", "where-accessible", "preparing-authority", "completion-estimate"}
 )
 CONTACT_BODIES: tuple[str, ...] = ("ico", "osic", "tribunal", "court_of_session", "cps", "copfs", "spso")
 
@@ -93,7 +102,7 @@ def parse_citation(text: str | Citation) -> Citation:
 def _normalise_section(section: str) -> str:
     """Strip leading zeros and upper-case a letter suffix: '022a' -> '22A'."""
     digits = section.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    return str(int(digits)) + section[len(digits):].upper()
+    return str(int(digits)) + section[len(digits) :].upper()
 
 
 def _normalise_part(part: str, raw: str) -> str:
@@ -118,9 +127,7 @@ def _are_siblings(prev: str, nxt: str) -> bool:
         return False
     if nxt <= prev:
         return False
-    roman_child = re.fullmatch(r"[ivx]+", nxt) and not (
-        len(prev) == len(nxt) == 1 and ord(nxt) - ord(prev) == 1
-    )
+    roman_child = re.fullmatch(r"[ivx]+", nxt) and not (len(prev) == len(nxt) == 1 and ord(nxt) - ord(prev) == 1)
     return not roman_child
 
 
@@ -223,7 +230,7 @@ class Registry:
         base = cit.parts[:-run]
         result: list[Provision] = []
         for part in cit.parts[-run:]:
-            found = self.lookup(Citation(cit.section, base + (part,)))
+            found = self.lookup(Citation(cit.section, (*base, part)))
             if found and found not in result:
                 result.append(found)
         return tuple(result)
@@ -275,10 +282,7 @@ class Registry:
             keys = ", ".join(str(p.cite) for p in below)
             return f"{self.short_name} {self.provision_word} {cit} needs a {sub}: {keys}"
         keys = ", ".join(str(p.cite) for p in same)
-        return (
-            f"{self.short_name} {self.provision_word} {cit} is not an {self.provision_kind}; "
-            f"use one of: {keys}"
-        )
+        return f"{self.short_name} {self.provision_word} {cit} is not an {self.provision_kind}; use one of: {keys}"
 
     def _explain_missing(self, cit: Citation) -> str:
         """Message for a section with no provision at all."""
@@ -328,7 +332,7 @@ def load_registry(regime: str) -> Registry:
     return _load_registry_cached(key)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_registry_cached(regime: str) -> Registry:
     """Read resources/registry/<regime>.yaml once."""
     return read_registry(REGISTRY_DIR / f"{regime}.yaml", regime)
@@ -352,7 +356,7 @@ def load_contacts() -> dict[str, dict[str, Any]]:
     return copy.deepcopy(_load_contacts_cached())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_contacts_cached() -> dict[str, dict[str, Any]]:
     """Read resources/contacts.yaml once."""
     return read_contacts(CONTACTS_FILE)
@@ -384,16 +388,21 @@ def _item_lines(node: Any, key: str) -> list[int | None]:
     return []
 
 
-_TOP_KEYS = ("regime", "name", "short_name", "provision_word", "harm_wording", "regulator",
-             "provisions", "other_sections")
-_ROW_KEYS = {"cite", "title", "absolute", "test", "ncnd", "emissions_override", "needs", "note",
-             "source", "uncertain"}
+_TOP_KEYS = (
+    "regime",
+    "name",
+    "short_name",
+    "provision_word",
+    "harm_wording",
+    "regulator",
+    "provisions",
+    "other_sections",
+)
+_ROW_KEYS = {"cite", "title", "absolute", "test", "ncnd", "emissions_override", "needs", "note", "source", "uncertain"}
 _OTHER_KEYS = {"cite", "title", "role", "source"}
 
 
-def _build_registry(
-    data: dict, regime: str, node: Any, where: str, problems: list[Problem]
-) -> Registry | None:
+def _build_registry(data: dict, regime: str, node: Any, where: str, problems: list[Problem]) -> Registry | None:
     """Validate the top level and every row; append to problems; None if unusable."""
     for key in _TOP_KEYS:
         if key not in data:
@@ -409,18 +418,43 @@ def _build_registry(
     for key in ("name", "short_name", "harm_wording", "regulator"):
         if not _is_text(data[key]):
             problems.append(Problem(where, None, f"'{key}' must be non-empty text"))
-    provisions = _build_rows(data["provisions"], "provisions", _item_lines(node, "provisions"),
-                             where, problems,
-                             lambda row, at: _provision(row, regime, at, where, problems))
-    others = _build_rows(data["other_sections"], "other_sections", _item_lines(node, "other_sections"),
-                         where, problems, lambda row, at: _other_section(row, at, where, problems))
+    provisions = _build_rows(
+        data["provisions"],
+        "provisions",
+        _item_lines(node, "provisions"),
+        where,
+        problems,
+        lambda row, at: _provision(row, regime, at, where, problems),
+    )
+    others = _build_rows(
+        data["other_sections"],
+        "other_sections",
+        _item_lines(node, "other_sections"),
+        where,
+        problems,
+        lambda row, at: _other_section(row, at, where, problems),
+    )
     _check_duplicates([p.cite for p in provisions] + [o.cite for o in others], where, problems)
-    return Registry(regime, data["name"], data["short_name"], data["provision_word"],
-                    data["harm_wording"], data["regulator"], tuple(provisions), tuple(others))
+    return Registry(
+        regime,
+        data["name"],
+        data["short_name"],
+        data["provision_word"],
+        data["harm_wording"],
+        data["regulator"],
+        tuple(provisions),
+        tuple(others),
+    )
 
 
-def _build_rows(rows: Any, key: str, lines: list[int | None], where: str,
-                problems: list[Problem], build: Callable[[dict, int | None], Any]) -> list:
+def _build_rows(
+    rows: Any,
+    key: str,
+    lines: list[int | None],
+    where: str,
+    problems: list[Problem],
+    build: Callable[[dict, int | None], Any],
+) -> list:
     """Apply build(row, line) to each mapping in rows, skipping rows that fail."""
     if not isinstance(rows, list):
         problems.append(Problem(where, None, f"'{key}' must be a list"))
@@ -437,8 +471,7 @@ def _build_rows(rows: Any, key: str, lines: list[int | None], where: str,
     return built
 
 
-def _provision(row: dict, regime: str, at: int | None, where: str,
-               problems: list[Problem]) -> Provision | None:
+def _provision(row: dict, regime: str, at: int | None, where: str, problems: list[Problem]) -> Provision | None:
     """Validate one provisions row and build it, or record problems and return None."""
     errors = _row_errors(row, _ROW_KEYS, {"note", "uncertain"})
     cite = _key_citation(row.get("cite"), errors)
@@ -448,17 +481,28 @@ def _provision(row: dict, regime: str, at: int | None, where: str,
     problems.extend(Problem(where, at, f"provision {row.get('cite', '?')}: {e}") for e in errors)
     if errors or cite is None:
         return None
-    return Provision(cite, row["title"], row["absolute"], row["test"], row["ncnd"],
-                     row["emissions_override"], tuple(needs), row.get("note"), row["source"],
-                     tuple(uncertain))
+    return Provision(
+        cite,
+        row["title"],
+        row["absolute"],
+        row["test"],
+        row["ncnd"],
+        row["emissions_override"],
+        tuple(needs),
+        row.get("note"),
+        row["source"],
+        tuple(uncertain),
+    )
 
 
 def _provision_value_errors(row: dict, regime: str) -> list[str]:
     """Problems with the scalar values of a provisions row."""
-    errors = [f"{k} must be non-empty text" for k in ("title", "source")
-              if k in row and not _is_text(row[k])]
-    errors += [f"{k} must be true or false" for k in ("absolute", "emissions_override")
-               if k in row and not isinstance(row[k], bool)]
+    errors = [f"{k} must be non-empty text" for k in ("title", "source") if k in row and not _is_text(row[k])]
+    errors += [
+        f"{k} must be true or false"
+        for k in ("absolute", "emissions_override")
+        if k in row and not isinstance(row[k], bool)
+    ]
     if row.get("emissions_override") is True and regime not in ("eir", "eisr"):
         errors.append("emissions_override applies only to EIR/EISR")
     if "test" in row and row["test"] not in TESTS:
@@ -496,21 +540,19 @@ def _key_citation(value: Any, errors: list[str], what: str = "cite") -> Citation
     """Parse a registry key, which must be quoted text already in canonical form."""
     if not isinstance(value, str) or not _KEY_RE.match(value):
         if value is not None:
-            errors.append(f"{what} {value!r} must be quoted text like \"30\", \"40(2)\" or \"12(5)(a)\"")
+            errors.append(f'{what} {value!r} must be quoted text like "30", "40(2)" or "12(5)(a)"')
         return None
     return parse_citation(value)
 
 
-def _checked_list(value: Any, what: str, allowed: frozenset[str] | set[str],
-                  errors: list[str]) -> list[str]:
+def _checked_list(value: Any, what: str, allowed: frozenset[str] | set[str], errors: list[str]) -> list[str]:
     """A list of strings drawn from allowed (None means empty); record errors otherwise."""
     if value is None:
         return []
     if not isinstance(value, list) or not all(_is_text(v) for v in value):
         errors.append(f"{what} must be a list of text")
         return []
-    errors += [f"{what} {v!r} is not one of {', '.join(sorted(allowed))}" for v in value
-               if v not in allowed]
+    errors += [f"{what} {v!r} is not one of {', '.join(sorted(allowed))}" for v in value if v not in allowed]
     return value
 
 

@@ -7,6 +7,7 @@ ignores margins given in pt). The letter is a list of chunks (letterhead, refere
 title, each heading and each block) so the preview can replace only the chunks that changed;
 each block's HTML is cached by its text, since an edit usually changes one block of many.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,33 +16,44 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.core.drafting import markup
     from app.core.casefile.model import Case
+    from app.core.drafting import markup
     from app.core.drafting.letter import Letter
 
 ACCENT = "#1f3a5f"
 MUTED = "#595959"
 FONT_FAMILIES = ("Arial", "Liberation Sans", "Helvetica")
 FONT_POINTS = 11
-PAGE_STYLE = (f"font-family: {', '.join(repr(f) for f in FONT_FAMILIES)}, sans-serif; "
-              f"font-size: {FONT_POINTS}pt; color: #000000;")
+PAGE_STYLE = (
+    f"font-family: {', '.join(repr(f) for f in FONT_FAMILIES)}, sans-serif; font-size: {FONT_POINTS}pt; color: #000000;"
+)
 
 Chunk = tuple[str, str]
 
 
-def letter_chunks(letter: "Letter", case: "Case", today: dt.date) -> list[Chunk]:
+def letter_chunks(letter: Letter, case: Case, today: dt.date) -> list[Chunk]:
     """Return the letter as (key, HTML fragment) chunks in reading order."""
-    chunks = [("@letterhead", _letterhead(case)), ("@reference", _reference_block(case, case.letter_date(today))),
-              ("@title", f'<p style="font-size: 16pt; font-weight: bold; color: {ACCENT}; margin-bottom: 16px;">'
-                         f"{escape(letter.title)}</p>")]
+    chunks = [
+        ("@letterhead", _letterhead(case)),
+        ("@reference", _reference_block(case, case.letter_date(today))),
+        (
+            "@title",
+            f'<p style="font-size: 16pt; font-weight: bold; color: {ACCENT}; margin-bottom: 16px;">'
+            f"{escape(letter.title)}</p>",
+        ),
+    ]
     for section in letter.sections:
         blocks = section.visible_blocks()
         if not blocks:
             continue
         if section.heading:
-            chunks.append((f"@heading:{section.key}",
-                           f'<p style="font-size: 12pt; font-weight: bold; color: {ACCENT}; '
-                           f'margin-top: 16px; margin-bottom: 8px;">{escape(section.heading)}</p>'))
+            chunks.append(
+                (
+                    f"@heading:{section.key}",
+                    f'<p style="font-size: 12pt; font-weight: bold; color: {ACCENT}; '
+                    f'margin-top: 16px; margin-bottom: 8px;">{escape(section.heading)}</p>',
+                )
+            )
         chunks.extend((block.key, markdown_html(block.text)) for block in blocks)
     return chunks
 
@@ -52,7 +64,7 @@ def page_html(chunks: list[Chunk]) -> str:
     return f'<html><body style="{PAGE_STYLE}">\n{body}\n</body></html>'
 
 
-def letter_html(letter: "Letter", case: "Case", today: dt.date) -> str:
+def letter_html(letter: Letter, case: Case, today: dt.date) -> str:
     """Return the whole letter as an HTML page."""
     return page_html(letter_chunks(letter, case, today))
 
@@ -65,7 +77,7 @@ def markdown_html(text: str) -> str:
     return blocks_html(markup.parse(text))
 
 
-def blocks_html(blocks: "list[markup.Block]") -> str:
+def blocks_html(blocks: list[markup.Block]) -> str:
     """Return parsed Markdown blocks as HTML in the letter styles."""
     from app.core.drafting import markup
 
@@ -74,8 +86,10 @@ def blocks_html(blocks: "list[markup.Block]") -> str:
         if isinstance(block, markup.Paragraph):
             out.append(f'<p style="margin-top: 0; margin-bottom: 11px;">{runs_html(block.runs)}</p>')
         elif isinstance(block, markup.Heading):
-            out.append(f'<p style="font-size: 11pt; font-weight: bold; color: {ACCENT}; margin-top: 16px; '
-                       f'margin-bottom: 8px;">{runs_html(block.runs)}</p>')
+            out.append(
+                f'<p style="font-size: 11pt; font-weight: bold; color: {ACCENT}; margin-top: 16px; '
+                f'margin-bottom: 8px;">{runs_html(block.runs)}</p>'
+            )
         elif isinstance(block, markup.ListBlock):
             out.append(_list_html(block))
         elif isinstance(block, markup.Table):
@@ -83,8 +97,8 @@ def blocks_html(blocks: "list[markup.Block]") -> str:
     return "\n".join(out)
 
 
-def runs_html(runs: "list[markup.Run]", bold: bool = False) -> str:
-    """Return formatted runs as inline HTML; '\\n' runs become line breaks."""
+def runs_html(runs: list[markup.Run], bold: bool = False) -> str:
+    r"""Return formatted runs as inline HTML; '\\n' runs become line breaks."""
     out: list[str] = []
     for run in runs:
         if run.text == "\n":
@@ -99,16 +113,17 @@ def runs_html(runs: "list[markup.Run]", bold: bool = False) -> str:
     return "".join(out)
 
 
-def _letterhead(case: "Case") -> str:
+def _letterhead(case: Case) -> str:
     """Return the right-aligned authority name and address, as the Word header shows it."""
     authority = case.authority
     lines = [f"<b>{escape(authority.name)}</b>"]
     lines += [escape(line) for line in [*authority.address, authority.email, authority.phone] if line]
-    return (f'<p align="right" style="font-size: 9pt; color: {MUTED}; margin-bottom: 24px;">'
-            + "<br/>".join(lines) + "</p>")
+    return (
+        f'<p align="right" style="font-size: 9pt; color: {MUTED}; margin-bottom: 24px;">' + "<br/>".join(lines) + "</p>"
+    )
 
 
-def _reference_block(case: "Case", letter_date: dt.date) -> str:
+def _reference_block(case: Case, letter_date: dt.date) -> str:
     """Return our reference, the date and the requester's details."""
     from app.core.drafting.templating import format_date
 
@@ -119,13 +134,14 @@ def _reference_block(case: "Case", letter_date: dt.date) -> str:
     requester = case.requester
     details = [d for d in [requester.name, *requester.address, requester.email] if d]
     if details:
-        out.append('<p style="margin-top: 15px; margin-bottom: 0;">' + "<br/>".join(escape(d) for d in details)
-                   + "</p>")
+        out.append(
+            '<p style="margin-top: 15px; margin-bottom: 0;">' + "<br/>".join(escape(d) for d in details) + "</p>"
+        )
     out.append('<p style="margin: 0;">&nbsp;</p>')
     return "\n".join(out)
 
 
-def _list_html(block: "markup.ListBlock") -> str:
+def _list_html(block: markup.ListBlock) -> str:
     """Return a (possibly nested) list."""
     tag = "ol" if block.ordered else "ul"
     start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
@@ -136,12 +152,13 @@ def _list_html(block: "markup.ListBlock") -> str:
     return f'<{tag}{start} style="margin-top: 0; margin-bottom: 11px;">{"".join(items)}</{tag}>'
 
 
-def _table_html(block: "markup.Table") -> str:
+def _table_html(block: markup.Table) -> str:
     """Return a bordered table with a bold header row."""
     rows = []
     for index, row in enumerate([block.header, *block.rows]):
         cells = "".join(f"<td>{runs_html(cell, bold=index == 0)}</td>" for cell in row)
         rows.append(f"<tr>{cells}</tr>")
-    return ('<table align="center" border="1" cellspacing="0" cellpadding="4" '
-            'style="border-color: #808080; border-style: solid; margin-bottom: 11px;">'
-            + "".join(rows) + "</table>")
+    return (
+        '<table align="center" border="1" cellspacing="0" cellpadding="4" '
+        'style="border-color: #808080; border-style: solid; margin-bottom: 11px;">' + "".join(rows) + "</table>"
+    )

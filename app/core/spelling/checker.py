@@ -1,4 +1,5 @@
 """British English spellchecking for FOI letters: word lists, tokens, issues and suggestions."""
+
 from __future__ import annotations
 
 import re
@@ -8,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-
-from app.core.storage.atomic import write_text_atomic
 from app.core.paths import RESOURCES_DIR
 from app.core.spelling.suggest import Suggester, weighted_distance  # noqa: F401 - part of this API
+from app.core.storage.atomic import write_text_atomic
 
 SPELLING_DIR = RESOURCES_DIR / "spelling"
 WORD_LIST = SPELLING_DIR / "en-GB.tsv"
@@ -27,8 +27,33 @@ IssueKind = Literal["unknown", "american"]
 CUSTOM_FREQUENCY = 1000
 # Prefixes written with a hyphen (co-operate, non-disclosure) that are not words alone.
 HYPHEN_PREFIXES = frozenset(
-    "anti co counter cross de e ex inter mid multi non over post pre pro re self semi sub "
-    "super trans un under vice x".split()
+    [
+        "anti",
+        "co",
+        "counter",
+        "cross",
+        "de",
+        "e",
+        "ex",
+        "inter",
+        "mid",
+        "multi",
+        "non",
+        "over",
+        "post",
+        "pre",
+        "pro",
+        "re",
+        "self",
+        "semi",
+        "sub",
+        "super",
+        "trans",
+        "un",
+        "under",
+        "vice",
+        "x",
+    ]
 )
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 
@@ -365,7 +390,7 @@ class SpellingService:
 
 
 def default_service(
-    custom_paths: Iterable[Path] = (), user_dictionary: Path | None | Literal["default"] = "default"
+    custom_paths: Iterable[Path] = (), user_dictionary: Path | Literal["default"] | None = "default"
 ) -> SpellingService:
     """Return a service over the shipped lists and the organisation's, extra and user's dictionaries.
 

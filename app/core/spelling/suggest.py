@@ -1,4 +1,5 @@
 """Spelling suggestions: candidate corrections ranked by a slip-aware edit distance, then frequency."""
+
 from __future__ import annotations
 
 import bisect
@@ -78,14 +79,14 @@ class Suggester:
             if letters is None:
                 letters = followers[head] = self._letters_after(head)
             if i >= first - 1 and i < size:
-                tail = text[i + 1:]
+                tail = text[i + 1 :]
                 edits.append(head + tail)
                 edits.extend(head + c + tail for c in letters)
             if i >= first:
                 tail = text[i:]
                 edits.extend(head + c + tail for c in letters)
             if i + 1 < size:
-                edits.append(head + text[i + 1] + text[i] + text[i + 2:])
+                edits.append(head + text[i + 1] + text[i] + text[i + 2 :])
         return edits
 
     def _letters_after(self, head: str) -> str:
@@ -120,8 +121,10 @@ class Suggester:
         splits = {}
         for i in range(1, len(key)):
             left, right = key[:i], key[i:]
-            if all(self._known.get(part, 0) >= SPLIT_FREQUENCY and (len(part) > 1 or part in "ai")
-                   for part in (left, right)):
+            if all(
+                self._known.get(part, 0) >= SPLIT_FREQUENCY and (len(part) > 1 or part in "ai")
+                for part in (left, right)
+            ):
                 splits[f"{left} {right}"] = 0.5 if min(len(left), len(right)) == 1 else 0.75
         return splits
 
@@ -136,7 +139,7 @@ def _longest_shared(ordered: list[str], text: str) -> int:
     """Return the longest common prefix of text with any string of a sorted list."""
     index = bisect.bisect_left(ordered, text)
     best = 0
-    for neighbour in ordered[max(0, index - 1):index + 1]:
+    for neighbour in ordered[max(0, index - 1) : index + 1]:
         shared = 0
         for a, b in zip(neighbour, text):
             if a != b:

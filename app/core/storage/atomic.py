@@ -1,6 +1,8 @@
 """Atomic file writes: a crash or full disk never leaves a truncated file behind."""
+
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -37,7 +39,5 @@ def _copy_mode(target: Path, tmp_name: str) -> None:
 
 def _remove_quietly(name: str) -> None:
     """Delete a temporary file, ignoring a file that is already gone."""
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(name)
-    except FileNotFoundError:
-        pass

@@ -1,4 +1,5 @@
 """YAML reading with line numbers for every field path, and tidy YAML writing."""
+
 from __future__ import annotations
 
 from typing import Any

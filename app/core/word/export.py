@@ -1,4 +1,5 @@
 """Write a letter to Word on a letterhead template, with real lists, tables and clean metadata."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 import docx
 from docx.document import Document
@@ -14,19 +16,18 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from xml.sax.saxutils import escape as xml_escape
 
-from app.core.drafting import markup
-from app.core.storage.atomic import write_bytes_atomic
 from app.core.casefile.model import Case
+from app.core.drafting import markup
+from app.core.drafting.letter import Letter
+from app.core.drafting.templating import format_date
+from app.core.paths import LETTERHEAD
+from app.core.problems import display_path
+from app.core.storage.atomic import write_bytes_atomic
+from app.core.word.letterhead import add_page_number_footer, has_page_numbers
 from app.core.word.metadata import scrub_metadata
 from app.core.word.numbering import add_num, ensure_list_styles
 from app.core.word.styles import BULLET_STYLES, NUMBER_STYLES, ensure_styles
-from app.core.drafting.letter import Letter
-from app.core.word.letterhead import add_page_number_footer, has_page_numbers
-from app.core.paths import LETTERHEAD
-from app.core.problems import display_path
-from app.core.drafting.templating import format_date
 
 # Characters XML 1.0 cannot hold: C0 controls except tab/newline/return, surrogates, U+FFFE/FFFF.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -59,8 +60,10 @@ def export_letter(letter: Letter, case: Case, target: Path | str, options: Expor
     try:
         write_bytes_atomic(target, data)
     except PermissionError as exc:
-        raise ExportError(f"{display_path(target)}: cannot write here (permission denied); "
-                          "choose another folder or close the file if it is open in Word") from exc
+        raise ExportError(
+            f"{display_path(target)}: cannot write here (permission denied); "
+            "choose another folder or close the file if it is open in Word"
+        ) from exc
     except OSError as exc:
         raise ExportError(f"{display_path(target)}: cannot write the letter: {exc.strerror or exc}") from exc
 
@@ -83,7 +86,7 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
         for block in blocks:
             writer.blocks(markup.parse(block.text))
     writer.finish()
-    when = dt.datetime.combine(letter_date, dt.time(9, 0), tzinfo=dt.timezone.utc)
+    when = dt.datetime.combine(letter_date, dt.time(9, 0), tzinfo=dt.UTC)
     scrub_metadata(document, clean_text(f"{letter.title} {case.reference}".strip()), when, options.author)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -202,36 +205,43 @@ class _Writer:
             num_id = add_num(self.document, abstract, restart=block.ordered)
         for index, item in enumerate(block.items):
             final = ends and index == len(block.items) - 1
-            self.parts.append(self._para(style, _runs_xml(item.runs), (num_id, depth),
-                                         last_item=final and not item.children))
+            self.parts.append(
+                self._para(style, _runs_xml(item.runs), (num_id, depth), last_item=final and not item.children)
+            )
             for number, child in enumerate(item.children):
                 same_kind = child.ordered == block.ordered
-                self._list(child, level + 1, num_id if same_kind else None,
-                           ends=final and number == len(item.children) - 1)
+                self._list(
+                    child, level + 1, num_id if same_kind else None, ends=final and number == len(item.children) - 1
+                )
 
     def _table(self, block: markup.Table) -> None:
         """Append a table with a bold header row that repeats on each page."""
-        columns = max([len(block.header), *(len(r) for r in block.rows)] or [1])
+        columns = max([len(block.header), *(len(r) for r in block.rows)])
         width = self.USABLE_WIDTH_TWIPS // columns
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
         rows = []
         for index, row in enumerate([block.header, *block.rows]):
             cells = list(row) + [[]] * (columns - len(row))
             header = "<w:trPr><w:tblHeader/></w:trPr>" if index == 0 else ""
-            tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                          f'{self._para("Normal", _runs_xml(cell, bold=index == 0))}</w:tc>' for cell in cells)
+            tcs = "".join(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                f"{self._para('Normal', _runs_xml(cell, bold=index == 0))}</w:tc>"
+                for cell in cells
+            )
             rows.append(f"<w:tr>{header}{tcs}</w:tr>")
         self.parts.append(
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self._style_id("Letter Table")}"/>'
             f'<w:tblW w:w="{width * columns}" w:type="dxa"/><w:jc w:val="center"/></w:tblPr>'
-            f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        )
         self.paragraph("", "Letter Body")
 
 
 def _runs_xml(runs: list[markup.Run], bold: bool = False) -> str:
-    """Return formatted runs as XML; '\\n' runs become line breaks."""
-    return "".join("<w:r><w:br/></w:r>" if run.text == "\n" else _run_xml(run.text, run.bold or bold, run.italic)
-                   for run in runs)
+    r"""Return formatted runs as XML; '\\n' runs become line breaks."""
+    return "".join(
+        "<w:r><w:br/></w:r>" if run.text == "\n" else _run_xml(run.text, run.bold or bold, run.italic) for run in runs
+    )
 
 
 def _run_xml(text: str, bold: bool = False, italic: bool = False) -> str:

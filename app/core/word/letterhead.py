@@ -1,4 +1,5 @@
 """The built-in letterhead template: page set-up, letter styles, header and page-numbered footer."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,7 +20,7 @@ from app.core.word.styles import LETTER_STYLES, ensure_styles
 
 FONT = "Arial"
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
-TEMPLATE_DATE = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
+TEMPLATE_DATE = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 
 
 def build_default_letterhead() -> bytes:
@@ -144,7 +145,7 @@ def _slim_styles(document: Document) -> None:
             sid = based.get(qn("w:val")) if based is not None else None
             if sid:
                 keep.add(sid)
-            linked = by_id.get(sid, None) if sid else None
+            linked = by_id.get(sid) if sid else None
             if linked is None:
                 break
     for sid, element in by_id.items():

@@ -1,4 +1,5 @@
 """Document metadata: no author, tool name or template dates unless the user asks for them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,12 +7,12 @@ import datetime as dt
 from docx.document import Document
 
 APP_XML = (
-    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
-    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
-).encode("utf-8")
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
 
 DROPPED_RELATIONSHIPS = ("/thumbnail", "/customXml")
 
@@ -19,8 +20,17 @@ DROPPED_RELATIONSHIPS = ("/thumbnail", "/customXml")
 def scrub_metadata(document: Document, title: str, when: dt.datetime, author: str = "") -> None:
     """Reset core and extended properties so no personal or tool metadata remains."""
     props = document.core_properties
-    for name in ("author", "last_modified_by", "comments", "keywords", "subject", "category",
-                 "content_status", "identifier", "version"):
+    for name in (
+        "author",
+        "last_modified_by",
+        "comments",
+        "keywords",
+        "subject",
+        "category",
+        "content_status",
+        "identifier",
+        "version",
+    ):
         setattr(props, name, "")
     props.author = author
     props.title = title

@@ -1,4 +1,5 @@
 """Real Word lists: numbering definitions for bullets and numbers, restarted per list."""
+
 from __future__ import annotations
 
 from docx.document import Document

@@ -1,4 +1,5 @@
 """The Word styles a letter uses, and how to make sure a letterhead defines each of them."""
+
 from __future__ import annotations
 
 from docx.document import Document

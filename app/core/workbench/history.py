@@ -1,4 +1,5 @@
 """Clause history: git when the library folder is a repository, local timestamped snapshots otherwise."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,8 +42,11 @@ class History(Protocol):
 
 def diff(old: str, new: str, old_name: str = "before", new_name: str = "after") -> str:
     """Return a unified diff of two texts."""
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=old_name, tofile=new_name))
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=old_name, tofile=new_name
+        )
+    )
 
 
 def history_for(folder: Path) -> History:
@@ -61,8 +65,9 @@ def git_root(folder: Path) -> Path | None:
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run git in a folder, capturing text output; never raises for a git failure."""
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", check=False)
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+    )
 
 
 class GitHistory:
@@ -127,7 +132,7 @@ class SnapshotHistory:
         existing = self.versions(path)
         if existing and self.text_at(path, existing[0]) == text:
             return None
-        when = when or dt.datetime.now(dt.timezone.utc)
+        when = when or dt.datetime.now(dt.UTC)
         stamp = when.strftime("%Y%m%dT%H%M%S%fZ")
         store = self._store(path)
         store.mkdir(parents=True, exist_ok=True)
@@ -143,8 +148,10 @@ class SnapshotHistory:
         versions = []
         for snapshot in sorted(store.glob("*.md"), reverse=True):
             meta = snapshot.with_suffix(".meta")
-            author, message = (meta.read_text(encoding="utf-8").split("\n", 1) + [""])[:2] if meta.exists() else ("", "")
-            when = dt.datetime.strptime(snapshot.stem, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.timezone.utc)
+            author, message = (
+                ([*meta.read_text(encoding="utf-8").split("\n", 1), ""])[:2] if meta.exists() else ("", "")
+            )
+            when = dt.datetime.strptime(snapshot.stem, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
             versions.append(Version(snapshot.stem, when, author, message.strip()))
         return versions
 

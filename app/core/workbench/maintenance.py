@@ -1,4 +1,5 @@
 """Library maintenance for legal reviewers: validate as you type, approve, preview, save with history."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,15 +7,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from app.core.drafting.assemble import render_clause
 from app.core.casefile.model import Case
+from app.core.drafting.assemble import render_clause
 from app.core.drafting.clauses import Clause, parse_clause, save_clause
-from app.core.workbench.history import History, Version, history_for
 from app.core.drafting.library import check_clause
-from app.core.problems import Problem
 from app.core.drafting.skeleton import all_topics
-from app.core.law.registry import load_registry
 from app.core.drafting.views import build_case_view, contact_views, exemption_view
+from app.core.law.registry import load_registry
+from app.core.problems import Problem
+from app.core.workbench.history import History, Version, history_for
 
 REVIEW_PERIOD_DAYS = 365
 
@@ -38,12 +39,19 @@ def approve(clause: Clause, reviewer: str, on: dt.date, problems: list[Problem])
     blocking = [p for p in problems if "approved_by" not in p.message]
     if blocking:
         raise ApprovalError(f"fix the problems first: {blocking[0]}")
-    return replace(clause, status="approved", approved_by=reviewer.strip(), approved_on=on,
-                   last_reviewed=on, review_due=on + dt.timedelta(days=REVIEW_PERIOD_DAYS))
+    return replace(
+        clause,
+        status="approved",
+        approved_by=reviewer.strip(),
+        approved_on=on,
+        last_reviewed=on,
+        review_due=on + dt.timedelta(days=REVIEW_PERIOD_DAYS),
+    )
 
 
-def save_with_history(clause: Clause, path: Path, message: str, author: str,
-                      history: History | None = None) -> Version | None:
+def save_with_history(
+    clause: Clause, path: Path, message: str, author: str, history: History | None = None
+) -> Version | None:
     """Save a clause atomically and record the change in the library's history."""
     save_clause(clause, path)
     store = history or history_for(path.parent)

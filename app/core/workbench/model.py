@@ -4,30 +4,48 @@ The workbench edits a clause as a metadata mapping plus a body, composed into th
 is validated and saved, so what is checked is exactly what is written. A file whose header cannot
 be read is edited as raw text instead, so nothing in it is lost.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import jinja2
 import yaml
 
-from app.core.storage import yamlio
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES, Case, load_case
 from app.core.drafting.clauses import FENCE, Clause
-from app.core.workbench.history import History, Version, history_for
 from app.core.drafting.library import BUILT_IN, IGNORED_FILES, Layer, load_library
+from app.core.law.registry import CitationError, parse_citation
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import Problem
-from app.core.law.registry import CitationError, parse_citation
+from app.core.storage import yamlio
+from app.core.workbench.history import History, Version, history_for
 
-META_ORDER = ("id", "title", "topic", "status", "regimes", "letters", "outcomes", "sections", "provides",
-              "references", "optional", "owner", "approved_by", "approved_on", "last_reviewed", "review_due",
-              "guidance")
+META_ORDER = (
+    "id",
+    "title",
+    "topic",
+    "status",
+    "regimes",
+    "letters",
+    "outcomes",
+    "sections",
+    "provides",
+    "references",
+    "optional",
+    "owner",
+    "approved_by",
+    "approved_on",
+    "last_reviewed",
+    "review_due",
+    "guidance",
+)
 LIST_KEYS = ("regimes", "letters", "outcomes", "sections", "provides", "references")
 DATE_KEYS = ("approved_on", "last_reviewed", "review_due")
 SELECTION_KEYS = ("topic", "regimes", "letters", "outcomes", "sections", "provides", "optional")
@@ -144,8 +162,11 @@ def clause_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     root = folder.resolve()
-    return [p for p in sorted(root.rglob("*.md"))
-            if p.name not in IGNORED_FILES and not any(part.startswith(".") for part in p.relative_to(root).parts)]
+    return [
+        p
+        for p in sorted(root.rglob("*.md"))
+        if p.name not in IGNORED_FILES and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    ]
 
 
 def _resolved(shown: str | Path) -> Path:
@@ -162,7 +183,7 @@ def layers_above(layers: Sequence[Layer], layer: Layer) -> list[Layer]:
     """Return the editable layers that override the given one."""
     names = [item.name for item in layers]
     index = names.index(layer.name) if layer.name in names else -1
-    return [item for item in layers[index + 1:] if item.name != BUILT_IN]
+    return [item for item in layers[index + 1 :] if item.name != BUILT_IN]
 
 
 def override_path(entry: Entry, target: Layer) -> Path:
@@ -186,12 +207,15 @@ def regime_groups(clause: Clause | None) -> list[str]:
 
 def used_by(clause: Clause) -> str:
     """Describe which letters, outcomes and sections select a clause."""
+
     def listed(values: tuple[str, ...], everything: str) -> str:
         return ", ".join(values) if values else everything
 
-    text = (f"'{clause.topic}' slot of {listed(clause.letters, 'every letter kind')} letters under "
-            f"{listed(tuple(r.upper() for r in clause.regimes), 'every regime')}, for "
-            f"{listed(clause.outcomes, 'any outcome')}")
+    text = (
+        f"'{clause.topic}' slot of {listed(clause.letters, 'every letter kind')} letters under "
+        f"{listed(tuple(r.upper() for r in clause.regimes), 'every regime')}, for "
+        f"{listed(clause.outcomes, 'any outcome')}"
+    )
     if clause.sections:
         text += f", citing {', '.join(clause.sections)}"
     if clause.optional:
@@ -235,8 +259,18 @@ def matches(entry: Entry, query: str) -> bool:
     if clause is None:
         haystack = entry.path.name.lower()
         return all(word in haystack for word in words)
-    haystack = " ".join([clause.id, clause.title, clause.topic, clause.body, clause.guidance, *clause.sections,
-                         *clause.references, entry.path.name]).lower()
+    haystack = " ".join(
+        [
+            clause.id,
+            clause.title,
+            clause.topic,
+            clause.body,
+            clause.guidance,
+            *clause.sections,
+            *clause.references,
+            entry.path.name,
+        ]
+    ).lower()
     return all(word in haystack or (_looks_like_section(word) and cites(clause, word)) for word in words)
 
 
@@ -276,7 +310,7 @@ def split_text(text: str, path: str = "") -> ClauseText:
     for index in range(1, len(lines)):
         if lines[index].strip() == FENCE:
             header = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1:]).strip("\n") + "\n"
+            body = "\n".join(lines[index + 1 :]).strip("\n") + "\n"
             return _with_meta(header, body, text, path)
     return ClauseText(None, text, error=Problem(path, 1, "metadata header is not closed by a '---' line"))
 
@@ -483,7 +517,7 @@ def sample_cases() -> tuple[tuple[str, Case], ...]:
     for path in sorted(EXAMPLES_DIR.glob("*.yaml")):
         try:
             found.append((path.stem, load_case(path)))
-        except Exception:  # noqa: BLE001 - a broken example must not stop the workbench
+        except Exception:
             continue
     return tuple(found)
 
@@ -495,8 +529,11 @@ def best_sample(clause: Clause | None, names: Sequence[str]) -> int:
         return 0
     for index, name in enumerate(names):
         case = cases.get(name)
-        if case is not None and clause.serves(case.regime, case.letter) and (
-                not clause.outcomes or set(clause.outcomes) & {p.outcome for p in case.parts}):
+        if (
+            case is not None
+            and clause.serves(case.regime, case.letter)
+            and (not clause.outcomes or set(clause.outcomes) & {p.outcome for p in case.parts})
+        ):
             return index
     for index, name in enumerate(names):
         case = cases.get(name)

@@ -1,13 +1,23 @@
 """Menus, toolbar and shortcuts of the main window, with the undo keys routed to the case's stack."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractSpinBox, QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QStyle, QTextEdit,
-                               QToolBar, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QStyle,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
 
 
 @dataclass
@@ -46,8 +56,14 @@ class Actions:
     recent_menu: QMenu | None = None
 
 
-def make_action(window: QMainWindow, text: str, slot: Callable, shortcut: QKeySequence | str | list | None = None,
-            tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
+def make_action(
+    window: QMainWindow,
+    text: str,
+    slot: Callable,
+    shortcut: QKeySequence | str | list | None = None,
+    tip: str = "",
+    icon: QStyle.StandardPixmap | None = None,
+) -> QAction:
     """Create an action with its shortcut(s), tooltip and status tip."""
     action = QAction(text, window)
     if isinstance(shortcut, list):
@@ -83,31 +99,62 @@ def create_actions(window, stack) -> Actions:
         open=make_action(window, "&Open…", window.open_case, S.Open, "Open a case file", P.SP_DialogOpenButton),
         save=make_action(window, "&Save", window.save, S.Save, "Save the case file", P.SP_DialogSaveButton),
         save_as=make_action(window, "Save &as…", window.save_as, "Ctrl+Shift+S", "Save the case under another name"),
-        export=make_action(window, "&Export to Word…", window.export, "Ctrl+E",
-                       "Write the letter as a Word document on your letterhead", P.SP_DriveFDIcon),
-        settings=make_action(window, "Se&ttings…", window.open_settings, "Ctrl+,", "Authority, signatory, "
-                         "letterhead, clause libraries and dictionary"),
+        export=make_action(
+            window,
+            "&Export to Word…",
+            window.export,
+            "Ctrl+E",
+            "Write the letter as a Word document on your letterhead",
+            P.SP_DriveFDIcon,
+        ),
+        settings=make_action(
+            window,
+            "Se&ttings…",
+            window.open_settings,
+            "Ctrl+,",
+            "Authority, signatory, letterhead, clause libraries and dictionary",
+        ),
         quit=make_action(window, "&Quit", window.close, S.Quit, "Close FOI Response Drafter"),
         undo=undo,
         redo=redo,
         find=make_action(window, "&Find in letter…", window.find_in_letter, S.Find, "Find text in the letter preview"),
-        split=make_action(window, "S&plit request into questions…", window.split_request, "Ctrl+Shift+Q",
-                      "Propose one part per numbered or bulleted question"),
+        split=make_action(
+            window,
+            "S&plit request into questions…",
+            window.split_request,
+            "Ctrl+Shift+Q",
+            "Propose one part per numbered or bulleted question",
+        ),
         add_part=make_action(window, "Add &part", window.add_part, "Ctrl+Shift+P", "Add a question to the response"),
-        add_clause=make_action(window, "&Add clause…", window.add_clause, "Ctrl+Shift+A",
-                           "Add an optional clause from the library"),
-        reset_clause=make_action(window, "&Reset clause wording", window.reset_clause, "Ctrl+Shift+R",
-                             "Go back to the library wording of the selected clause"),
-        move_up=make_action(window, "Move clause &up", window.move_clause_up, "Alt+Shift+Up",
-                        "Move the selected clause up"),
-        move_down=make_action(window, "Move clause &down", window.move_clause_down, "Alt+Shift+Down",
-                          "Move the selected clause down"),
-        remove_clause=make_action(window, "Remove or restore c&lause", window.remove_clause, "Ctrl+Shift+Delete",
-                              "Leave the selected clause out of the letter, or put it back"),
-        next_finding=make_action(window, "Go to &next finding", window.next_finding, "F8",
-                             "Go to the part or clause of the next finding"),
-        refresh=make_action(window, "&Refresh preview", window.refresh_preview, "F5", "Rebuild the letter now",
-                        P.SP_BrowserReload),
+        add_clause=make_action(
+            window, "&Add clause…", window.add_clause, "Ctrl+Shift+A", "Add an optional clause from the library"
+        ),
+        reset_clause=make_action(
+            window,
+            "&Reset clause wording",
+            window.reset_clause,
+            "Ctrl+Shift+R",
+            "Go back to the library wording of the selected clause",
+        ),
+        move_up=make_action(
+            window, "Move clause &up", window.move_clause_up, "Alt+Shift+Up", "Move the selected clause up"
+        ),
+        move_down=make_action(
+            window, "Move clause &down", window.move_clause_down, "Alt+Shift+Down", "Move the selected clause down"
+        ),
+        remove_clause=make_action(
+            window,
+            "Remove or restore c&lause",
+            window.remove_clause,
+            "Ctrl+Shift+Delete",
+            "Leave the selected clause out of the letter, or put it back",
+        ),
+        next_finding=make_action(
+            window, "Go to &next finding", window.next_finding, "F8", "Go to the part or clause of the next finding"
+        ),
+        refresh=make_action(
+            window, "&Refresh preview", window.refresh_preview, "F5", "Rebuild the letter now", P.SP_BrowserReload
+        ),
         focus_case=make_action(window, "&Case details", lambda: window.focus_panel("case"), "Alt+1"),
         focus_parts=make_action(window, "&Parts", lambda: window.focus_panel("parts"), "Alt+2"),
         focus_letter=make_action(window, "&Letter clauses", lambda: window.focus_panel("letter"), "Alt+3"),
@@ -117,8 +164,13 @@ def create_actions(window, stack) -> Actions:
         theme_light=make_action(window, "&Light", lambda: window.set_theme("light")),
         theme_dark=make_action(window, "&Dark", lambda: window.set_theme("dark")),
         about=make_action(window, "&About FOI Response Drafter", window.about),
-        workbench=make_action(window, "Clause &workbench…", window.open_workbench, "Ctrl+Shift+L",
-                          "Edit, validate, approve and compare the clauses letters are built from"),
+        workbench=make_action(
+            window,
+            "Clause &workbench…",
+            window.open_workbench,
+            "Ctrl+Shift+L",
+            "Edit, validate, approve and compare the clauses letters are built from",
+        ),
     )
     for action in (actions.theme_system, actions.theme_light, actions.theme_dark):
         action.setCheckable(True)
@@ -145,13 +197,15 @@ def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[
     letter_menu = bar.addMenu("&Letter")
     letter_menu.addActions([actions.split, actions.add_part])
     letter_menu.addSeparator()
-    letter_menu.addActions([actions.add_clause, actions.reset_clause, actions.move_up, actions.move_down,
-                            actions.remove_clause])
+    letter_menu.addActions(
+        [actions.add_clause, actions.reset_clause, actions.move_up, actions.move_down, actions.remove_clause]
+    )
     letter_menu.addSeparator()
     letter_menu.addActions([actions.next_finding, actions.refresh])
     view_menu = bar.addMenu("&View")
-    view_menu.addActions([actions.focus_case, actions.focus_parts, actions.focus_letter, actions.focus_preview,
-                          actions.focus_findings])
+    view_menu.addActions(
+        [actions.focus_case, actions.focus_parts, actions.focus_letter, actions.focus_preview, actions.focus_findings]
+    )
     theme_menu = view_menu.addMenu("&Theme")
     theme_menu.addActions([actions.theme_system, actions.theme_light, actions.theme_dark])
     library_menu = bar.addMenu("Li&brary")
@@ -180,7 +234,7 @@ class UndoKeysFilter(QObject):
             if isinstance(editor, self._EDITORS):
                 editor.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
         if not self._is_undo_key(event):
@@ -190,5 +244,8 @@ class UndoKeysFilter(QObject):
 
     @staticmethod
     def _is_undo_key(event: QKeyEvent) -> bool:
-        return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-                or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined())
+        return (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
+        )

@@ -4,10 +4,12 @@ The worker never touches widgets; it gets a snapshot of the case and hands back 
 which arrives on the GUI thread through a queued signal. If the case changed while a build was
 running, another build starts as soon as the first one finishes (ReText's preview rule).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -28,8 +30,13 @@ class LetterBuilder(QObject):
     built = Signal(object)
     _delivered = Signal(object)
 
-    def __init__(self, snapshot: Callable[[], Snapshot], current_generation: Callable[[], int],
-                 delay_ms: int = 300, parent: QObject | None = None):
+    def __init__(
+        self,
+        snapshot: Callable[[], Snapshot],
+        current_generation: Callable[[], int],
+        delay_ms: int = 300,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._snapshot = snapshot
         self._current_generation = current_generation

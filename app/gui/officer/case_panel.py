@@ -1,15 +1,30 @@
 """The case panel: regime, letter kind, reference, dates with the live deadline, requester, request."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 from app.core.casefile.questions import propose_questions
+from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 
 REGIME_LABELS = {
     "foia": "FOIA – Freedom of Information Act 2000",
@@ -192,9 +207,14 @@ class CasePanel(QScrollArea):
         widget.setAccessibleName(name)
 
     def _text_fields(self) -> dict[str, QLineEdit]:
-        return {"reference": self.reference, "requester.name": self.requester_name,
-                "requester.email": self.requester_email, "authority.name": self.authority_name,
-                "signatory.name": self.signatory_name, "signatory.role": self.signatory_role}
+        return {
+            "reference": self.reference,
+            "requester.name": self.requester_name,
+            "requester.email": self.requester_email,
+            "authority.name": self.authority_name,
+            "signatory.name": self.signatory_name,
+            "signatory.role": self.signatory_role,
+        }
 
     def _connect(self) -> None:
         for path, edit in self._text_fields().items():
@@ -277,6 +297,7 @@ class CasePanel(QScrollArea):
     def _line_edited(self, path: str) -> Callable[[str], None]:
         def edited(text: str) -> None:
             self.document.edit_field(path, text, typing=True)
+
         return edited
 
     def _edit(self, path: str, value: Any, typing: bool = False) -> None:

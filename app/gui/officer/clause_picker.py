@@ -1,9 +1,23 @@
 """Add a library clause to this letter: search, suggestions that fit the case, and each guidance note."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.drafting.clause_fit import Candidate, candidates, render_for_case
 from app.gui.officer.letter_view import reflow, section_label
@@ -50,7 +64,7 @@ class ClausePickerDialog(QDialog):
         self.body.setAccessibleName("Clause wording")
         self.section = QComboBox(details)
         self.section.setAccessibleName("Section to add the clause to")
-        for section in (self.document.letter.sections if self.document.letter else []):
+        for section in self.document.letter.sections if self.document.letter else []:
             self.section.addItem(section_label(section), section.key)
         if section_key:
             self.section.setCurrentIndex(max(self.section.findData(section_key), 0))
@@ -91,8 +105,9 @@ class ClausePickerDialog(QDialog):
             item = QListWidgetItem(candidate.label, self.list)
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setToolTip(candidate.clause.guidance or candidate.clause.title)
-        self.empty.setText("" if self.list.count() else
-                           "No clause matches. Clear the search or untick a filter to see more.")
+        self.empty.setText(
+            "" if self.list.count() else "No clause matches. Clear the search or untick a filter to see more."
+        )
         if self.list.count():
             self.list.setCurrentRow(0)
         self.ok_button.setEnabled(self.list.count() > 0)

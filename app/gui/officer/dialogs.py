@@ -2,10 +2,12 @@
 
 The Qt dialog classes are imported when first used, which keeps them off the start-up path.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -19,14 +21,14 @@ RESTORE, LATER = "restore", "later"
 class Prompter:
     """Asks with standard Qt dialogs. Tests subclass it and answer without showing anything."""
 
-    def open_path(self, parent: "QWidget", folder: Path) -> Path | None:
+    def open_path(self, parent: QWidget, folder: Path) -> Path | None:
         """Ask which case file to open."""
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getOpenFileName(parent, "Open case", str(folder), CASE_FILTER)
         return Path(name) if name else None
 
-    def save_path(self, parent: "QWidget", suggested: Path) -> Path | None:
+    def save_path(self, parent: QWidget, suggested: Path) -> Path | None:
         """Ask where to save the case file."""
         from PySide6.QtWidgets import QFileDialog
 
@@ -36,7 +38,7 @@ class Prompter:
         path = Path(name)
         return path if path.suffix.lower() in (".yaml", ".yml") else path.with_suffix(".yaml")
 
-    def export_path(self, parent: "QWidget", suggested: Path) -> Path | None:
+    def export_path(self, parent: QWidget, suggested: Path) -> Path | None:
         """Ask where to write the Word letter."""
         from PySide6.QtWidgets import QFileDialog
 
@@ -46,21 +48,24 @@ class Prompter:
         path = Path(name)
         return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
 
-    def confirm_discard(self, parent: "QWidget", name: str) -> str:
+    def confirm_discard(self, parent: QWidget, name: str) -> str:
         """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"“{name}” has changes that are not saved.", parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Unsaved changes", f"“{name}” has changes that are not saved.", parent=parent
+        )
         box.setInformativeText("Do you want to save them first?")
-        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                               | QMessageBox.StandardButton.Cancel)
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
-        return {QMessageBox.StandardButton.Save: SAVE,
-                QMessageBox.StandardButton.Discard: DISCARD}.get(QMessageBox.StandardButton(answer), CANCEL)
+        return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
+            QMessageBox.StandardButton(answer), CANCEL
+        )
 
-    def error(self, parent: "QWidget", title: str, message: str, details: Sequence[str] = ()) -> None:
+    def error(self, parent: QWidget, title: str, message: str, details: Sequence[str] = ()) -> None:
         """Tell the officer something went wrong; details are listed one per line."""
         from PySide6.QtWidgets import QMessageBox
 
@@ -70,29 +75,36 @@ class Prompter:
             box.setDetailedText("\n".join(details))
         box.exec()
 
-    def confirm_export_with_problems(self, parent: "QWidget", problems: Sequence[str]) -> bool:
+    def confirm_export_with_problems(self, parent: QWidget, problems: Sequence[str]) -> bool:
         """Ask whether to export a letter the library could not complete."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Letter incomplete",
-                          f"The letter has {len(problems)} problem{'s' if len(problems) != 1 else ''} "
-                          "(see Findings). Export it anyway as a draft?", parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Letter incomplete",
+            f"The letter has {len(problems)} problem{'s' if len(problems) != 1 else ''} "
+            "(see Findings). Export it anyway as a draft?",
+            parent=parent,
+        )
         box.setInformativeText("\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else ""))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def confirm_questions(self, parent: "QWidget", questions: Sequence[str]) -> bool:
+    def confirm_questions(self, parent: QWidget, questions: Sequence[str]) -> bool:
         """Show the proposed questions and ask whether to use them as the parts."""
         from PySide6.QtWidgets import QMessageBox
 
         listed = "\n".join(f"{i}. {q[:160]}" for i, q in enumerate(questions, start=1))
-        answer = QMessageBox.question(parent, "Split into questions",
-                                      f"Use these {len(questions)} questions as the parts of the response?\n\n"
-                                      f"{listed}\n\nDecisions already made on existing parts are kept.")
+        answer = QMessageBox.question(
+            parent,
+            "Split into questions",
+            f"Use these {len(questions)} questions as the parts of the response?\n\n"
+            f"{listed}\n\nDecisions already made on existing parts are kept.",
+        )
         return answer == QMessageBox.StandardButton.Yes
 
-    def offer_recovery(self, parent: "QWidget" | None, drafts: Sequence["object"]) -> tuple[str, object | None]:
+    def offer_recovery(self, parent: QWidget | None, drafts: Sequence[object]) -> tuple[str, object | None]:
         """Offer to restore drafts left by a session that ended unexpectedly: (RESTORE|DISCARD|LATER, draft)."""
         from app.gui.officer.recovery_dialog import RecoveryDialog
 

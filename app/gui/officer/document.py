@@ -1,24 +1,26 @@
 """The open case as a Qt document: the Case, its file, its undo stack and the letter built from it."""
+
 from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.core.casefile.model import AddedClause, Case, LetterEdits, Part, save_case
 from app.core.casefile import drafts as case_io
+from app.core.casefile.model import AddedClause, Case, LetterEdits, Part, save_case
+from app.core.casefile.questions import apply_questions
 from app.gui.officer import undo as commands
 from app.gui.officer.builder import BuildResult, LetterBuilder, Snapshot, build, snapshot_of
-from app.core.casefile.questions import apply_questions
 
 if TYPE_CHECKING:
-    from app.core.law.compliance import Finding
     from app.core.drafting.letter import Letter, LetterBlock
     from app.core.drafting.library import Library
+    from app.core.law.compliance import Finding
 
 
 class CaseDocument(QObject):
@@ -55,16 +57,23 @@ class CaseDocument(QObject):
     deadline_changed = Signal(object, object)
     build_finished = Signal(object)
 
-    def __init__(self, library_folders: Sequence[Path], today: Callable[[], dt.date], case: Case | None = None,
-                 delay_ms: int = 300, parent: QObject | None = None, library: "Library | None" = None):
+    def __init__(
+        self,
+        library_folders: Sequence[Path],
+        today: Callable[[], dt.date],
+        case: Case | None = None,
+        delay_ms: int = 300,
+        parent: QObject | None = None,
+        library: Library | None = None,
+    ):
         super().__init__(parent)
         self.library_folders = tuple(Path(f) for f in library_folders)
         self.library = library
         self.today = today
         self.case = case or Case()
         self.path: Path | None = None
-        self.letter: "Letter | None" = None
-        self.findings: "list[Finding]" = []
+        self.letter: Letter | None = None
+        self.findings: list[Finding] = []
         self.due: dt.date | None = None
         self.days_left: int | None = None
         self.generation = 0
@@ -142,7 +151,7 @@ class CaseDocument(QObject):
             target = getattr(target, name)
         return target
 
-    def block(self, key: str) -> "LetterBlock | None":
+    def block(self, key: str) -> LetterBlock | None:
         """Return a block of the last built letter."""
         return self.letter.block(key) if self.letter else None
 
@@ -196,8 +205,9 @@ class CaseDocument(QObject):
         """Move a part to another position; return whether it moved."""
         if index == target or not (0 <= index < len(self.case.parts) and 0 <= target < len(self.case.parts)):
             return False
-        self._push_parts(*case_io.with_part_moved(self.case.parts, self.case.edits, index, target),
-                         f"Move part {index + 1}")
+        self._push_parts(
+            *case_io.with_part_moved(self.case.parts, self.case.edits, index, target), f"Move part {index + 1}"
+        )
         return True
 
     def set_questions(self, questions: list[str]) -> None:

@@ -1,10 +1,20 @@
 """Pick exemptions from the chosen regime's registry, with search and what each one needs."""
+
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QHBoxLayout, QWidget
-
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from app.core.law.registry import Provision, Registry
@@ -21,14 +31,14 @@ TEST_LABELS = {
 }
 
 
-def describe_test(provision: "Provision", registry: "Registry") -> str:
+def describe_test(provision: Provision, registry: Registry) -> str:
     """Return how a provision is tested, naming the harm test for prejudice-based ones."""
     if provision.test == "prejudice":
         return f"harm test: {registry.harm_wording}"
     return TEST_LABELS.get(provision.test, provision.test)
 
 
-def describe(provision: "Provision", registry: "Registry") -> tuple[str, str]:
+def describe(provision: Provision, registry: Registry) -> tuple[str, str]:
     """Return the title line and the detail line of a provision."""
     cite = registry.cite_text(provision.cite)
     title = f"{cite[0].upper()}{cite[1:]} — {provision.title}"
@@ -36,7 +46,7 @@ def describe(provision: "Provision", registry: "Registry") -> tuple[str, str]:
     return title, f"{kind} · {describe_test(provision, registry)}"
 
 
-def matches(provision: "Provision", query: str) -> bool:
+def matches(provision: Provision, query: str) -> bool:
     """Tell whether a provision matches a search ("38", "s38(1)", "personal")."""
     words = query.lower().replace("section", "").replace("regulation", "").strip()
     if not words:
@@ -56,7 +66,7 @@ class ExemptionPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.registry: "Registry | None" = None
+        self.registry: Registry | None = None
         self._regime = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +104,7 @@ class ExemptionPicker(QWidget):
         if self.isVisible():
             self._load()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.registry is None and self._regime:
             self._load()

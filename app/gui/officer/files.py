@@ -1,17 +1,18 @@
 """File operations of the main window: new, open, save, save as, export to Word and recent files."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.core.casefile import drafts as case_io
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import InputError
 from app.core.settings import Preferences
-from app.core.casefile import drafts as case_io
 from app.gui.officer.dialogs import DISCARD, SAVE, Prompter
 
 MAX_RECENT = 8
@@ -30,8 +31,15 @@ class FileController(QObject):
     message = Signal(str)
     exported = Signal(object)
 
-    def __init__(self, window: QWidget, document, prompter: Prompter, state: QSettings,
-                 preferences: Callable[[], Preferences], today: Callable[[], dt.date]):
+    def __init__(
+        self,
+        window: QWidget,
+        document,
+        prompter: Prompter,
+        state: QSettings,
+        preferences: Callable[[], Preferences],
+        today: Callable[[], dt.date],
+    ):
         super().__init__(window)
         self.window = window
         self.document = document
@@ -66,9 +74,12 @@ class FileController(QObject):
         try:
             case = case_io.load_draft(path)
         except InputError as exc:
-            self.prompter.error(self.window, "Cannot open case",
-                                f"{path} could not be opened. The current case is unchanged.",
-                                [str(p) for p in exc.problems])
+            self.prompter.error(
+                self.window,
+                "Cannot open case",
+                f"{path} could not be opened. The current case is unchanged.",
+                [str(p) for p in exc.problems],
+            )
             if not Path(path).exists():
                 self.forget_recent(Path(path))
             return False
@@ -104,9 +115,11 @@ class FileController(QObject):
         try:
             self.document.save(path)
         except OSError as exc:
-            self.prompter.error(self.window, "Cannot save case",
-                                f"{path}: {exc.strerror or exc}. Your draft is still open and autosaved; "
-                                "try another folder.")
+            self.prompter.error(
+                self.window,
+                "Cannot save case",
+                f"{path}: {exc.strerror or exc}. Your draft is still open and autosaved; try another folder.",
+            )
             return False
         self.add_recent(path)
         self.message.emit(f"Saved {path}")
@@ -133,8 +146,9 @@ class FileController(QObject):
         try:
             export_letter(result.letter, self.document.case, path, options)
         except ExportError as exc:
-            self.prompter.error(self.window, "Export failed",
-                                f"{exc}\n\nNothing was lost: your draft is unchanged and still open.")
+            self.prompter.error(
+                self.window, "Export failed", f"{exc}\n\nNothing was lost: your draft is unchanged and still open."
+            )
             return False
         self.state.setValue(EXPORT_DIR_KEY, str(Path(path).parent))
         self.message.emit(f"Letter exported to {path}")
@@ -143,7 +157,7 @@ class FileController(QObject):
 
     def _export_suggestion(self) -> Path:
         folder = self.state.value(EXPORT_DIR_KEY, "", str)
-        name = (self.document.case.reference or (self.document.path.stem if self.document.path else "letter"))
+        name = self.document.case.reference or (self.document.path.stem if self.document.path else "letter")
         if self.document.path is not None and not folder:
             folder = str(self.document.path.parent)
         return Path(folder or Path.home()) / f"{_safe_name(name)}.docx"
@@ -201,4 +215,3 @@ def _safe_name(text: str) -> str:
     """Return text usable as a file name."""
     cleaned = "".join(c if c.isalnum() or c in "-_." else "-" for c in text.strip())
     return cleaned.strip("-.") or "letter"
-

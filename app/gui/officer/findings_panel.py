@@ -1,10 +1,11 @@
 """The findings panel: the compliance check's results, each citing its subsection; click to go there."""
+
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.core.law.compliance import Finding
@@ -14,7 +15,7 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole
 _ICONS = {ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical, WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning}
 
 
-def summary(findings: "list[Finding]") -> str:
+def summary(findings: list[Finding]) -> str:
     """Return a one-line count of findings by severity."""
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
@@ -61,17 +62,18 @@ class FindingsPanel(QWidget):
         self.tree.itemActivated.connect(self._on_tree_item_clicked)
         document.findings_changed.connect(self.show_findings)
 
-    def findings(self) -> "list[Finding]":
+    def findings(self) -> list[Finding]:
         """Return the findings shown, in order."""
         return [self.tree.topLevelItem(i).data(0, FINDING_ROLE) for i in range(self.tree.topLevelItemCount())]
 
-    def show_findings(self, findings: "list[Finding]") -> None:
+    def show_findings(self, findings: list[Finding]) -> None:
         """Show a new list of findings."""
         self.tree.clear()
         style = self.style()
         for finding in findings:
-            item = QTreeWidgetItem(self.tree, [finding.severity.capitalize(), finding.citation,
-                                               str(finding.part or ""), finding.message])
+            item = QTreeWidgetItem(
+                self.tree, [finding.severity.capitalize(), finding.citation, str(finding.part or ""), finding.message]
+            )
             item.setData(0, FINDING_ROLE, finding)
             pixmap = _ICONS.get(finding.severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
             item.setIcon(0, style.standardIcon(pixmap))

@@ -1,4 +1,5 @@
 """The assembled letter as sections and clauses: edit for this letter, reset, reorder, remove, add."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,8 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QToolButton, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 
@@ -98,8 +108,12 @@ class LetterView(QWidget):
         self.guidance.setTextFormat(Qt.TextFormat.PlainText)
         self.guidance.setAccessibleName("Guidance note for the selected clause")
         self.guidance.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.editor = text_editor(box, "Clause wording for this letter", "Select a clause above to edit its "
-                                  "wording for this letter only", spelling)
+        self.editor = text_editor(
+            box,
+            "Clause wording for this letter",
+            "Select a clause above to edit its wording for this letter only",
+            spelling,
+        )
         self.editor.setToolTip("Changes apply to this letter only; the library is not changed")
         layout.addWidget(self.title)
         layout.addWidget(self.guidance)
@@ -116,11 +130,13 @@ class LetterView(QWidget):
         self.down_button.setArrowType(Qt.ArrowType.DownArrow)
         self.remove_button = QPushButton("Remove", parent)
         self.add_button = QPushButton("Add clause…", parent)
-        tips = {self.reset_button: "Go back to the library wording of this clause",
-                self.up_button: "Move this clause up within its section",
-                self.down_button: "Move this clause down within its section",
-                self.remove_button: "Leave this clause out of the letter (or put it back)",
-                self.add_button: "Add an optional clause from the library to the selected section"}
+        tips = {
+            self.reset_button: "Go back to the library wording of this clause",
+            self.up_button: "Move this clause up within its section",
+            self.down_button: "Move this clause down within its section",
+            self.remove_button: "Leave this clause out of the letter (or put it back)",
+            self.add_button: "Add an optional clause from the library to the selected section",
+        }
         for button, tip in tips.items():
             button.setToolTip(tip)
             button.setAccessibleName(tip)
@@ -190,7 +206,7 @@ class LetterView(QWidget):
             return self.document.restore_block(key)
         return self.document.remove_block(key)
 
-    def open_clause_picker(self) -> "ClausePickerDialog":
+    def open_clause_picker(self) -> ClausePickerDialog:
         """Open the clause picker for the selected section (non-blocking); adds the clause on accept."""
         from app.gui.officer.clause_picker import ClausePickerDialog
 
@@ -210,7 +226,7 @@ class LetterView(QWidget):
             for child in range(section.childCount()):
                 yield section.child(child)
 
-    def _rebuild(self, letter: "Letter") -> None:
+    def _rebuild(self, letter: Letter) -> None:
         """Rebuild the tree when sections or blocks changed, keeping the selection."""
         structure = [(s.key, [b.key for b in s.blocks]) for s in letter.sections]
         if structure == self._structure:
@@ -240,13 +256,13 @@ class LetterView(QWidget):
         if not (selected and self.select(selected)) and not self._select_first_answer(letter):
             self._show_current()
 
-    def _select_first_answer(self, letter: "Letter") -> bool:
+    def _select_first_answer(self, letter: Letter) -> bool:
         """Select the officer's first answer (or the first block), so the editor is never empty at first."""
         blocks = list(letter.blocks())
         first = next((b for b in blocks if b.builtin), blocks[0] if blocks else None)
         return first is not None and self.select(first.key)
 
-    def _refresh_items(self, letter: "Letter") -> None:
+    def _refresh_items(self, letter: Letter) -> None:
         for item in self._items():
             if item.data(0, KIND_ROLE) != "block":
                 continue
@@ -255,7 +271,7 @@ class LetterView(QWidget):
                 self._show_item(item, block)
         self._show_buttons()
 
-    def _show_item(self, item: QTreeWidgetItem, block: "LetterBlock") -> None:
+    def _show_item(self, item: QTreeWidgetItem, block: LetterBlock) -> None:
         state = self._state(block)
         text = self.document.block_text(block.key)
         item.setText(0, block.title or block.topic.replace("-", " ").capitalize())
@@ -269,7 +285,7 @@ class LetterView(QWidget):
         for column in range(3):
             item.setFont(column, font)
 
-    def _state(self, block: "LetterBlock") -> str:
+    def _state(self, block: LetterBlock) -> str:
         key = block.key
         if key in self.document.case.edits.removed:
             return "removed"
@@ -302,7 +318,7 @@ class LetterView(QWidget):
             self._updating = False
         self._show_buttons()
 
-    def _guidance(self, block: "LetterBlock") -> str:
+    def _guidance(self, block: LetterBlock) -> str:
         if block.error:
             return f"This clause could not be rendered: {block.error}"
         if block.builtin:
@@ -342,7 +358,7 @@ class LetterView(QWidget):
             return
         self.document.edit_block_text(key, self.editor.toPlainText(), typing=True)
 
-    def _on_document_letter_changed(self, letter: "Letter") -> None:
+    def _on_document_letter_changed(self, letter: Letter) -> None:
         self._rebuild(letter)
         key = self.current_key()
         if key and not self.editor.hasFocus():
@@ -370,7 +386,7 @@ class LetterView(QWidget):
             self._updating = False
         self._show_current()
 
-    def _on_picker_accepted(self, dialog: "ClausePickerDialog") -> None:
+    def _on_picker_accepted(self, dialog: ClausePickerDialog) -> None:
         choice = dialog.choice()
         if choice:
             self.document.add_clause(*choice)

@@ -1,4 +1,5 @@
 """The main window: lays out the case, parts, letter, preview and findings panels and wires them up."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,17 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from app.core.settings import Preferences, load_preferences, save_preferences
 from app.core.casefile import drafts as case_io
+from app.core.settings import Preferences, load_preferences, save_preferences
+from app.gui.environment import AppEnvironment
 from app.gui.officer.actions import UndoKeysFilter, build_menus, create_actions
 from app.gui.officer.case_panel import CasePanel, deadline_text
 from app.gui.officer.dialogs import DISCARD, RESTORE
 from app.gui.officer.document import CaseDocument
-from app.gui.widgets.editors import Spelling, load_spelling_service
-from app.gui.environment import AppEnvironment
 from app.gui.officer.files import FileController
 from app.gui.officer.findings_panel import FindingsPanel
 from app.gui.officer.letter_view import LetterView
@@ -24,6 +23,7 @@ from app.gui.officer.parts_editor import PartsEditor
 from app.gui.officer.preview import PreviewPane
 from app.gui.officer.recovery import Autosaver, RecoveredDraft, RecoveryStore
 from app.gui.theme import apply_theme
+from app.gui.widgets.editors import Spelling, load_spelling_service
 
 if TYPE_CHECKING:
     from app.core.law.compliance import Finding
@@ -40,12 +40,16 @@ class MainWindow(QMainWindow):
         self.env = env
         self.preferences, self.preference_problems = load_preferences(env.preferences_path)
         self.state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
-        self.document = CaseDocument(self.preferences.library_paths(), env.today,
-                                     case_io.new_case(self.preferences, env.today()), env.preview_delay_ms, self)
+        self.document = CaseDocument(
+            self.preferences.library_paths(),
+            env.today,
+            case_io.new_case(self.preferences, env.today()),
+            env.preview_delay_ms,
+            self,
+        )
         self.recovery = RecoveryStore(env.recovery_dir)
         self.autosaver = Autosaver(self.document, self.recovery, env.autosave_ms, self)
-        self.files = FileController(self, self.document, env.prompter, self.state, lambda: self.preferences,
-                                    env.today)
+        self.files = FileController(self, self.document, env.prompter, self.state, lambda: self.preferences, env.today)
         self.spelling = Spelling(self)
         self._build_panels(self.spelling)
         self.actions = create_actions(self, self.document.undo_stack)
@@ -122,8 +126,11 @@ class MainWindow(QMainWindow):
         geometry = self.state.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1560, 940)
-        for key, splitter in (("window/columns", self.columns), ("window/rows", self.rows),
-                              ("window/letter", self.letter_view.splitter)):
+        for key, splitter in (
+            ("window/columns", self.columns),
+            ("window/rows", self.rows),
+            ("window/letter", self.letter_view.splitter),
+        ):
             value = self.state.value(key)
             if value is not None:
                 splitter.restoreState(value)
@@ -161,7 +168,7 @@ class MainWindow(QMainWindow):
         """Open a recovered draft as an unsaved change to its original file."""
         try:
             case = case_io.parse_draft(draft.case_text, str(draft.file))
-        except Exception as exc:  # noqa: BLE001 - a damaged recovery file must not stop the app
+        except Exception as exc:
             self.env.prompter.error(self, "Cannot restore draft", f"{draft.file}: {exc}")
             return False
         self.document.replace(case, draft.original_path, modified=True)
@@ -186,7 +193,7 @@ class MainWindow(QMainWindow):
     def export(self, path: Path | None = None) -> bool:
         return self.files.export(path)
 
-    def open_settings(self) -> "SettingsDialog":
+    def open_settings(self) -> SettingsDialog:
         """Open the settings dialog (non-blocking); applied and saved on OK."""
         from app.gui.officer.settings_dialog import SettingsDialog
 
@@ -253,8 +260,9 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(0 if name == "case" else 1)
             widget = self.case_panel.regime if name == "case" else self.parts_editor.parts
         else:
-            widget = {"letter": self.letter_view.tree, "preview": self.preview.browser,
-                      "findings": self.findings.tree}[name]
+            widget = {"letter": self.letter_view.tree, "preview": self.preview.browser, "findings": self.findings.tree}[
+                name
+            ]
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_theme(self, theme: str, remember: bool = True) -> None:
@@ -274,10 +282,13 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, f"About {APP_TITLE}",
-                          f"<b>{APP_TITLE}</b><p>Drafts UK Freedom of Information responses (FOIA, FOISA, EIR, "
-                          "EISR) from an approved clause library, checks them against the statute and exports "
-                          "them to Word. Works offline.</p>")
+        QMessageBox.about(
+            self,
+            f"About {APP_TITLE}",
+            f"<b>{APP_TITLE}</b><p>Drafts UK Freedom of Information responses (FOIA, FOISA, EIR, "
+            "EISR) from an approved clause library, checks them against the statute and exports "
+            "them to Word. Works offline.</p>",
+        )
 
     # ------------------------------------------------------------ slots
 
@@ -298,7 +309,7 @@ class MainWindow(QMainWindow):
         if path == "reference" and self.document.path is None:
             self._on_document_path_changed(None)
 
-    def _on_document_findings_changed(self, findings: "list[Finding]") -> None:
+    def _on_document_findings_changed(self, findings: list[Finding]) -> None:
         errors = sum(f.severity == "error" for f in findings)
         self.findings_label.setText(f"{errors} missing" if errors else "Complete")
         self.findings_label.setToolTip("Required elements missing from the letter (see Findings)")
@@ -306,7 +317,7 @@ class MainWindow(QMainWindow):
     def _on_document_deadline_changed(self, due: Any, left: Any) -> None:
         self.deadline_label.setText(deadline_text(due, left, self.document.case.date, short=True))
 
-    def _on_findings_finding_activated(self, finding: "Finding") -> None:
+    def _on_findings_finding_activated(self, finding: Finding) -> None:
         """Take the officer to the clause, part or section a finding concerns."""
         if finding.block_key and self.letter_view.select(finding.block_key):
             self.letter_view.editor.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -330,7 +341,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ closing
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
             event.ignore()
             return

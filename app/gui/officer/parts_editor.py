@@ -1,16 +1,29 @@
 """The parts editor: each question of the request with its outcome, exemptions, cost and answer."""
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.casefile.model import EXEMPTION_OUTCOMES
-from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 from app.gui.officer.exemption_picker import ExemptionPicker, describe
+from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 
 OUTCOME_LABELS = {
     "disclosed": "Disclosed in full",
@@ -71,10 +84,12 @@ class PartsEditor(QWidget):
         self.remove_button = QPushButton("Remove", self)
         self.up_button = QPushButton("Move up", self)
         self.down_button = QPushButton("Move down", self)
-        for button, tip in ((self.add_button, "Add a question after the selected one"),
-                            (self.remove_button, "Remove the selected question"),
-                            (self.up_button, "Move the selected question up"),
-                            (self.down_button, "Move the selected question down")):
+        for button, tip in (
+            (self.add_button, "Add a question after the selected one"),
+            (self.remove_button, "Remove the selected question"),
+            (self.up_button, "Move the selected question up"),
+            (self.down_button, "Move the selected question down"),
+        ):
             button.setToolTip(tip)
             button.setAccessibleName(tip)
             buttons.addWidget(button)
@@ -86,8 +101,9 @@ class PartsEditor(QWidget):
     def _build_detail(self, spelling: Any) -> QWidget:
         detail = QWidget(self)
         form = QFormLayout(detail)
-        self.question = text_editor(detail, "Question", "The question, restated (optional for one-part requests)",
-                                    spelling)
+        self.question = text_editor(
+            detail, "Question", "The question, restated (optional for one-part requests)", spelling
+        )
         self.question.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.outcome = QComboBox(detail)
         for key, label in OUTCOME_LABELS.items():
@@ -108,8 +124,12 @@ class PartsEditor(QWidget):
         form.addRow("&Outcome:", self.outcome)
         form.addRow(self.cost_label, self.cost_hours)
         form.addRow(self._build_exemptions(detail))
-        self.answer = text_editor(detail, "Answer", "Your answer to this question. Markdown: - bullets, "
-                                  "1. numbers, **bold**, | tables |", spelling)
+        self.answer = text_editor(
+            detail,
+            "Answer",
+            "Your answer to this question. Markdown: - bullets, 1. numbers, **bold**, | tables |",
+            spelling,
+        )
         self.answer.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         form.addRow("Ans&wer:", self.answer)
         return detail
@@ -211,7 +231,7 @@ class PartsEditor(QWidget):
         self.up_button.setEnabled(index > 0)
         self.down_button.setEnabled(index < len(self.document.case.parts) - 1)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._exemptions_stale:
             self._show_exemptions(self.document.case.parts[self.current_index()])

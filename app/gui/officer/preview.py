@@ -4,13 +4,25 @@ The page is one QTextFrame per chunk of the letter (letterhead, reference block,
 heading and block). When the chunks are the same as last time except for their text, only the
 changed frames are replaced, so typing in one clause re-lays out that clause, not the letter.
 """
+
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QKeySequence, QPalette, QShortcut, QTextBlockFormat, QTextCharFormat, QTextCursor,
-                           QTextDocument, QTextDocumentFragment, QTextFrameFormat)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFrameFormat,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.core.preview.html import FONT_FAMILIES, FONT_POINTS

@@ -5,6 +5,7 @@ whose lock is stale (its process is gone) was left by a session that crashed or 
 next start offers to restore it. Recovery files are written atomically and removed when the case
 is saved or the app closes normally.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
-from app.core.storage.atomic import write_text_atomic
 from app.core.casefile.model import dump_case
+from app.core.storage.atomic import write_text_atomic
 
 SUFFIX = ".recovery.json"
 FORMAT_VERSION = 1
@@ -65,8 +66,13 @@ class RecoveryStore:
 
     def write(self, case_text: str, original_path: Path | None, title: str) -> Path:
         """Write this session's recovery file atomically and return its path."""
-        data = {"version": FORMAT_VERSION, "original_path": str(original_path) if original_path else None,
-                "saved_at": dt.datetime.now().isoformat(timespec="seconds"), "title": title, "case": case_text}
+        data = {
+            "version": FORMAT_VERSION,
+            "original_path": str(original_path) if original_path else None,
+            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "title": title,
+            "case": case_text,
+        }
         write_text_atomic(self.file, json.dumps(data, ensure_ascii=False, indent=1))
         return self.file
 
@@ -103,8 +109,14 @@ def _read_draft(file: Path, lock: QLockFile) -> RecoveredDraft | None:
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
         original = data.get("original_path")
-        return RecoveredDraft(file, lock, str(data["case"]), Path(original) if original else None,
-                              str(data.get("saved_at", "")), str(data.get("title", "Untitled case")))
+        return RecoveredDraft(
+            file,
+            lock,
+            str(data["case"]),
+            Path(original) if original else None,
+            str(data.get("saved_at", "")),
+            str(data.get("title", "Untitled case")),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -1,10 +1,20 @@
 """The restore offer shown at start when a previous session left autosaved drafts behind."""
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.gui.officer.dialogs import DISCARD, LATER, RESTORE
 from app.gui.officer.recovery import RecoveredDraft
@@ -19,8 +29,9 @@ class RecoveryDialog(QDialog):
         self.decision, self.chosen = LATER, None
         self._drafts = list(drafts)
         layout = QVBoxLayout(self)
-        intro = QLabel("FOI Response Drafter did not close normally last time. These drafts were "
-                       "autosaved and can be restored:")
+        intro = QLabel(
+            "FOI Response Drafter did not close normally last time. These drafts were autosaved and can be restored:"
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget(self)

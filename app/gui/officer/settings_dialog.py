@@ -1,10 +1,24 @@
 """The settings dialog: authority, signatory, default regime, letterhead, clause libraries, dictionary."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.settings import Preferences
 from app.gui.officer.case_panel import REGIME_LABELS, lines_of
@@ -40,12 +54,14 @@ class SettingsDialog(QDialog):
         self.default_regime = QComboBox(group)
         for key, label in REGIME_LABELS.items():
             self.default_regime.addItem(label, key)
-        rows = [("Authority &name:", self.authority_name, "Authority name"),
-                ("Authority &address:", self.authority_address, "Authority address"),
-                ("Authority &e-mail:", self.authority_email, "Authority e-mail"),
-                ("&Signatory name:", self.signatory_name, "Signatory name"),
-                ("Signatory &role:", self.signatory_role, "Signatory role"),
-                ("Default re&gime:", self.default_regime, "Default regime for new cases")]
+        rows = [
+            ("Authority &name:", self.authority_name, "Authority name"),
+            ("Authority &address:", self.authority_address, "Authority address"),
+            ("Authority &e-mail:", self.authority_email, "Authority e-mail"),
+            ("&Signatory name:", self.signatory_name, "Signatory name"),
+            ("Signatory &role:", self.signatory_role, "Signatory role"),
+            ("Default re&gime:", self.default_regime, "Default regime for new cases"),
+        ]
         for label, widget, name in rows:
             widget.setAccessibleName(name)
             form.addRow(label, widget)
@@ -124,9 +140,13 @@ class SettingsDialog(QDialog):
             self.letterhead.setText(name)
 
     def _on_browse_dictionary_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Choose dictionary file", str(Path.home()),
-                                              "Text files (*.txt);;All files (*)",
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Choose dictionary file",
+            str(Path.home()),
+            "Text files (*.txt);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if name:
             self.dictionary.setText(name)
 

@@ -3,6 +3,7 @@
 Typing is merged: consecutive text commands on the same field within one typing session
 (the document starts a new session when an editor loses focus) become one undo step.
 """
+
 from __future__ import annotations
 
 import copy
@@ -28,10 +29,10 @@ class _MergingCommand(QUndoCommand):
         self.new = new
         self.session = document.typing_session if merge else None
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return self.merge_id if self.session is not None else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, type(self)) or other.target != self.target:
             return False
         if self.session is None or other.session != self.session:
@@ -63,8 +64,9 @@ class PartFieldCommand(_MergingCommand):
 
     def __init__(self, document: Any, index: int, name: str, old: Any, new: Any, merge: bool = False):
         label = name.replace("_", " ")
-        super().__init__(document, (index, name), copy.deepcopy(old), copy.deepcopy(new),
-                         f"Change part {index + 1} {label}", merge)
+        super().__init__(
+            document, (index, name), copy.deepcopy(old), copy.deepcopy(new), f"Change part {index + 1} {label}", merge
+        )
 
     def redo(self) -> None:
         self.document.set_part_field(self.target[0], self.target[1], copy.deepcopy(self.new))
@@ -92,8 +94,9 @@ class BlockTextCommand(_MergingCommand):
 class PartsCommand(QUndoCommand):
     """Replace the list of parts together with the letter edits that refer to part numbers."""
 
-    def __init__(self, document: Any, old: tuple[list[Part], LetterEdits], new: tuple[list[Part], LetterEdits],
-                 text: str):
+    def __init__(
+        self, document: Any, old: tuple[list[Part], LetterEdits], new: tuple[list[Part], LetterEdits], text: str
+    ):
         super().__init__(text)
         self.document = document
         self.old = copy.deepcopy(old)

@@ -7,17 +7,20 @@ registered editor. If that module is missing or broken the editors stay plain.
 `TypingWatcher` ends the document's typing session when an editor loses focus, so each visit
 to a field is its own undo step.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 
-def text_editor(parent: QWidget | None, name: str, placeholder: str = "", spelling: "Spelling | None" = None
-                ) -> QPlainTextEdit:
+def text_editor(
+    parent: QWidget | None, name: str, placeholder: str = "", spelling: Spelling | None = None
+) -> QPlainTextEdit:
     """Return a multi-line editor with an accessible name, spellchecked when spelling is ready."""
     editor = QPlainTextEdit(parent)
     editor.setAccessibleName(name)
@@ -66,7 +69,7 @@ class Spelling(QObject):
             return False
         try:
             from app.gui.widgets.spell_highlighter import attach_spellchecker  # noqa: F401 - probe the module
-        except Exception:  # noqa: BLE001 - a half-finished module must not stop the app
+        except Exception:
             return False
         self.service = service
         for editor in self._editors:
@@ -86,7 +89,7 @@ def load_spelling_service(dictionary: Any) -> Any:
         from app.core.spelling.checker import default_service
 
         return default_service(user_dictionary=dictionary if dictionary else "default")
-    except Exception:  # noqa: BLE001 - spelling is a help, never a reason not to start
+    except Exception:
         return None
 
 
@@ -102,7 +105,7 @@ class TypingWatcher(QObject):
         for widget in widgets:
             widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self._on_focus_out()
         return False

@@ -1,4 +1,5 @@
 """Spellchecking in Qt text editors: wavy underlines and a suggestions context menu."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Signal
@@ -65,7 +66,7 @@ class SpellHighlighter(QSyntaxHighlighter):
             self._enabled = enabled
             self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         """Underline the unknown words of one block (paragraph)."""
         self.highlight_other(text)
         visible, awaited = blank_open_placeholders(text, _closer_for_state(self.previousBlockState()))
@@ -116,7 +117,7 @@ class SpellChecking(QObject):
         """Show the spelling menu when the editor is right-clicked."""
         self._editor.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Replace the editor's context menu with one that starts with spelling actions."""
         if event.type() == QEvent.Type.ContextMenu and watched is self._editor.viewport():
             assert isinstance(event, QContextMenuEvent)
@@ -217,7 +218,7 @@ class SpellTextEdit(QPlainTextEdit):
         """Return the context menu for a viewport position (spelling actions first)."""
         return self.spelling.build_menu(pos)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Show the spelling-aware context menu."""
         self.spelling.exec_menu(event.pos(), event.globalPos())
 

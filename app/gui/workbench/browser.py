@@ -1,13 +1,25 @@
 """The library browser of the clause workbench: clauses by regime and topic, searchable and filtered."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHeaderView, QLabel, QLineEdit, QStyle, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
 from app.core.drafting.templating import format_date
@@ -70,13 +82,20 @@ class LibraryBrowser(QWidget):
     def _build_filters(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        self.status = self._combo("Status filter", "Show drafts, approved clauses or both",
-                                  [("Any status", ANY), ("Draft", "draft"), ("Approved", "approved")])
+        self.status = self._combo(
+            "Status filter",
+            "Show drafts, approved clauses or both",
+            [("Any status", ANY), ("Draft", "draft"), ("Approved", "approved")],
+        )
         self.layer = self._combo("Layer filter", "Show clauses from one layer", [("Any layer", ANY)])
-        self.letter = self._combo("Used by letter kind", "Clauses a letter kind can select",
-                                  [("Any letter", ANY)] + [(kind, kind) for kind in LETTERS])
-        self.outcome = self._combo("Used for outcome", "Clauses an outcome can select",
-                                   [("Any outcome", ANY)] + [(o, o) for o in OUTCOMES])
+        self.letter = self._combo(
+            "Used by letter kind",
+            "Clauses a letter kind can select",
+            [("Any letter", ANY)] + [(kind, kind) for kind in LETTERS],
+        )
+        self.outcome = self._combo(
+            "Used for outcome", "Clauses an outcome can select", [("Any outcome", ANY)] + [(o, o) for o in OUTCOMES]
+        )
         self.section = QLineEdit(self)
         self.section.setAccessibleName("Section cited")
         self.section.setPlaceholderText("Section cited")
@@ -184,8 +203,13 @@ class LibraryBrowser(QWidget):
             return False
         clause = entry.clause
         if clause is None:
-            return not (self.status.currentData() or self.overdue.isChecked() or self.letter.currentData()
-                        or self.outcome.currentData() or self.section.text().strip())
+            return not (
+                self.status.currentData()
+                or self.overdue.isChecked()
+                or self.letter.currentData()
+                or self.outcome.currentData()
+                or self.section.text().strip()
+            )
         if self.status.currentData() and clause.status != self.status.currentData():
             return False
         if self.overdue.isChecked() and not entry.overdue(self.today()):
@@ -220,9 +244,15 @@ class LibraryBrowser(QWidget):
 
     def _filtering(self) -> bool:
         """Tell whether any search or filter narrows the list (topics are then shown open)."""
-        return bool(self.search.text().strip() or self.section.text().strip() or self.overdue.isChecked()
-                    or self.status.currentData() or self.layer.currentData() or self.letter.currentData()
-                    or self.outcome.currentData())
+        return bool(
+            self.search.text().strip()
+            or self.section.text().strip()
+            or self.overdue.isChecked()
+            or self.status.currentData()
+            or self.layer.currentData()
+            or self.letter.currentData()
+            or self.outcome.currentData()
+        )
 
     def _group(self, groups: dict, topics: dict, group: str, topic: str) -> QTreeWidgetItem:
         order = [*REGIMES, model.NO_REGIME, PROBLEM_GROUP]
@@ -294,8 +324,11 @@ class LibraryBrowser(QWidget):
         drafts = sum(e.clause.status != "approved" for e in effective)
         overdue = sum(e.overdue(self.today()) for e in effective)
         broken = sum(e.clause is None for e in self.library.entries)
-        parts = [f"{len({e.key for e in shown})} shown of {len(effective)} clauses", f"{drafts} draft",
-                 f"{overdue} overdue for review"]
+        parts = [
+            f"{len({e.key for e in shown})} shown of {len(effective)} clauses",
+            f"{drafts} draft",
+            f"{overdue} overdue for review",
+        ]
         if broken:
             parts.append(f"{broken} file{'s' if broken != 1 else ''} cannot be loaded")
         self.summary.setText(" · ".join(parts))

@@ -4,6 +4,7 @@ The form and body are composed into the clause file text (workbench_model.compos
 is what is validated, previewed and saved. A file whose header cannot be read is edited as raw
 text, so nothing in it is lost.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -11,13 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.drafting.clauses import Clause
 from app.core.problems import Problem
-from app.core.workbench.maintenance import validate_text
 from app.core.workbench import model
+from app.core.workbench.maintenance import validate_text
 from app.gui.workbench.form import MetadataForm
 from app.gui.workbench.highlight import ClauseBodyEdit
 
@@ -66,8 +75,10 @@ class ClauseEditor(QWidget):
         self.banner = QLabel(self)
         self.banner.setAccessibleName("Editing notice")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #3d2e00; border: 1px solid #e0c060;"
-                                  " border-radius: 3px; padding: 4px; }")
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #3d2e00; border: 1px solid #e0c060;"
+            " border-radius: 3px; padding: 4px; }"
+        )
         self.banner.hide()
         layout.addWidget(self.heading)
         layout.addWidget(self.banner)
@@ -197,8 +208,13 @@ class ClauseEditor(QWidget):
 
     def set_approval(self, clause: Clause) -> None:
         """Copy the approval fields of an approved clause into the form."""
-        self.form.set_values(status=clause.status, approved_by=clause.approved_by, approved_on=clause.approved_on,
-                             last_reviewed=clause.last_reviewed, review_due=clause.review_due)
+        self.form.set_values(
+            status=clause.status,
+            approved_by=clause.approved_by,
+            approved_on=clause.approved_on,
+            last_reviewed=clause.last_reviewed,
+            review_due=clause.review_due,
+        )
         self._on_changed()
 
     def return_to_draft(self) -> None:
@@ -228,10 +244,19 @@ class ClauseEditor(QWidget):
         try:
             self.clause, self.problems = validate_text(text, str(self.path))
         except ValueError as exc:  # the core's YAML loader raises on impossible dates such as 2027-13-01
-            self.clause, self.problems = None, [Problem(str(self.path), _bad_date_line(text),
-                                                        f"metadata cannot be read: {exc} (is a date impossible?)")]
-        if self.clause is None and not self.raw and not any(p.message.startswith(("body:", "metadata"))
-                                                             for p in self.problems):
+            self.clause, self.problems = (
+                None,
+                [
+                    Problem(
+                        str(self.path), _bad_date_line(text), f"metadata cannot be read: {exc} (is a date impossible?)"
+                    )
+                ],
+            )
+        if (
+            self.clause is None
+            and not self.raw
+            and not any(p.message.startswith(("body:", "metadata")) for p in self.problems)
+        ):
             extra = model.incomplete_problems(self.form.meta(), self.body.toPlainText(), str(self.path))
             self.problems = self.problems + [p for p in extra if p not in self.problems]
         self.located = model.locate(self.problems, text, self.raw)
@@ -268,14 +293,18 @@ class ClauseEditor(QWidget):
         meta = self.baseline.meta or {}
         title = meta.get("title") or self.path.name
         ident = meta.get("id") or "no id"
-        self.heading.setText(f"<b>{escape(str(title))}</b><br/><span>{escape(str(ident))} · {self.layer_name} "
-                             f"layer · {escape(str(self.path))}</span>")
+        self.heading.setText(
+            f"<b>{escape(str(title))}</b><br/><span>{escape(str(ident))} · {self.layer_name} "
+            f"layer · {escape(str(self.path))}</span>"
+        )
 
     def _update_banner(self) -> None:
         notes = []
         if self.read_only:
-            notes.append("Built-in clause: read-only. Use “Override in …” to edit a copy in your organisation "
-                         "or personal library; the copy replaces this wording in letters.")
+            notes.append(
+                "Built-in clause: read-only. Use “Override in …” to edit a copy in your organisation "
+                "or personal library; the copy replaces this wording in letters."
+            )
         if self.raw:
             why = self.baseline.error.message if self.baseline.error else "unknown reason"
             notes.append(f"The metadata header cannot be read ({why}); edit the file text below to fix it.")
@@ -283,8 +312,10 @@ class ClauseEditor(QWidget):
             notes.append("New clause: not saved yet.")
         if self.wording_changed_since_approval():
             meta = self.baseline.meta or {}
-            notes.append(f"Changed since it was approved by {meta.get('approved_by') or 'nobody recorded'}: "
-                         "saving will ask whether to approve the new wording or keep it as a draft.")
+            notes.append(
+                f"Changed since it was approved by {meta.get('approved_by') or 'nobody recorded'}: "
+                "saving will ask whether to approve the new wording or keep it as a draft."
+            )
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
 

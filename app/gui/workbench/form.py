@@ -1,12 +1,24 @@
 """The metadata header of a clause as a form; only the fields the reviewer touches are rewritten."""
+
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
-                               QPlainTextEdit, QPushButton, QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from app.core.workbench import model
 
@@ -140,13 +152,17 @@ class MetadataForm(QWidget):
         self.fields["guidance"] = self.guidance
         f = self.fields
         rows: list[tuple[tuple[str, QWidget], ...]] = [
-            (("ID", self.id),), (("Title", self.title),), (("Status", status_box),),
+            (("ID", self.id),),
+            (("Title", self.title),),
+            (("Status", status_box),),
             (("Topic", self.topic), ("Owner", self.owner)),
             (("Regimes", f["regimes"]), ("Letters", f["letters"])),
             (("Outcomes", f["outcomes"]), ("Sections", f["sections"])),
-            (("Provides", f["provides"]), ("", self.optional)), (("References", f["references"]),),
+            (("Provides", f["provides"]), ("", self.optional)),
+            (("References", f["references"]),),
             (("Last reviewed", self.last_reviewed), ("Review due", self.review_due)),
-            (("Guidance", self.guidance),)]
+            (("Guidance", self.guidance),),
+        ]
         for row, pairs in enumerate(rows):
             for column, (caption, widget) in enumerate(pairs):
                 label = QLabel(caption, self)
@@ -212,8 +228,9 @@ class MetadataForm(QWidget):
             self.status.setText(f"Approved by {meta.get('approved_by') or '(nobody recorded)'}{when}")
             self.status.setToolTip("Approved clauses are used in letters; the approval is recorded in the file")
         else:
-            self.status.setText(f"{str(meta.get('status') or 'draft').capitalize()}: used only in letters "
-                                "that allow drafts")
+            self.status.setText(
+                f"{str(meta.get('status') or 'draft').capitalize()}: used only in letters that allow drafts"
+            )
         self.draft_button.setVisible(meta.get("status") == "approved")
         self.draft_button.setEnabled(not read_only)
 

@@ -4,6 +4,7 @@ Qt allows one QSyntaxHighlighter per document, so the tag colouring is the colle
 SpellHighlighter.highlight_other hook when a spelling service is available, and a small
 highlighter of its own until then. Problem lines are tinted with extra selections.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,9 +21,11 @@ OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
 def tag_formats(dark: bool) -> dict[str, QTextCharFormat]:
     """Return the formats of placeholders, tags and comments, readable on a light or dark base."""
-    colours = {"}}": ("#0b57a4", "#e8f0fb", "#8ab4f8", "#1d2a3d"),
-               "%}": ("#7a1fa2", "#f5ecfa", "#d7a8f0", "#33243d"),
-               "#}": ("#5f6368", "", "#a0a4aa", "")}
+    colours = {
+        "}}": ("#0b57a4", "#e8f0fb", "#8ab4f8", "#1d2a3d"),
+        "%}": ("#7a1fa2", "#f5ecfa", "#d7a8f0", "#33243d"),
+        "#}": ("#5f6368", "", "#a0a4aa", ""),
+    }
     formats = {}
     for closer, (light_ink, light_back, dark_ink, dark_back) in colours.items():
         fmt = QTextCharFormat()
@@ -57,8 +60,9 @@ def tag_spans(text: str, carried: str | None) -> list[tuple[int, int, str]]:
     return spans
 
 
-def paint_tags(highlighter: QSyntaxHighlighter, text: str, carried: str | None,
-               formats: dict[str, QTextCharFormat]) -> None:
+def paint_tags(
+    highlighter: QSyntaxHighlighter, text: str, carried: str | None, formats: dict[str, QTextCharFormat]
+) -> None:
     """Colour the Jinja tags of one block (UTF-16 offsets, as Qt counts them)."""
     for start, end, closer in tag_spans(text, carried):
         first = utf16_index(text, start)
@@ -77,7 +81,7 @@ class TagHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.formats = formats
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def highlightBlock(self, text: str) -> None:
         carried = _closer_for_state(self.previousBlockState())
         paint_tags(self, text, carried, self.formats)
         awaited = unclosed_placeholder(text, carried)
@@ -116,7 +120,7 @@ class ClauseBodyEdit(QPlainTextEdit):
             return False
         try:
             from app.gui.widgets.spell_highlighter import SpellChecking
-        except Exception:  # noqa: BLE001 - a broken spelling module must not stop the workbench
+        except Exception:
             return False
         self.highlighter.setDocument(None)
         self.spelling = SpellChecking(self, service)
@@ -128,7 +132,7 @@ class ClauseBodyEdit(QPlainTextEdit):
         self.highlighter = self.spelling.highlighter = spell_tag_highlighter(self.document(), service, self.formats)
         return True
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if self.spelling is not None:
             self.spelling.exec_menu(event.pos(), event.globalPos())
         else:

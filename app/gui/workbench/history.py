@@ -1,4 +1,5 @@
 """The history panel of the clause workbench: versions of one clause file, diffs, and restore."""
+
 from __future__ import annotations
 
 from html import escape
@@ -6,8 +7,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextEdit, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.workbench.history import History, Version, diff
 
@@ -91,8 +102,9 @@ class HistoryPanel(QWidget):
         layout.addWidget(splitter, 1)
         self._fill_compare()
 
-    def show_file(self, path: Path | None, history: History | None, current_text: str,
-                  overridden: list[tuple[str, str]] = ()) -> None:
+    def show_file(
+        self, path: Path | None, history: History | None, current_text: str, overridden: list[tuple[str, str]] = ()
+    ) -> None:
         """Show the versions of a file; overridden lists (layer, text) of the wording it replaces."""
         self.path, self.history, self.current_text = path, history, current_text
         self.overridden = list(overridden)
@@ -162,8 +174,12 @@ class HistoryPanel(QWidget):
             return shown
         elif mode == WITH_PREVIOUS:
             older = self._older(version)
-            shown = diff(self._text_at(older) if older else "", self._text_at(version),
-                         _name(older) if older else "(nothing)", _name(version))
+            shown = diff(
+                self._text_at(older) if older else "",
+                self._text_at(version),
+                _name(older) if older else "(nothing)",
+                _name(version),
+            )
         else:
             shown = diff(self._text_at(version), self.current_text, _name(version), "current text")
         self._set_view(shown, "No differences." if not shown else "")

@@ -1,19 +1,29 @@
 """Side panels of the clause workbench: the preview with sample case data and the variable catalogue."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.drafting.clauses import Clause
 from app.core.drafting.context import catalogue
 from app.core.problems import Problem
-from app.core.workbench.maintenance import preview
 from app.core.workbench import model
+from app.core.workbench.maintenance import preview
 
 PAPER = QColor("#ffffff")
 INK = QColor("#000000")
@@ -82,8 +92,9 @@ class PreviewPanel(QWidget):
         if clause is None:
             blocking = next((p for p in self._problems), None)
             message = blocking.message.removeprefix("body: ") if blocking else "the clause cannot be read"
-            self._show("", f"Cannot preview: {message}"
-                       + (f" (line {blocking.line})" if blocking and blocking.line else ""))
+            self._show(
+                "", f"Cannot preview: {message}" + (f" (line {blocking.line})" if blocking and blocking.line else "")
+            )
             return
         cases = dict(self.samples)
         case = cases.get(self.sample_name())
@@ -147,8 +158,11 @@ class CataloguePanel(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         layout.addWidget(self.details)
-        hint = QLabel("Double-click to insert {{ variable }} at the cursor. Filters such as |date and "
-                      "|and_join are described in clauses/GUIDE.md.", self)
+        hint = QLabel(
+            "Double-click to insert {{ variable }} at the cursor. Filters such as |date and "
+            "|and_join are described in clauses/GUIDE.md.",
+            self,
+        )
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -195,7 +209,7 @@ class CataloguePanel(QWidget):
             haystack = f"{path} {item.text(2)} {item.text(1)}".lower()
             item.setHidden(bool(words) and not all(word in haystack for word in words))
         if words:
-            for path, item in self._items.items():
+            for item in self._items.values():
                 if not item.isHidden():
                     parent = item.parent()
                     while parent is not None:
@@ -208,8 +222,10 @@ class CataloguePanel(QWidget):
             self.details.clear()
             return
         example = item.data(1, PATH_ROLE)
-        self.details.setText(f"{{{{ {item.data(0, PATH_ROLE)} }}}} — {item.text(1)}. {item.text(2)}"
-                             + (f" Example: {example}" if example else ""))
+        self.details.setText(
+            f"{{{{ {item.data(0, PATH_ROLE)} }}}} — {item.text(1)}. {item.text(2)}"
+            + (f" Example: {example}" if example else "")
+        )
 
     def _on_tree_item_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         self.variable_chosen.emit(str(item.data(0, PATH_ROLE)))

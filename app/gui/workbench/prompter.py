@@ -1,7 +1,9 @@
 """Every question the clause workbench asks, in one replaceable object (tests answer without dialogs)."""
+
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
@@ -34,10 +36,12 @@ class WorkbenchPrompter:
         """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL."""
         if self.app_prompter is not None:
             return self.app_prompter.confirm_discard(parent, name)
-        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                   | QMessageBox.StandardButton.Cancel)
-        answer = QMessageBox.question(parent, "Unsaved changes",
-                                      f"“{name}” has changes that are not saved. Save them?", buttons)
+        buttons = (
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(
+            parent, "Unsaved changes", f"“{name}” has changes that are not saved. Save them?", buttons
+        )
         return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
 
     def confirm(self, parent: QWidget, title: str, question: str) -> bool:
@@ -50,11 +54,17 @@ class WorkbenchPrompter:
 
         reason is why approving is not possible now ("" when it is).
         """
-        box = QMessageBox(QMessageBox.Icon.Question, "Approved clause changed",
-                          f"“{clause_id}” is approved and used in letters. Its wording or selection has changed.",
-                          parent=parent)
-        box.setInformativeText(reason or f"Approve the new wording as {reviewer} now, or save it as a draft "
-                               "(taken out of letters until it is approved)?")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Approved clause changed",
+            f"“{clause_id}” is approved and used in letters. Its wording or selection has changed.",
+            parent=parent,
+        )
+        box.setInformativeText(
+            reason
+            or f"Approve the new wording as {reviewer} now, or save it as a draft "
+            "(taken out of letters until it is approved)?"
+        )
         approve_button = box.addButton(f"Approve as {reviewer or '…'}", QMessageBox.ButtonRole.AcceptRole)
         approve_button.setEnabled(not reason)
         draft_button = box.addButton("Save as draft", QMessageBox.ButtonRole.DestructiveRole)

@@ -6,28 +6,44 @@ Every save is atomic and recorded (a git commit when the layer folder is in a re
 otherwise a timestamped snapshot); a failure is always reported, naming the file, and the edit
 stays in the editor. The library is loaded and validated off the GUI thread.
 """
+
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu, QPushButton, QSplitter, QStyle,
-                               QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.drafting.library import Layer, default_layers
 from app.core.drafting.skeleton import all_topics
-from app.core.workbench.maintenance import ApprovalError, approve
 from app.core.workbench import model
+from app.core.workbench.maintenance import ApprovalError, approve
+from app.core.workbench.model import Entry, WorkbenchLibrary
 from app.gui.officer.dialogs import DISCARD, SAVE
 from app.gui.workbench.browser import LibraryBrowser
 from app.gui.workbench.editor import ClauseEditor
 from app.gui.workbench.history import HistoryPanel
-from app.core.workbench.model import Entry, WorkbenchLibrary
 from app.gui.workbench.panels import CataloguePanel, PreviewPanel
 from app.gui.workbench.prompter import APPROVE, DRAFT, WorkbenchPrompter
 
@@ -74,10 +90,8 @@ class LibraryLoader(QObject):
         if self._executor is None or future.cancelled():
             return
         error = future.exception()
-        try:
+        with contextlib.suppress(RuntimeError):  # the window was deleted while the library was loading
             self._delivered.emit((generation, future.result() if error is None else None, error))
-        except RuntimeError:  # the window was deleted while the library was loading
-            pass
 
     def _on_worker_delivered(self, delivery: tuple) -> None:
         generation, library, error = delivery
@@ -100,9 +114,16 @@ class WorkbenchWindow(QMainWindow):
     library_saved = Signal()
     library_loaded = Signal(object)
 
-    def __init__(self, layers: Sequence[Layer], today: Callable[[], dt.date], reviewer: str = "",
-                 prompter: WorkbenchPrompter | None = None, parent: QWidget | None = None,
-                 spelling_service: Any = None, delay_ms: int = 300):
+    def __init__(
+        self,
+        layers: Sequence[Layer],
+        today: Callable[[], dt.date],
+        reviewer: str = "",
+        prompter: WorkbenchPrompter | None = None,
+        parent: QWidget | None = None,
+        spelling_service: Any = None,
+        delay_ms: int = 300,
+    ):
         super().__init__(parent)
         self.layers = list(layers)
         self.today = today
@@ -185,26 +206,54 @@ class WorkbenchWindow(QMainWindow):
     def _build_actions(self) -> None:
         style = self.style()
         P = QStyle.StandardPixmap
-        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save,
-                                        "Save the clause file and record it in the history", P.SP_DialogSaveButton)
-        self.approve_action = self._action("&Approve", self.approve, "Ctrl+Shift+A",
-                                           "Mark the clause approved with your name and today's date",
-                                           P.SP_DialogApplyButton)
-        self.remove_action = self._action("&Remove override", self.remove_override, None,
-                                          "Delete this copy; letters use the wording it overrides again",
-                                          P.SP_TrashIcon)
-        self.new_action = self._action("&New clause…", self.new_clause, QKeySequence.StandardKey.New,
-                                       "Start a new clause in your organisation or personal layer", P.SP_FileIcon)
-        self.reload_action = self._action("Re&load library", self.reload, "F5",
-                                          "Read every layer again (after a git pull, for example)", P.SP_BrowserReload)
-        find = self._action("&Find clause", lambda: self.browser.search.setFocus(), QKeySequence.StandardKey.Find,
-                            "Search the library")
+        self.save_action = self._action(
+            "&Save",
+            self.save,
+            QKeySequence.StandardKey.Save,
+            "Save the clause file and record it in the history",
+            P.SP_DialogSaveButton,
+        )
+        self.approve_action = self._action(
+            "&Approve",
+            self.approve,
+            "Ctrl+Shift+A",
+            "Mark the clause approved with your name and today's date",
+            P.SP_DialogApplyButton,
+        )
+        self.remove_action = self._action(
+            "&Remove override",
+            self.remove_override,
+            None,
+            "Delete this copy; letters use the wording it overrides again",
+            P.SP_TrashIcon,
+        )
+        self.new_action = self._action(
+            "&New clause…",
+            self.new_clause,
+            QKeySequence.StandardKey.New,
+            "Start a new clause in your organisation or personal layer",
+            P.SP_FileIcon,
+        )
+        self.reload_action = self._action(
+            "Re&load library",
+            self.reload,
+            "F5",
+            "Read every layer again (after a git pull, for example)",
+            P.SP_BrowserReload,
+        )
+        find = self._action(
+            "&Find clause", lambda: self.browser.search.setFocus(), QKeySequence.StandardKey.Find, "Search the library"
+        )
         close = self._action("&Close", self.close, QKeySequence.StandardKey.Close, "Close the workbench")
         self.override_actions: dict[str, Any] = {}
         self.override_menu = QMenu("&Override in…", self)
         for layer in model.editable_layers(self.layers):
-            action = self._action(f"Override in {layer.name} layer", lambda target=layer: self.override(target), None,
-                                  f"Copy this clause into {layer.folder} and edit the copy there")
+            action = self._action(
+                f"Override in {layer.name} layer",
+                lambda target=layer: self.override(target),
+                None,
+                f"Copy this clause into {layer.folder} and edit the copy there",
+            )
             self.override_actions[layer.name] = action
             self.override_menu.addAction(action)
         self.override_button = QToolButton(self)
@@ -279,9 +328,13 @@ class WorkbenchWindow(QMainWindow):
         if self.entry is None or self.editor.path is None:
             return False
         if self.editor.read_only:
-            self.prompter.error(self, "Built-in clause", f"{self.editor.path} ships with the app and cannot be "
-                                "changed here. Use “Override in …” to edit a copy in your organisation or "
-                                "personal layer.")
+            self.prompter.error(
+                self,
+                "Built-in clause",
+                f"{self.editor.path} ships with the app and cannot be "
+                "changed here. Use “Override in …” to edit a copy in your organisation or "
+                "personal layer.",
+            )
             return False
         if not self._confirm_disk_unchanged():
             return False
@@ -348,21 +401,30 @@ class WorkbenchWindow(QMainWindow):
             return False
         clause_id = entry.clause.id if entry.clause else entry.path.name
         if entry.overrides and not entry.shadowed_by:
-            question = (f"Remove the {entry.layer.name} copy of “{clause_id}”? Letters will use the "
-                        f"{entry.overrides[-1].layer} wording again.")
+            question = (
+                f"Remove the {entry.layer.name} copy of “{clause_id}”? Letters will use the "
+                f"{entry.overrides[-1].layer} wording again."
+            )
         else:
             question = f"Delete “{clause_id}” from the {entry.layer.name} layer ({entry.path})?"
         if not self.prompter.confirm(self, "Remove clause", question):
             return False
         try:
-            failure = model.remove_file(entry.path, model.history_of(entry.layer),
-                                        self.note.text().strip() or f"Remove {clause_id}", self.reviewer_name())
+            failure = model.remove_file(
+                entry.path,
+                model.history_of(entry.layer),
+                self.note.text().strip() or f"Remove {clause_id}",
+                self.reviewer_name(),
+            )
         except OSError as exc:
             self.prompter.error(self, "Cannot remove clause", f"{entry.path}: {exc.strerror or exc}")
             return False
         if failure:
-            self.prompter.error(self, "Removed, but not recorded", f"{entry.path} was removed, but the history "
-                                f"could not record it: {failure}")
+            self.prompter.error(
+                self,
+                "Removed, but not recorded",
+                f"{entry.path} was removed, but the history could not record it: {failure}",
+            )
         self.note.clear()
         self.editor.clear()
         self.entry = None
@@ -377,8 +439,12 @@ class WorkbenchWindow(QMainWindow):
         """Start a new draft clause in an editable layer (saved on the first Save)."""
         layers = model.editable_layers(self.layers)
         if not layers:
-            self.prompter.error(self, "No library to write to", "Set an organisation or personal clause library "
-                                "folder in Settings first; built-in clauses are read-only.")
+            self.prompter.error(
+                self,
+                "No library to write to",
+                "Set an organisation or personal clause library "
+                "folder in Settings first; built-in clauses are read-only.",
+            )
             return False
         answer = self.prompter.new_clause(self, [layer.name for layer in layers])
         if answer is None:
@@ -386,8 +452,12 @@ class WorkbenchWindow(QMainWindow):
         clause_id, layer_name = answer
         layer = next((item for item in layers if item.name == layer_name), layers[-1])
         if not _ID_RE.match(clause_id):
-            self.prompter.error(self, "Cannot create clause", f"“{clause_id}” is not a usable id: use lower-case "
-                                "letters, digits, dots and hyphens, e.g. foia.closing.short")
+            self.prompter.error(
+                self,
+                "Cannot create clause",
+                f"“{clause_id}” is not a usable id: use lower-case "
+                "letters, digits, dots and hyphens, e.g. foia.closing.short",
+            )
             return False
         path = layer.folder.resolve() / f"{clause_id}.md"
         if path.exists():
@@ -431,12 +501,18 @@ class WorkbenchWindow(QMainWindow):
         try:
             version, failure = model.save_text(path, text, model.history_of(layer), message, self.reviewer_name())
         except OSError as exc:
-            self.prompter.error(self, "Cannot save clause", f"{path}: {exc.strerror or exc}. "
-                                "Nothing was written; your changes are still in the editor.")
+            self.prompter.error(
+                self,
+                "Cannot save clause",
+                f"{path}: {exc.strerror or exc}. Nothing was written; your changes are still in the editor.",
+            )
             return False
         if failure:
-            self.prompter.error(self, "Saved, but not recorded in the history",
-                                f"{path} was saved, but the change could not be recorded: {failure}")
+            self.prompter.error(
+                self,
+                "Saved, but not recorded in the history",
+                f"{path} was saved, but the change could not be recorded: {failure}",
+            )
         where = f" (commit {version.id[:10]})" if version is not None and len(version.id) == 40 else ""
         self._saved_message = f"Saved {path}{where}"
         self.statusBar().showMessage(self._saved_message, 8000)
@@ -465,8 +541,11 @@ class WorkbenchWindow(QMainWindow):
             return True
         if model.split_text(disk) == model.split_text(self.editor.saved_text):
             return True
-        return self.prompter.confirm(self, "Clause changed on disk", f"{path} was changed outside the workbench "
-                                     "since you opened it. Overwrite it with your version?")
+        return self.prompter.confirm(
+            self,
+            "Clause changed on disk",
+            f"{path} was changed outside the workbench since you opened it. Overwrite it with your version?",
+        )
 
     def _default_message(self, verb: str) -> str:
         meta = self.editor.meta() or {}
@@ -488,8 +567,9 @@ class WorkbenchWindow(QMainWindow):
             action.setEnabled(name in above)
         self.override_button.setEnabled(bool(above))
         if not self.override_actions:
-            self.override_button.setToolTip("Set an organisation or personal library folder in Settings to "
-                                            "override built-in clauses")
+            self.override_button.setToolTip(
+                "Set an organisation or personal library folder in Settings to override built-in clauses"
+            )
         else:
             self.override_button.setToolTip("Copy this clause into a higher layer and edit the copy there")
         self.remove_action.setEnabled(editable and bool(self.editor.saved_text))
@@ -552,7 +632,7 @@ class WorkbenchWindow(QMainWindow):
         self.editor.replace_text(text)
         self.statusBar().showMessage("Version restored in the editor — save to keep it", 8000)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
             return
@@ -567,7 +647,7 @@ class CloseGuard(QObject):
         super().__init__(workbench)
         self.workbench = workbench
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close and self.workbench.isVisible() and not self.workbench.maybe_save():
             event.ignore()
             return True
@@ -584,9 +664,15 @@ def open_workbench(main_window: Any, prompter: WorkbenchPrompter | None = None) 
     preferences = main_window.preferences
     env = main_window.env
     spelling = getattr(main_window, "spelling", None)
-    window = WorkbenchWindow(default_layers(preferences.library_paths()), env.today, preferences.signatory_name,
-                             prompter or WorkbenchPrompter(env.prompter), main_window,
-                             getattr(spelling, "service", None), getattr(env, "preview_delay_ms", 300))
+    window = WorkbenchWindow(
+        default_layers(preferences.library_paths()),
+        env.today,
+        preferences.signatory_name,
+        prompter or WorkbenchPrompter(env.prompter),
+        main_window,
+        getattr(spelling, "service", None),
+        getattr(env, "preview_delay_ms", 300),
+    )
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     document = main_window.document
     window.library_saved.connect(lambda: document.set_library_folders(document.library_folders))

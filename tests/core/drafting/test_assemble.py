@@ -1,10 +1,11 @@
 """Assembly: the most specific clause wins, edits apply, and rendering is safe and strict."""
+
 from __future__ import annotations
 
 import pytest
 
-from app.core.drafting.assemble import assemble
 from app.core.casefile.model import AddedClause, parse_case
+from app.core.drafting.assemble import assemble
 from app.core.drafting.library import Layer, load_library
 from tests.core.conftest import TODAY, write_clause
 
@@ -98,8 +99,9 @@ def test_missing_clause_for_a_required_slot_is_reported(case, tmp_path):
 def test_drafts_are_used_only_when_the_officer_opts_in(case, tmp_path):
     folder = tmp_path / "lib"
     folder.mkdir()
-    (folder / "c.md").write_text("---\nid: d\ntitle: D\ntopic: closing\nstatus: draft\n---\nDraft sign-off\n",
-                                 encoding="utf-8")
+    (folder / "c.md").write_text(
+        "---\nid: d\ntitle: D\ntopic: closing\nstatus: draft\n---\nDraft sign-off\n", encoding="utf-8"
+    )
     library = load_library([Layer("t", folder)])
     assert assemble(case, library, TODAY).block("closing/closing") is None
     case.allow_drafts = True

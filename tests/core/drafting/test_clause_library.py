@@ -1,4 +1,5 @@
 """Clause files and library loading: good clauses load, every broken one is reported with its line."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,14 +31,17 @@ def test_good_clause_loads_despite_broken_neighbours(mixed):
     assert "test.bad-jinja" not in mixed.clauses
 
 
-@pytest.mark.parametrize("name, line, words", [
-    ("bad-yaml.md", 4, "not valid YAML"),
-    ("bad-jinja.md", 9, "template syntax error"),
-    ("unknown-variable.md", 8, "unknown variable 'case.requester.shoe_size'"),
-    ("unknown-section.md", 7, "FOISA has no section 43"),
-    ("no-header.md", 1, "must start with a '---' line"),
-    ("missing-fields.md", 2, "missing required field 'id'"),
-])
+@pytest.mark.parametrize(
+    "name, line, words",
+    [
+        ("bad-yaml.md", 4, "not valid YAML"),
+        ("bad-jinja.md", 9, "template syntax error"),
+        ("unknown-variable.md", 8, "unknown variable 'case.requester.shoe_size'"),
+        ("unknown-section.md", 7, "FOISA has no section 43"),
+        ("no-header.md", 1, "must start with a '---' line"),
+        ("missing-fields.md", 2, "missing required field 'id'"),
+    ],
+)
 def test_each_broken_file_is_reported_with_file_and_line(mixed, name, line, words):
     problems = _problems_for(mixed, name)
     assert problems, f"no problem reported for {name}"
@@ -51,9 +55,14 @@ def test_unknown_variable_file_still_loads_so_officers_see_the_rest(mixed):
 def test_validate_command_prints_path_line_message_and_fails(capsys):
     assert main(["library", "validate", str(FIXTURES)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert any(line.endswith("bad-jinja.md:9: body: template syntax error: Unexpected end of template. "
-                             "Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. "
-                             "The innermost block that needs to be closed is 'if'.") for line in out), out
+    assert any(
+        line.endswith(
+            "bad-jinja.md:9: body: template syntax error: Unexpected end of template. "
+            "Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. "
+            "The innermost block that needs to be closed is 'if'."
+        )
+        for line in out
+    ), out
     assert all(":" in line for line in out)
 
 
@@ -70,8 +79,10 @@ def test_approved_clause_must_name_its_approver():
 
 
 def test_clause_round_trips_through_its_file_text():
-    text = ("---\nid: x\ntitle: T\ntopic: closing\nstatus: draft\nregimes: [foia]\n"
-            "review_due: 2027-01-31\nguidance: |\n  Use with care.\n---\nBody {{ case.reference }}\n")
+    text = (
+        "---\nid: x\ntitle: T\ntopic: closing\nstatus: draft\nregimes: [foia]\n"
+        "review_due: 2027-01-31\nguidance: |\n  Use with care.\n---\nBody {{ case.reference }}\n"
+    )
     clause, problems = parse_clause(text, "x.md")
     assert problems == []
     again, problems = parse_clause(clause_to_text(clause), "x.md")
@@ -96,7 +107,7 @@ def test_higher_layer_overrides_and_keeps_the_shadowed_version(tmp_path):
 def test_unreadable_and_non_utf8_files_are_problems_not_crashes(tmp_path):
     (tmp_path / "latin1.md").write_bytes("---\nid: x\n---\ncaf\xe9".encode("latin-1"))
     library = load_library([Layer("t", tmp_path)])
-    assert [str(p) for p in library.problems][0].endswith("latin1.md: is not UTF-8 text (byte 17)")
+    assert next(str(p) for p in library.problems).endswith("latin1.md: is not UTF-8 text (byte 17)")
 
 
 def test_missing_folder_is_reported(tmp_path):
@@ -107,14 +118,15 @@ def test_missing_folder_is_reported(tmp_path):
 def test_a_draft_override_does_not_take_approved_wording_out_of_letters(tmp_path):
     import datetime as dt
 
-    from app.core.drafting.assemble import assemble
     from app.core.casefile.model import parse_case
+    from app.core.drafting.assemble import assemble
 
     base, org = tmp_path / "base", tmp_path / "org"
     base.mkdir(), org.mkdir()
     text = "---\nid: shared.closing\ntitle: T\ntopic: closing\nstatus: {status}\n{approver}---\n{body}\n"
-    (base / "c.md").write_text(text.format(status="approved", approver="approved_by: Jo\n", body="Approved words"),
-                               encoding="utf-8")
+    (base / "c.md").write_text(
+        text.format(status="approved", approver="approved_by: Jo\n", body="Approved words"), encoding="utf-8"
+    )
     (org / "c.md").write_text(text.format(status="draft", approver="", body="Draft words"), encoding="utf-8")
     library = load_library([Layer("built-in", base), Layer("organisation", org)])
     case = parse_case("regime: foia\nreceived: 2026-10-01\nparts: [{outcome: disclosed}]\n")

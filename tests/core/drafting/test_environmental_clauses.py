@@ -1,14 +1,15 @@
 """The built-in EIR and EISR clauses: coverage of every exception, every outcome, and the law they state."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from app.core.drafting.assemble import assemble
 from app.core.casefile.model import OUTCOMES, parse_case
-from app.core.law.compliance import ERROR, check
+from app.core.drafting.assemble import assemble
 from app.core.drafting.library import load_library
+from app.core.law.compliance import ERROR, check
 from app.core.law.registry import load_registry
 
 TODAY = dt.date(2026, 11, 21)
@@ -28,8 +29,9 @@ def library():
     return load_library()
 
 
-def make_case(regime: str, outcome: str, exemptions: list[str], letter: str = "response",
-              hours: int | None = 40) -> str:
+def make_case(
+    regime: str, outcome: str, exemptions: list[str], letter: str = "response", hours: int | None = 40
+) -> str:
     """Case text for a two-part request: the part under test, then a disclosed part."""
     cost = f"\n    cost: {{hours: {hours}}}" if hours is not None else ""
     return f"""\
@@ -81,14 +83,18 @@ def exceptions_for(regime: str, outcome: str) -> list[str]:
 
 # ------------------------------------------------------------------ coverage
 
+
 @pytest.mark.parametrize("regime", REGIMES)
 def test_every_exception_in_the_registry_has_its_own_exemption_clause(library, regime):
     registry = load_registry(regime)
     missing = []
     for provision in registry.provisions:
         key = str(provision.cite)
-        found = [c for c in library.by_topic("exemption")
-                 if c.status == "approved" and regime in c.regimes and list(c.sections) == [key]]
+        found = [
+            c
+            for c in library.by_topic("exemption")
+            if c.status == "approved" and regime in c.regimes and list(c.sections) == [key]
+        ]
         if not found:
             missing.append(key)
     assert missing == []
@@ -100,7 +106,7 @@ def test_each_exception_is_explained_by_its_own_clause_in_a_letter(library, regi
     for provision in registry.provisions:
         key = str(provision.cite)
         outcome = "ncnd" if provision.ncnd else "withheld"
-        case, letter, findings = assembled(library, make_case(regime, outcome, [key]))
+        _case, letter, findings = assembled(library, make_case(regime, outcome, [key]))
         assert letter.problems == [], key
         assert errors(findings) == [], key
         block = letter.block(f"part-1/exemption:{key}")
@@ -110,12 +116,14 @@ def test_each_exception_is_explained_by_its_own_clause_in_a_letter(library, regi
 
 # ------------------------------------------------------------------ outcomes
 
+
 @pytest.mark.parametrize("letter_kind", ["response", "review-outcome"])
 @pytest.mark.parametrize("outcome", OUTCOMES)
 @pytest.mark.parametrize("regime", REGIMES)
 def test_every_outcome_assembles_cleanly_and_passes_the_check(library, regime, outcome, letter_kind):
-    case, letter, findings = assembled(library, make_case(regime, outcome, exceptions_for(regime, outcome),
-                                                         letter_kind))
+    _case, letter, findings = assembled(
+        library, make_case(regime, outcome, exceptions_for(regime, outcome), letter_kind)
+    )
     assert letter.problems == []
     assert errors(findings) == []
     text = letter.markdown()
@@ -127,7 +135,7 @@ def test_every_outcome_assembles_cleanly_and_passes_the_check(library, regime, o
 @pytest.mark.parametrize("regime", REGIMES)
 def test_citing_the_outcome_exception_as_well_does_not_repeat_it(library, regime, outcome):
     key = load_registry(regime).provisions[0 if outcome == "not-held" else 1].cite
-    case, letter, findings = assembled(library, make_case(regime, outcome, [str(key)]))
+    _case, letter, findings = assembled(library, make_case(regime, outcome, [str(key)]))
     assert letter.problems == [] and errors(findings) == []
     part = letter.section("part-1")
     shown = "\n".join(b.text for b in part.visible_blocks())
@@ -136,7 +144,7 @@ def test_citing_the_outcome_exception_as_well_does_not_repeat_it(library, regime
 
 
 def test_not_held_is_a_refusal_notice_under_the_eir(library):
-    case, letter, findings = assembled(library, make_case("eir", "not-held", []))
+    _case, letter, _findings = assembled(library, make_case("eir", "not-held", []))
     decision = letter.block("part-1/decision").text
     assert "regulation 12(4)(a)" in decision
     assert "refusal notice under regulation 14" in decision
@@ -145,14 +153,14 @@ def test_not_held_is_a_refusal_notice_under_the_eir(library):
 
 
 def test_not_held_is_a_refusal_notice_under_the_eisr(library):
-    case, letter, findings = assembled(library, make_case("eisr", "not-held", []))
+    _case, letter, _findings = assembled(library, make_case("eisr", "not-held", []))
     decision = letter.block("part-1/decision").text
     assert "regulation 10(4)(a)" in decision and "refusal notice under regulation 13" in decision
 
 
 @pytest.mark.parametrize("regime, cite", [("eir", "12(4)(b)"), ("eisr", "10(4)(b)")])
 def test_cost_limit_is_manifestly_unreasonable_with_a_public_interest_test(library, regime, cite):
-    case, letter, findings = assembled(library, make_case(regime, "cost-limit", []))
+    _case, letter, _findings = assembled(library, make_case(regime, "cost-limit", []))
     decision = letter.block("part-1/decision").text
     cost = letter.block("part-1/cost").text
     assert f"regulation {cite}" in decision and "manifestly unreasonable" in decision
@@ -165,7 +173,7 @@ def test_cost_limit_is_manifestly_unreasonable_with_a_public_interest_test(libra
 @pytest.mark.parametrize("outcome", ["vexatious", "repeated"])
 @pytest.mark.parametrize("regime, cite", [("eir", "12(4)(b)"), ("eisr", "10(4)(b)")])
 def test_vexatious_and_repeated_are_manifestly_unreasonable(library, regime, cite, outcome):
-    case, letter, findings = assembled(library, make_case(regime, outcome, []))
+    _case, letter, _findings = assembled(library, make_case(regime, outcome, []))
     decision = letter.block("part-1/decision").text
     assert f"regulation {cite}" in decision and "manifestly unreasonable" in decision
     assert "presumption in favour of disclosure" in decision
@@ -180,7 +188,7 @@ def test_eir_cost_indicator_is_the_foia_limit_and_eisr_the_foisa_amount(library)
 
 @pytest.mark.parametrize("regime", REGIMES)
 def test_ncnd_parts_carry_the_caveat_and_public_interest(library, regime):
-    case, letter, findings = assembled(library, make_case(regime, "ncnd", exceptions_for(regime, "ncnd")))
+    _case, letter, _findings = assembled(library, make_case(regime, "ncnd", exceptions_for(regime, "ncnd")))
     keys = [b.key for b in letter.section("part-1").visible_blocks()]
     assert "part-1/ncnd-caveat" in keys
     assert any(k.startswith("part-1/ncnd-pit:") for k in keys)
@@ -189,8 +197,9 @@ def test_ncnd_parts_carry_the_caveat_and_public_interest(library, regime):
 
 # ------------------------------------------------------------------ what the clauses say
 
+
 def test_presumption_in_favour_of_disclosure_appears_in_an_eir_pit_block(library):
-    case, letter, findings = assembled(library, make_case("eir", "partial", ["12(5)(e)", "13"]))
+    _case, letter, _findings = assembled(library, make_case("eir", "partial", ["12(5)(e)", "13"]))
     pit = letter.block("part-1/pit:12(5)(e)")
     assert pit is not None and pit.clause_id == "eir.pit.general"
     assert "presumption in favour of disclosure" in pit.text
@@ -199,15 +208,18 @@ def test_presumption_in_favour_of_disclosure_appears_in_an_eir_pit_block(library
 
 
 def test_presumption_in_favour_of_disclosure_appears_in_an_eisr_pit_block(library):
-    case, letter, findings = assembled(library, make_case("eisr", "withheld", ["10(5)(b)"]))
+    _case, letter, _findings = assembled(library, make_case("eisr", "withheld", ["10(5)(b)"]))
     pit = letter.block("part-1/pit:10(5)(b)").text
     assert "presumption in favour of disclosure" in pit and "regulation 10(2)" in pit.lower()
 
 
-@pytest.mark.parametrize("regime, cites", [
-    ("eir", ["12(5)(d)", "12(5)(e)", "12(5)(f)", "12(5)(g)"]),
-    ("eisr", ["10(5)(d)", "10(5)(e)", "10(5)(f)", "10(5)(g)"]),
-])
+@pytest.mark.parametrize(
+    "regime, cites",
+    [
+        ("eir", ["12(5)(d)", "12(5)(e)", "12(5)(f)", "12(5)(g)"]),
+        ("eisr", ["10(5)(d)", "10(5)(e)", "10(5)(f)", "10(5)(g)"]),
+    ],
+)
 def test_emissions_override_is_in_the_guidance_and_the_letter(library, regime, cites):
     registry = load_registry(regime)
     for cite in cites:
@@ -222,18 +234,24 @@ def test_exceptions_without_the_emissions_override_do_not_mention_it(library):
         for provision in load_registry(regime).provisions:
             if provision.emissions_override:
                 continue
-            clause = next(c for c in library.by_topic("exemption")
-                          if regime in c.regimes and list(c.sections) == [str(provision.cite)])
+            clause = next(
+                c
+                for c in library.by_topic("exemption")
+                if regime in c.regimes and list(c.sections) == [str(provision.cite)]
+            )
             assert "emissions" not in clause.body, provision.cite
 
 
-@pytest.mark.parametrize("regime, words", [
-    ("eir", ["would adversely affect", "more likely than not"]),
-    ("eisr", ["would, or would be likely to, prejudice substantially"]),
-])
+@pytest.mark.parametrize(
+    "regime, words",
+    [
+        ("eir", ["would adversely affect", "more likely than not"]),
+        ("eisr", ["would, or would be likely to, prejudice substantially"]),
+    ],
+)
 def test_harm_test_uses_the_regime_wording(library, regime, words):
     cite = "12(5)(b)" if regime == "eir" else "10(5)(b)"
-    case, letter, findings = assembled(library, make_case(regime, "withheld", [cite]))
+    _case, letter, _findings = assembled(library, make_case(regime, "withheld", [cite]))
     harm = letter.block(f"part-1/harm:{cite}").text
     for phrase in words:
         assert phrase in harm
@@ -250,7 +268,7 @@ def test_opening_explains_the_routing_away_from_the_acts(library):
 
 
 def test_eir_rights_are_reconsideration_then_ico_then_tribunal(library):
-    case, letter, findings = assembled(library, make_case("eir", "withheld", ["12(4)(e)"]))
+    _case, letter, _findings = assembled(library, make_case("eir", "withheld", ["12(4)(e)"]))
     review = letter.block("rights/review")
     regulator = letter.block("rights/regulator")
     court = letter.block("rights/court")
@@ -262,7 +280,7 @@ def test_eir_rights_are_reconsideration_then_ico_then_tribunal(library):
 
 
 def test_eisr_rights_are_review_then_commissioner_then_court_of_session(library):
-    case, letter, findings = assembled(library, make_case("eisr", "withheld", ["10(4)(e)"]))
+    _case, letter, _findings = assembled(library, make_case("eisr", "withheld", ["10(4)(e)"]))
     review = letter.block("rights/review").text
     regulator = letter.block("rights/regulator").text
     court = letter.block("rights/court").text
@@ -288,7 +306,7 @@ def test_removing_the_public_interest_paragraph_is_reported(library):
 
 def test_environmental_letters_close_with_their_own_clauses(library):
     for regime in REGIMES:
-        case, letter, findings = assembled(library, make_case(regime, "disclosed", []))
+        _case, letter, _findings = assembled(library, make_case(regime, "disclosed", []))
         closing = letter.section("closing")
         ids = {b.clause_id for b in closing.visible_blocks()}
         assert ids == {f"{regime}.disclosure-log", f"{regime}.accessibility", f"{regime}.closing"}

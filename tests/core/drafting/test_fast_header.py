@@ -1,4 +1,5 @@
 """The fast clause-header reader gives exactly what YAML gives, or declines."""
+
 from __future__ import annotations
 
 import sys
@@ -7,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from app.core.drafting.clauses import FENCE, _HeaderLoader
 from app.core.drafting.clause_header import read_header
+from app.core.drafting.clauses import FENCE, _HeaderLoader
 from app.core.paths import CLAUSES_DIR
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
@@ -26,16 +27,34 @@ def yaml_read(header: str):
     return yaml.load(header, Loader=_HeaderLoader)
 
 
-@pytest.mark.parametrize("header", [
-    "id: x\ntitle: Plain title – with dash\nstatus: draft",
-    'sections: ["30(1)(a)", "40(2)"]\nregimes: [foia, foisa]\nprovides: []',
-    "guidance: |\n  Line one.\n\n  Line three.\n\nreview_due: 2027-01-31",
-    "review_due: 2027-13-01\noptional: true\napproved_on: 2026-11-01",
-    "title: yes\n", "title: 12\n", "title: null\n", "title: 'single'\n", 'title: "esc\\"aped"\n',
-    "title: a: b\n", "meta:\n  nested: map\n", "title: [unclosed\n", "- list\n", "title: x # comment\n",
-    "guidance: >\n  folded\n", "title: 1.5\n", "guidance: |\n  a\n  b", "guidance: |\n  a\n  b\n",
-    "guidance: |\n  a\n\n", "guidance: |\n  a\n\n  ", "title: ~\n", "title: on\n", "id: x\nid: y\n",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "id: x\ntitle: Plain title – with dash\nstatus: draft",
+        'sections: ["30(1)(a)", "40(2)"]\nregimes: [foia, foisa]\nprovides: []',
+        "guidance: |\n  Line one.\n\n  Line three.\n\nreview_due: 2027-01-31",
+        "review_due: 2027-13-01\noptional: true\napproved_on: 2026-11-01",
+        "title: yes\n",
+        "title: 12\n",
+        "title: null\n",
+        "title: 'single'\n",
+        'title: "esc\\"aped"\n',
+        "title: a: b\n",
+        "meta:\n  nested: map\n",
+        "title: [unclosed\n",
+        "- list\n",
+        "title: x # comment\n",
+        "guidance: >\n  folded\n",
+        "title: 1.5\n",
+        "guidance: |\n  a\n  b",
+        "guidance: |\n  a\n  b\n",
+        "guidance: |\n  a\n\n",
+        "guidance: |\n  a\n\n  ",
+        "title: ~\n",
+        "title: on\n",
+        "id: x\nid: y\n",
+    ],
+)
 def test_fast_reader_matches_yaml_or_declines(header):
     fast = read_header(header)
     if fast is not None:

@@ -1,4 +1,5 @@
 """The other letter kinds: review outcome, clarification, public interest extension and fees notice."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core.drafting.assemble import assemble
 from app.core.casefile.model import OUTCOMES, REVIEW_DECISIONS, load_case, parse_case
-from app.core.law.compliance import ERROR, check
+from app.core.drafting.assemble import assemble
 from app.core.drafting.library import load_library
+from app.core.law.compliance import ERROR, check
 
 TODAY = dt.date(2026, 11, 21)
 EXAMPLES = Path(__file__).resolve().parents[3] / "resources" / "examples"
@@ -17,10 +18,17 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "resources" / "examples"
 # Which letter kinds each regime has (legal.md §0, §1): the PIT extension is FOIA only, and fees
 # notices belong to the Acts (the Regulations' charging rules in reg 8 are not modelled).
 APPLICABLE = [
-    ("review-outcome", "foia"), ("review-outcome", "foisa"), ("review-outcome", "eir"), ("review-outcome", "eisr"),
-    ("clarification", "foia"), ("clarification", "foisa"), ("clarification", "eir"), ("clarification", "eisr"),
+    ("review-outcome", "foia"),
+    ("review-outcome", "foisa"),
+    ("review-outcome", "eir"),
+    ("review-outcome", "eisr"),
+    ("clarification", "foia"),
+    ("clarification", "foisa"),
+    ("clarification", "eir"),
+    ("clarification", "eisr"),
     ("pit-extension", "foia"),
-    ("fees-notice", "foia"), ("fees-notice", "foisa"),
+    ("fees-notice", "foia"),
+    ("fees-notice", "foisa"),
 ]
 
 # Sections cited for each outcome that needs them, per regime.
@@ -30,8 +38,12 @@ CITED = {
     "eir": {"partial": ["12(5)(e)", "13"], "withheld": ["12(5)(b)"], "ncnd": ["12(5)(a)", "13"]},
     "eisr": {"partial": ["10(5)(e)", "11"], "withheld": ["10(5)(b)"], "ncnd": ["10(5)(a)", "11"]},
 }
-DEFAULT_OUTCOME = {"review-outcome": "withheld", "clarification": "disclosed", "pit-extension": "withheld",
-                   "fees-notice": "disclosed"}
+DEFAULT_OUTCOME = {
+    "review-outcome": "withheld",
+    "clarification": "disclosed",
+    "pit-extension": "withheld",
+    "fees-notice": "disclosed",
+}
 
 
 @pytest.fixture(scope="module")
@@ -40,21 +52,37 @@ def library():
     return load_library()
 
 
-def make_case(regime: str, letter: str, outcome: str | None = None, *, decision: str = "upheld",
-              reasons: str = "We checked the searches again and found nothing further.",
-              clarification: str = "Which **site** you mean, and the period you are interested in.",
-              extension_date: str | None = "2026-12-18", fee: str | None = "25", multi: bool = True) -> str:
+def make_case(
+    regime: str,
+    letter: str,
+    outcome: str | None = None,
+    *,
+    decision: str = "upheld",
+    reasons: str = "We checked the searches again and found nothing further.",
+    clarification: str = "Which **site** you mean, and the period you are interested in.",
+    extension_date: str | None = "2026-12-18",
+    fee: str | None = "25",
+    multi: bool = True,
+) -> str:
     """Case text for a letter kind; optional facts can be left out by passing None/""."""
     outcome = outcome or DEFAULT_OUTCOME[letter]
     cited = CITED[regime].get(outcome, [])
     lines = [
-        f"regime: {regime}", f"letter: {letter}", "reference: REF-2026-77", "received: 2026-10-26",
+        f"regime: {regime}",
+        f"letter: {letter}",
+        "reference: REF-2026-77",
+        "received: 2026-10-26",
         "date: 2026-11-20",
         "authority: {name: Test Council, email: foi@test.example, address: [1 High Street, Town, AB1 2CD]}",
-        "requester: {name: A. Requester}", "signatory: {name: J. Smith, role: Information Officer}",
+        "requester: {name: A. Requester}",
+        "signatory: {name: J. Smith, role: Information Officer}",
         'request: "Please send the file about the site."',
-        "review:", "  requested: 2026-11-02", "  original_reference: REF-2026-70", "  original_date: 2026-10-30",
-        f"  decision: {decision}", f"  reasons: {reasons!r}" if reasons else "  reasons: ''",
+        "review:",
+        "  requested: 2026-11-02",
+        "  original_reference: REF-2026-70",
+        "  original_date: 2026-10-30",
+        f"  decision: {decision}",
+        f"  reasons: {reasons!r}" if reasons else "  reasons: ''",
     ]
     if clarification:
         lines.append(f"clarification: {clarification!r}")
@@ -62,8 +90,14 @@ def make_case(regime: str, letter: str, outcome: str | None = None, *, decision:
         lines.append(f"extension_date: {extension_date}")
     if fee:
         lines.append(f"fee: {fee}")
-    lines += ["parts:", "  - question: The file", f"    outcome: {outcome}", f"    exemptions: {cited}",
-              '    answer: "Our answer to this part."', "    cost: {hours: 60}"]
+    lines += [
+        "parts:",
+        "  - question: The file",
+        f"    outcome: {outcome}",
+        f"    exemptions: {cited}",
+        '    answer: "Our answer to this part."',
+        "    cost: {hours: 60}",
+    ]
     if multi:
         lines += ["  - question: The map", "    outcome: disclosed", '    answer: "The map is attached."']
     return "\n".join(lines) + "\n"
@@ -86,9 +120,10 @@ def clean(letter) -> str:
 
 # ------------------------------------------------------------------ every kind assembles
 
+
 @pytest.mark.parametrize("letter_kind, regime", APPLICABLE)
 def test_each_letter_kind_assembles_and_passes_the_check(library, letter_kind, regime):
-    case, letter, errs = run(library, make_case(regime, letter_kind))
+    _case, letter, errs = run(library, make_case(regime, letter_kind))
     assert letter.problems == []
     assert [str(e) for e in errs] == []
     clean(letter)
@@ -97,7 +132,7 @@ def test_each_letter_kind_assembles_and_passes_the_check(library, letter_kind, r
 @pytest.mark.parametrize("regime", ["foia", "foisa", "eir", "eisr"])
 @pytest.mark.parametrize("outcome", OUTCOMES)
 def test_review_outcome_works_for_every_part_outcome(library, regime, outcome):
-    case, letter, errs = run(library, make_case(regime, "review-outcome", outcome))
+    _case, letter, errs = run(library, make_case(regime, "review-outcome", outcome))
     assert letter.problems == []
     assert [str(e) for e in errs] == []
     clean(letter)
@@ -106,7 +141,7 @@ def test_review_outcome_works_for_every_part_outcome(library, regime, outcome):
 @pytest.mark.parametrize("regime", ["foia", "foisa", "eir", "eisr"])
 @pytest.mark.parametrize("decision", REVIEW_DECISIONS)
 def test_review_decision_wording_follows_the_decision(library, regime, decision):
-    case, letter, errs = run(library, make_case(regime, "review-outcome", decision=decision))
+    _case, letter, errs = run(library, make_case(regime, "review-outcome", decision=decision))
     assert errs == []
     block = letter.block("review/review-decision")
     assert block.clause_id == f"letters.review.decision.{regime}"
@@ -120,7 +155,7 @@ def test_review_decision_wording_follows_the_decision(library, regime, decision)
 
 def test_review_outcome_uses_the_review_opening_not_the_response_opening(library):
     for regime in ("foia", "foisa", "eir", "eisr"):
-        case, letter, errs = run(library, make_case(regime, "review-outcome"))
+        _case, letter, _errs = run(library, make_case(regime, "review-outcome"))
         opening = letter.block("opening/review-opening")
         assert opening.clause_id == f"letters.review.opening.{regime}"
         assert "30 October 2026" in opening.text and "REF-2026-70" in opening.text
@@ -128,8 +163,9 @@ def test_review_outcome_uses_the_review_opening_not_the_response_opening(library
 
 # ------------------------------------------------------------------ FOISA review outcome
 
+
 def test_foisa_review_outcome_gives_the_s21_notice_and_s21_10_rights(library):
-    case, letter, errs = run(library, make_case("foisa", "review-outcome", "cost-limit"))
+    _case, letter, errs = run(library, make_case("foisa", "review-outcome", "cost-limit"))
     assert errs == []
     text = clean(letter)
     assert "section 21(4)(a)" in text and "section 21(5)" in text
@@ -151,31 +187,34 @@ def test_foisa_review_outcome_without_court_of_session_is_reported(library):
 
 def test_review_reasons_are_printed_as_the_officers_markdown(library):
     reasons = "We found **two** more documents:\n\n- the site plan\n- the licence"
-    case, letter, errs = run(library, make_case("foisa", "review-outcome", reasons=reasons))
+    _case, letter, _errs = run(library, make_case("foisa", "review-outcome", reasons=reasons))
     block = letter.block("review/review-reasons")
     assert "We found **two** more documents:" in block.text and "- the site plan" in block.text
 
 
 def test_review_outcome_without_reasons_leaves_out_the_reasons_block(library):
-    case, letter, errs = run(library, make_case("foisa", "review-outcome", reasons=""))
+    _case, letter, _errs = run(library, make_case("foisa", "review-outcome", reasons=""))
     assert letter.block("review/review-reasons") is None
     assert "Our reasons are set out below" not in letter.block("review/review-decision").text
 
 
-@pytest.mark.parametrize("regime, code, words", [
-    ("foia", "17(7)(b)", "section 50"),
-    ("eir", "14(5)(b)", "regulation 18"),
-    ("eisr", "13(e)", "six months of receiving this review"),
-])
+@pytest.mark.parametrize(
+    "regime, code, words",
+    [
+        ("foia", "17(7)(b)", "section 50"),
+        ("eir", "14(5)(b)", "regulation 18"),
+        ("eisr", "13(e)", "six months of receiving this review"),
+    ],
+)
 def test_review_outcome_regulator_paragraphs(library, regime, code, words):
-    case, letter, errs = run(library, make_case(regime, "review-outcome"))
+    _case, letter, _errs = run(library, make_case(regime, "review-outcome"))
     regulator = letter.block("rights/regulator")
     assert regulator.clause_id == f"letters.review.regulator.{regime}"
     assert code in regulator.provides and words in regulator.text.replace("Regulation", "regulation")
 
 
 def test_eir_review_outcome_ncnd_carries_the_public_interest_and_caveat(library):
-    case, letter, errs = run(library, make_case("eir", "review-outcome", "ncnd"))
+    _case, letter, errs = run(library, make_case("eir", "review-outcome", "ncnd"))
     assert errs == []
     decision = letter.block("part-1/decision")
     assert decision.clause_id == "letters.review.part-ncnd.eir"
@@ -196,12 +235,18 @@ def test_example_foisa_review_outcome(library):
 
 # ------------------------------------------------------------------ clarification
 
-@pytest.mark.parametrize("regime, code, law", [
-    ("foia", "1(3)", "section 1(3)"), ("foisa", "1(3)", "section 1(3)"),
-    ("eir", "9", "regulation 9(2)"), ("eisr", "9", "regulation 9"),
-])
+
+@pytest.mark.parametrize(
+    "regime, code, law",
+    [
+        ("foia", "1(3)", "section 1(3)"),
+        ("foisa", "1(3)", "section 1(3)"),
+        ("eir", "9", "regulation 9(2)"),
+        ("eisr", "9", "regulation 9"),
+    ],
+)
 def test_clarification_says_what_is_needed_and_that_the_clock_restarts(library, regime, code, law):
-    case, letter, errs = run(library, make_case(regime, "clarification"))
+    _case, letter, _errs = run(library, make_case(regime, "clarification"))
     block = letter.block("clarification/clarification")
     assert code in block.provides
     assert "Which **site** you mean" in block.text
@@ -212,7 +257,7 @@ def test_clarification_says_what_is_needed_and_that_the_clock_restarts(library, 
 
 @pytest.mark.parametrize("regime, rule", [("foia", "1(3)"), ("foisa", "1(3)"), ("eir", "9"), ("eisr", "9")])
 def test_clarification_without_the_question_is_reported(library, regime, rule):
-    case, letter, errs = run(library, make_case(regime, "clarification", clarification=""))
+    _case, letter, errs = run(library, make_case(regime, "clarification", clarification=""))
     if regime in ("foia", "foisa"):
         assert any(e.rule.endswith(rule) for e in errs)
     assert letter.block("clarification/clarification").text.strip() == ""
@@ -220,8 +265,9 @@ def test_clarification_without_the_question_is_reported(library, regime, rule):
 
 # ------------------------------------------------------------------ PIT extension (FOIA)
 
+
 def test_pit_extension_shows_the_estimated_date(library):
-    case, letter, errs = run(library, make_case("foia", "pit-extension"))
+    _case, letter, errs = run(library, make_case("foia", "pit-extension"))
     assert errs == []
     extension = letter.block("extension/extension")
     assert "17(2)" in extension.provides
@@ -230,7 +276,7 @@ def test_pit_extension_shows_the_estimated_date(library):
 
 
 def test_pit_extension_names_the_qualified_exemptions(library):
-    case, letter, errs = run(library, make_case("foia", "pit-extension", "partial"))
+    _case, letter, _errs = run(library, make_case("foia", "pit-extension", "partial"))
     notice = letter.block("part-1/extension-notice")
     assert set(notice.provides) == {"17(1)(a)", "17(1)(b)"}
     assert "section 31(1)(a) – Law enforcement (qualified exemption)" in notice.text
@@ -239,7 +285,7 @@ def test_pit_extension_names_the_qualified_exemptions(library):
 
 
 def test_pit_extension_for_ncnd_does_not_say_the_information_is_held(library):
-    case, letter, errs = run(library, make_case("foia", "pit-extension", "ncnd"))
+    _case, letter, errs = run(library, make_case("foia", "pit-extension", "ncnd"))
     assert errs == []
     notice = letter.block("part-1/extension-notice").text
     assert "We hold information" not in notice and "section 31(3)" in notice
@@ -254,14 +300,15 @@ def test_removing_the_extension_block_is_reported_as_s17_2(library):
 
 
 def test_pit_extension_without_a_date_is_reported_as_s17_2(library):
-    case, letter, errs = run(library, make_case("foia", "pit-extension", extension_date=None))
+    _case, _letter, errs = run(library, make_case("foia", "pit-extension", extension_date=None))
     assert any(e.citation == "FOIA s17(2)" for e in errs)
 
 
 # ------------------------------------------------------------------ fees notice
 
+
 def test_foia_fees_notice(library):
-    case, letter, errs = run(library, make_case("foia", "fees-notice", fee="12.50"))
+    _case, letter, errs = run(library, make_case("foia", "fees-notice", fee="12.50"))
     assert errs == []
     fees = letter.block("fees/fees")
     assert "9(1)" in fees.provides
@@ -270,7 +317,7 @@ def test_foia_fees_notice(library):
 
 
 def test_foisa_fees_notice_explains_the_calculation_and_carries_s19_rights(library):
-    case, letter, errs = run(library, make_case("foisa", "fees-notice"))
+    _case, letter, errs = run(library, make_case("foisa", "fees-notice"))
     assert errs == []
     fees = letter.block("fees/fees").text
     assert "10% of the costs over £100" in fees and "£15 an hour" in fees and "three months" in fees
@@ -280,5 +327,5 @@ def test_foisa_fees_notice_explains_the_calculation_and_carries_s19_rights(libra
 
 @pytest.mark.parametrize("regime", ["foia", "foisa"])
 def test_fees_notice_without_a_fee_is_reported(library, regime):
-    case, letter, errs = run(library, make_case(regime, "fees-notice", fee=None))
+    _case, _letter, errs = run(library, make_case(regime, "fees-notice", fee=None))
     assert any(e.rule.endswith("9(1)") for e in errs)

@@ -1,4 +1,5 @@
 """The clause Markdown subset: parsing into blocks, and escaping data so it stays literal."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,17 @@ from app.core.drafting.markup import Heading, ListBlock, Paragraph, Run, Table
 
 def test_paragraph_runs_keep_bold_italic_and_links():
     [para] = markup.parse("Plain **bold** *it* [ICO](https://ico.org.uk).")
-    assert para == Paragraph([Run("Plain "), Run("bold", bold=True), Run(" "), Run("it", italic=True), Run(" "),
-                              Run("ICO", link="https://ico.org.uk"), Run(".")])
+    assert para == Paragraph(
+        [
+            Run("Plain "),
+            Run("bold", bold=True),
+            Run(" "),
+            Run("it", italic=True),
+            Run(" "),
+            Run("ICO", link="https://ico.org.uk"),
+            Run("."),
+        ]
+    )
 
 
 def test_lists_nest_and_number_from_their_start():
@@ -31,10 +41,21 @@ def test_raw_html_is_text():
     assert markup.plain_text(markup.parse("<script>alert(1)</script>")) == "<script>alert(1)</script>"
 
 
-@pytest.mark.parametrize("text", [
-    "*Smith* & _Jones_ <b>", "- not a list", "1. not a list", "# not a heading", "> not a quote",
-    "| not | a table |", "back\\slash `code` [link](x)", "first_last@example.org", "&amp; stays", "Zoë 🦊",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*Smith* & _Jones_ <b>",
+        "- not a list",
+        "1. not a list",
+        "# not a heading",
+        "> not a quote",
+        "| not | a table |",
+        "back\\slash `code` [link](x)",
+        "first_last@example.org",
+        "&amp; stays",
+        "Zoë 🦊",
+    ],
+)
 def test_escaped_text_reads_back_exactly(text):
     assert markup.plain_text(markup.parse(markup.escape(text))) == text
 
@@ -46,5 +67,7 @@ def test_escape_keeps_line_and_paragraph_breaks():
 
 
 def test_escape_leaves_ordinary_punctuation_alone():
-    assert markup.escape("foi@scotland.police.uk, £1,800 - see https://www.foi.scot.") == \
-        "foi@scotland.police.uk, £1,800 - see https://www.foi.scot."
+    assert (
+        markup.escape("foi@scotland.police.uk, £1,800 - see https://www.foi.scot.")
+        == "foi@scotland.police.uk, £1,800 - see https://www.foi.scot."
+    )

@@ -1,4 +1,5 @@
 """Tests for the shipped starter clause library: it loads cleanly and builds complete letters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,8 @@ import re
 
 import pytest
 
-from app.core.drafting.assemble import Facts, assemble, select_clause
 from app.core.casefile.model import OUTCOMES, AddedClause, parse_case
+from app.core.drafting.assemble import Facts, assemble, select_clause
 from app.core.drafting.clauses import Clause
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library, load_library
@@ -54,8 +55,13 @@ def library() -> Library:
     return load_library()
 
 
-def case_yaml(regime: str, parts: list[dict], *, requester: str = "A. Requester",
-              signatory: str = "name: J. Smith\n  role: Information Rights Officer") -> str:
+def case_yaml(
+    regime: str,
+    parts: list[dict],
+    *,
+    requester: str = "A. Requester",
+    signatory: str = "name: J. Smith\n  role: Information Rights Officer",
+) -> str:
     """Return the text of a response case file with the given parts."""
     lines = [
         f"regime: {regime}",
@@ -92,8 +98,9 @@ def build(library: Library, regime: str, parts: list[dict], **kwargs: str) -> Le
     return assemble(parse_case(case_yaml(regime, parts, **kwargs)), library, TODAY)
 
 
-def one_part(library: Library, regime: str, outcome: str, exemptions: list[str] | None = None,
-             **part: object) -> Letter:
+def one_part(
+    library: Library, regime: str, outcome: str, exemptions: list[str] | None = None, **part: object
+) -> Letter:
     """Assemble a one-part letter."""
     if exemptions is None:
         exemptions = CASE_EXEMPTIONS.get((regime, outcome), [])
@@ -127,8 +134,7 @@ def test_library_loads_without_problems(library: Library) -> None:
 
 def starter_clauses(library: Library) -> list[Clause]:
     """Return the clauses of the FOIA/FOISA starter library (common, foia and foisa folders)."""
-    return [c for c in library.clauses.values()
-            if re.search(r"clauses[\\/](common|foia|foisa)[\\/]", c.path)]
+    return [c for c in library.clauses.values() if re.search(r"clauses[\\/](common|foia|foisa)[\\/]", c.path)]
 
 
 def test_every_approved_clause_records_review_metadata(library: Library) -> None:
@@ -162,8 +168,7 @@ def test_every_provision_has_its_own_exemption_clause(library: Library, regime: 
 
 
 @pytest.mark.parametrize(("regime", "key"), ALL_KEYS)
-def test_withheld_letter_for_each_provision_renders_and_names_it(library: Library, regime: str,
-                                                                 key: str) -> None:
+def test_withheld_letter_for_each_provision_renders_and_names_it(library: Library, regime: str, key: str) -> None:
     letter = one_part(library, regime, "withheld", [key], opinion=key == "36")
     assert letter.problems == []
     block = next(b for b in letter.blocks() if b.topic == "exemption")
@@ -173,8 +178,7 @@ def test_withheld_letter_for_each_provision_renders_and_names_it(library: Librar
 
 
 @pytest.mark.parametrize(("regime", "key"), NCND_KEYS)
-def test_ncnd_letter_for_each_provision_does_not_reveal_holding(library: Library, regime: str,
-                                                                key: str) -> None:
+def test_ncnd_letter_for_each_provision_does_not_reveal_holding(library: Library, regime: str, key: str) -> None:
     letter = one_part(library, regime, "ncnd", [key], opinion=key == "36")
     assert letter.problems == []
     text = letter.markdown()
@@ -185,8 +189,7 @@ def test_ncnd_letter_for_each_provision_does_not_reveal_holding(library: Library
 
 
 @pytest.mark.parametrize(("regime", "key"), ALL_KEYS)
-def test_public_interest_block_only_for_qualified_exemptions(library: Library, regime: str,
-                                                             key: str) -> None:
+def test_public_interest_block_only_for_qualified_exemptions(library: Library, regime: str, key: str) -> None:
     provision = load_registry(regime).provision(key)
     letter = one_part(library, regime, "withheld", [key], opinion=key == "36")
     pit = [b for b in letter.blocks() if b.topic == "pit"]
@@ -198,12 +201,16 @@ def test_public_interest_block_only_for_qualified_exemptions(library: Library, r
         assert set(pit[0].provides) == {"17(3)" if regime == "foia" else "16(2)"}
 
 
-@pytest.mark.parametrize(("regime", "key", "absolute"), [
-    ("foia", "40(2)", True), ("foia", "40(2)(3B)", False), ("foia", "40(2)(4A)", False),
-    ("foisa", "38(1)(b)", True),
-])
-def test_personal_data_reasoning_matches_the_condition(library: Library, regime: str, key: str,
-                                                       absolute: bool) -> None:
+@pytest.mark.parametrize(
+    ("regime", "key", "absolute"),
+    [
+        ("foia", "40(2)", True),
+        ("foia", "40(2)(3B)", False),
+        ("foia", "40(2)(4A)", False),
+        ("foisa", "38(1)(b)", True),
+    ],
+)
+def test_personal_data_reasoning_matches_the_condition(library: Library, regime: str, key: str, absolute: bool) -> None:
     letter = one_part(library, regime, "withheld", [key])
     block = next(b for b in letter.blocks() if b.topic == "personal-data")
     if absolute:
@@ -230,9 +237,15 @@ def test_each_outcome_assembles_a_clean_letter(library: Library, regime: str, ou
 @pytest.mark.parametrize("regime", REGIMES)
 @pytest.mark.parametrize("outcome", OUTCOMES)
 def test_multi_part_letters_restate_each_question(library: Library, regime: str, outcome: str) -> None:
-    parts = [dict(outcome=outcome, exemptions=CASE_EXEMPTIONS.get((regime, outcome), []),
-                  question="How many were blue?", hours=60),
-             dict(outcome="disclosed", question="How many were red?")]
+    parts = [
+        {
+            "outcome": outcome,
+            "exemptions": CASE_EXEMPTIONS.get((regime, outcome), []),
+            "question": "How many were blue?",
+            "hours": 60,
+        },
+        {"outcome": "disclosed", "question": "How many were red?"},
+    ]
     letter = build(library, regime, parts)
     assert letter.problems == []
     text = letter.markdown()
@@ -257,7 +270,7 @@ def test_cost_paragraph_gives_limit_and_estimate(library: Library, regime: str) 
 
 @pytest.mark.parametrize("regime", REGIMES)
 def test_cost_estimate_under_the_limit_is_not_called_excessive(library: Library, regime: str) -> None:
-    letter = build(library, regime, [dict(outcome="cost-limit", hours=5)])
+    letter = build(library, regime, [{"outcome": "cost-limit", "hours": 5}])
     cost = next(b for b in letter.blocks() if b.topic == "cost").text
     estimate = cost.split("We estimate")[1]
     assert "5 hours" in estimate and "more than" not in estimate
@@ -290,29 +303,29 @@ def test_foisa_rights_give_review_commissioner_and_court(library: Library, outco
         assert needed in text, needed
 
 
-@pytest.mark.parametrize(("requester", "signoff"), [("A. Requester", "Yours sincerely"),
-                                                    ("", "Yours faithfully")])
+@pytest.mark.parametrize(("requester", "signoff"), [("A. Requester", "Yours sincerely"), ("", "Yours faithfully")])
 def test_salutation_and_sign_off_match(library: Library, requester: str, signoff: str) -> None:
-    letter = build(library, "foia", [dict(outcome="disclosed")], requester=requester)
+    letter = build(library, "foia", [{"outcome": "disclosed"}], requester=requester)
     text = letter.markdown()
     assert signoff in text
     assert ("Dear A. Requester," if requester else "Dear Sir or Madam,") in text
 
 
 def test_sign_off_without_signatory_has_no_blank_lines(library: Library) -> None:
-    letter = build(library, "foisa", [dict(outcome="disclosed")], signatory="")
+    letter = build(library, "foisa", [{"outcome": "disclosed"}], signatory="")
     closing = next(b for b in letter.blocks() if b.topic == "closing").text
     assert closing.rstrip().endswith("Yours sincerely")
     assert_clean(letter.markdown())
 
 
-@pytest.mark.parametrize("clause_id", ["foia.advice.cps", "foisa.advice.copfs", "common.apology.late",
-                                       "common.advice.subject-access"])
+@pytest.mark.parametrize(
+    "clause_id", ["foia.advice.cps", "foisa.advice.copfs", "common.apology.late", "common.advice.subject-access"]
+)
 def test_optional_clauses_are_never_chosen_automatically_but_render(library: Library, clause_id: str) -> None:
     clause = library.get(clause_id)
     assert clause is not None and clause.optional
     regime = "foisa" if "foisa" in clause_id else "foia"
-    case = parse_case(case_yaml(regime, [dict(outcome="not-held")]))
+    case = parse_case(case_yaml(regime, [{"outcome": "not-held"}]))
     section = "part-1" if clause.topic == "advice" else clause.topic
     case.edits.added.append(AddedClause(clause_id, section))
     letter = assemble(case, library, TODAY)

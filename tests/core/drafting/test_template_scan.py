@@ -1,4 +1,5 @@
 """The fast template scan agrees with Jinja's full parser on errors, lines and variables."""
+
 from __future__ import annotations
 
 import pytest

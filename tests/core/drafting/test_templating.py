@@ -1,4 +1,5 @@
 """The sandboxed template environment: safe, strict, and formatting the UK way."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,9 @@ def test_undefined_variables_raise():
         render("Dear {{ requester }}")
 
 
-@pytest.mark.parametrize("source", ["{{ ''.__class__.__mro__ }}", "{{ x.__globals__ }}",
-                                    "{{ cycler.__init__.__globals__.os }}"])
+@pytest.mark.parametrize(
+    "source", ["{{ ''.__class__.__mro__ }}", "{{ x.__globals__ }}", "{{ cycler.__init__.__globals__.os }}"]
+)
 def test_sandbox_refuses_python_internals(source):
     with pytest.raises((SecurityError, jinja2.UndefinedError)):
         render(source, x=render)
@@ -37,8 +39,9 @@ def test_values_are_escaped_unless_trusted():
     assert render("{{ a }} {{ b }}", a="*x*", b=Trusted("*x*")) == r"\*x\* *x*"
 
 
-@pytest.mark.parametrize("value, expected", [
-    (dt.date(2023, 8, 2), "2 August 2023"), (dt.date(2024, 12, 25), "25 December 2024")])
+@pytest.mark.parametrize(
+    "value, expected", [(dt.date(2023, 8, 2), "2 August 2023"), (dt.date(2024, 12, 25), "25 December 2024")]
+)
 def test_dates_are_written_the_uk_way(value, expected):
     assert format_date(value) == expected
     assert render("{{ d }}", d=value) == expected

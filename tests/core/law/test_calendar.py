@@ -1,4 +1,5 @@
 """Tests for the FOIA/FOISA working-day calendars and the extra bank holidays file."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -45,9 +46,7 @@ TEST_VECTORS = [
 @pytest.mark.parametrize(
     "received, foia20, foisa20, ew20, foia40, foisa40", TEST_VECTORS, ids=[r[0] for r in TEST_VECTORS]
 )
-def test_legal_md_test_vectors(
-    received: str, foia20: str, foisa20: str, ew20: str, foia40: str, foisa40: str
-) -> None:
+def test_legal_md_test_vectors(received: str, foia20: str, foisa20: str, ew20: str, foia40: str, foisa40: str) -> None:
     start = d(received)
     assert FOIA.add_working_days(start, 20) == d(foia20)
     assert FOISA.add_working_days(start, 20) == d(foisa20)

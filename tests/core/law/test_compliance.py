@@ -1,4 +1,5 @@
 """The compliance check: each statutory rule fires when its element is missing and not otherwise."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,8 @@ import datetime as dt
 import pytest
 
 from app.core.casefile.model import parse_case
-from app.core.law.compliance import ERROR, WARNING, check
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
+from app.core.law.compliance import ERROR, WARNING, check
 from app.core.law.requirements import requirements_for
 
 TODAY = dt.date(2026, 11, 21)
@@ -17,37 +18,84 @@ def make_case(regime: str, outcome: str, exemptions: list[str], letter: str = "r
     """Return a one-part case."""
     return parse_case(
         f"regime: {regime}\nletter: {letter}\nreceived: 2026-10-01\ndate: 2026-10-20\n"
-        f"parts:\n  - outcome: {outcome}\n    exemptions: {exemptions}\n{extra}")
+        f"parts:\n  - outcome: {outcome}\n    exemptions: {exemptions}\n{extra}"
+    )
 
 
 def complete_letter(case) -> Letter:
     """A letter with one block providing each required element, in the right scope."""
-    blocks = [LetterBlock(key=f"b{i}", section="s", topic="t", text="wording", provides=(req.element,),
-                          part=req.part, exemption=req.exemption)
-              for i, req in enumerate(requirements_for(case, Letter(title="")))]
+    blocks = [
+        LetterBlock(
+            key=f"b{i}",
+            section="s",
+            topic="t",
+            text="wording",
+            provides=(req.element,),
+            part=req.part,
+            exemption=req.exemption,
+        )
+        for i, req in enumerate(requirements_for(case, Letter(title="")))
+    ]
     return Letter(title="t", sections=[LetterSection("s", "", blocks)])
 
 
 SCENARIOS = [
-    ("foia", "withheld", ["31(1)(a)"], "response",
-     {"FOIA s17(1)(a)", "FOIA s17(1)(b)", "FOIA s17(1)(c)", "FOIA s17(3)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"}),
-    ("foia", "withheld", ["40(2)"], "response",
-     {"FOIA s17(1)(a)", "FOIA s17(1)(b)", "FOIA s17(1)(c)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"}),
+    (
+        "foia",
+        "withheld",
+        ["31(1)(a)"],
+        "response",
+        {"FOIA s17(1)(a)", "FOIA s17(1)(b)", "FOIA s17(1)(c)", "FOIA s17(3)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"},
+    ),
+    (
+        "foia",
+        "withheld",
+        ["40(2)"],
+        "response",
+        {"FOIA s17(1)(a)", "FOIA s17(1)(b)", "FOIA s17(1)(c)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"},
+    ),
     ("foia", "cost-limit", [], "response", {"FOIA s17(5)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"}),
     ("foia", "vexatious", [], "response", {"FOIA s17(5)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"}),
-    ("foia", "ncnd", ["31(1)(a)"], "response",
-     {"FOIA s17(1)(a)", "FOIA s17(1)(b)", "FOIA s17(3)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"}),
+    (
+        "foia",
+        "ncnd",
+        ["31(1)(a)"],
+        "response",
+        {"FOIA s17(1)(a)", "FOIA s17(1)(b)", "FOIA s17(3)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"},
+    ),
     ("foia", "disclosed", [], "response", set()),
-    ("foia", "withheld", ["31(1)(a)"], "pit-extension",
-     {"FOIA s17(1)(a)", "FOIA s17(1)(b)", "FOIA s17(1)(c)", "FOIA s17(2)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"}),
+    (
+        "foia",
+        "withheld",
+        ["31(1)(a)"],
+        "pit-extension",
+        {"FOIA s17(1)(a)", "FOIA s17(1)(b)", "FOIA s17(1)(c)", "FOIA s17(2)", "FOIA s17(7)(a)", "FOIA s17(7)(b)"},
+    ),
     ("foia", "withheld", ["31(1)(a)"], "review-outcome", {"FOIA s50"}),
     ("foia", "disclosed", [], "clarification", {"FOIA s1(3)"}),
     ("foia", "disclosed", [], "fees-notice", {"FOIA s9(1)"}),
-    ("foisa", "withheld", ["35(1)(a)"], "response",
-     {"FOISA s16(1)(a)", "FOISA s16(1)(b)", "FOISA s16(1)(c)", "FOISA s16(1)(d)", "FOISA s16(2)",
-      "FOISA s19(a)", "FOISA s19(b)"}),
-    ("foisa", "withheld", ["38(1)(b)"], "response",
-     {"FOISA s16(1)(a)", "FOISA s16(1)(b)", "FOISA s16(1)(c)", "FOISA s16(1)(d)", "FOISA s19(a)", "FOISA s19(b)"}),
+    (
+        "foisa",
+        "withheld",
+        ["35(1)(a)"],
+        "response",
+        {
+            "FOISA s16(1)(a)",
+            "FOISA s16(1)(b)",
+            "FOISA s16(1)(c)",
+            "FOISA s16(1)(d)",
+            "FOISA s16(2)",
+            "FOISA s19(a)",
+            "FOISA s19(b)",
+        },
+    ),
+    (
+        "foisa",
+        "withheld",
+        ["38(1)(b)"],
+        "response",
+        {"FOISA s16(1)(a)", "FOISA s16(1)(b)", "FOISA s16(1)(c)", "FOISA s16(1)(d)", "FOISA s19(a)", "FOISA s19(b)"},
+    ),
     ("foisa", "cost-limit", [], "response", {"FOISA s16(4)", "FOISA s19(a)", "FOISA s19(b)"}),
     ("foisa", "repeated", [], "response", {"FOISA s16(5)", "FOISA s19(a)", "FOISA s19(b)"}),
     ("foisa", "not-held", [], "response", {"FOISA s17(1)", "FOISA s19(a)", "FOISA s19(b)"}),
@@ -96,8 +144,10 @@ def test_emptied_public_interest_reasons_are_caught():
 
 
 def test_element_in_another_part_does_not_count():
-    case = parse_case("regime: foisa\nreceived: 2026-10-01\ndate: 2026-10-20\nparts:\n"
-                      "  - outcome: cost-limit\n  - outcome: cost-limit\n")
+    case = parse_case(
+        "regime: foisa\nreceived: 2026-10-01\ndate: 2026-10-20\nparts:\n"
+        "  - outcome: cost-limit\n  - outcome: cost-limit\n"
+    )
     letter = complete_letter(case)
     part_two = next(b for b in letter.blocks() if b.provides == ("16(4)",) and b.part == 2)
     part_two.part = 1
@@ -105,7 +155,9 @@ def test_element_in_another_part_does_not_count():
     assert [(f.citation, f.part) for f in findings] == [("FOISA s16(4)", 2)]
 
 
-@pytest.mark.parametrize("received, date, fires", [("2026-10-01", "2026-09-30", True), ("2026-10-01", "2026-10-01", False)])
+@pytest.mark.parametrize(
+    "received, date, fires", [("2026-10-01", "2026-09-30", True), ("2026-10-01", "2026-10-01", False)]
+)
 def test_letter_dated_before_receipt(received, date, fires):
     case = parse_case(f"regime: foia\nreceived: {received}\ndate: {date}\nparts: [{{outcome: disclosed}}]\n")
     found = [f for f in check(case, complete_letter(case), TODAY) if f.rule == "letter-date-before-receipt"]
@@ -122,10 +174,14 @@ def test_late_response_warns_and_offers_apology(date, fires):
         assert found[0].severity == WARNING and "apology" in found[0].message
 
 
-@pytest.mark.parametrize("opinion, fires", [("", True), ("    opinion: {by: Chief Executive, date: 2026-10-10}\n", False)])
+@pytest.mark.parametrize(
+    "opinion, fires", [("", True), ("    opinion: {by: Chief Executive, date: 2026-10-10}\n", False)]
+)
 def test_s36_needs_qualified_person_opinion(opinion, fires):
-    case = parse_case("regime: foia\nreceived: 2026-10-01\ndate: 2026-10-20\nparts:\n"
-                      f"  - outcome: withheld\n    exemptions: ['36(2)(b)(i)']\n{opinion}")
+    case = parse_case(
+        "regime: foia\nreceived: 2026-10-01\ndate: 2026-10-20\nparts:\n"
+        f"  - outcome: withheld\n    exemptions: ['36(2)(b)(i)']\n{opinion}"
+    )
     found = [f for f in check(case, complete_letter(case), TODAY) if f.rule == "s36-opinion"]
     assert bool(found) is fires
     if fires:
@@ -138,31 +194,45 @@ def test_disclosed_foia_letter_only_recommends_rights():
     assert {f.severity for f in findings} == {WARNING}
 
 
-@pytest.mark.parametrize("regime, exemption, fires, citation", [
-    ("foisa", "25", True, "FOISA s18(1)"), ("foisa", "35(1)(a)", False, ""),
-    ("foia", "21", True, "FOIA s2(1)(a)"), ("foia", "31(1)(a)", False, ""),
-])
+@pytest.mark.parametrize(
+    "regime, exemption, fires, citation",
+    [
+        ("foisa", "25", True, "FOISA s18(1)"),
+        ("foisa", "35(1)(a)", False, ""),
+        ("foia", "21", True, "FOIA s2(1)(a)"),
+        ("foia", "31(1)(a)", False, ""),
+    ],
+)
 def test_ncnd_only_with_provisions_that_allow_it(regime, exemption, fires, citation):
-    case = parse_case(f"regime: {regime}\nreceived: 2026-10-01\ndate: 2026-10-20\nparts:\n"
-                      f"  - outcome: ncnd\n    exemptions: ['{exemption}']\n", legal=False)
+    case = parse_case(
+        f"regime: {regime}\nreceived: 2026-10-01\ndate: 2026-10-20\nparts:\n"
+        f"  - outcome: ncnd\n    exemptions: ['{exemption}']\n",
+        legal=False,
+    )
     found = [f for f in check(case, complete_letter(case), TODAY) if f.rule == "case-law"]
     assert [f.citation for f in found] == ([citation] if fires else [])
     if fires:
         assert found[0].part == 1 and "parts[0].exemptions[0]" in found[0].message
 
 
-@pytest.mark.parametrize("review_due, status, rules", [
-    ("2026-11-20", "approved", {"clause-review-overdue"}),
-    ("2026-11-21", "approved", set()),
-    ("2027-01-01", "draft", {"draft-clause"}),
-])
+@pytest.mark.parametrize(
+    "review_due, status, rules",
+    [
+        ("2026-11-20", "approved", {"clause-review-overdue"}),
+        ("2026-11-21", "approved", set()),
+        ("2027-01-01", "draft", {"draft-clause"}),
+    ],
+)
 def test_overdue_and_draft_clauses_in_the_letter_are_flagged(tmp_path, review_due, status, rules):
     from app.core.drafting.assemble import assemble
     from app.core.drafting.library import Layer, load_library
 
     approver = "approved_by: Jo\n" if status == "approved" else ""
-    (tmp_path / "c.md").write_text(f"---\nid: c\ntitle: Sign-off\ntopic: closing\nstatus: {status}\n{approver}"
-                                   f"review_due: {review_due}\n---\nYours sincerely\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text(
+        f"---\nid: c\ntitle: Sign-off\ntopic: closing\nstatus: {status}\n{approver}"
+        f"review_due: {review_due}\n---\nYours sincerely\n",
+        encoding="utf-8",
+    )
     library = load_library([Layer("t", tmp_path)])
     case = make_case("foia", "disclosed", [])
     case.allow_drafts = True

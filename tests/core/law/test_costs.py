@@ -1,4 +1,5 @@
 """Tests for the FOIA/FOISA cost limits and cost-of-compliance estimates."""
+
 from __future__ import annotations
 
 from decimal import Decimal

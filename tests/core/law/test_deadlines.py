@@ -1,4 +1,5 @@
 """Tests for response, extension, review and appeal deadlines."""
+
 from __future__ import annotations
 
 from datetime import date

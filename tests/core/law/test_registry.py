@@ -1,4 +1,5 @@
 """Tests for the exemption registry, citation parsing and contact details."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from app.core.paths import REGISTRY_DIR
-from app.core.problems import InputError
 from app.core.law.registry import (
     CONTACT_BODIES,
     NEEDS,
@@ -25,6 +24,8 @@ from app.core.law.registry import (
     read_contacts,
     read_registry,
 )
+from app.core.paths import REGISTRY_DIR
+from app.core.problems import InputError
 
 
 @pytest.fixture(scope="module")
@@ -240,17 +241,23 @@ def test_lookup_all(regime: str, text: str, keys: list[str]) -> None:
         ("foisa", "43", "FOISA has no section 43 exemption; its exemptions are sections 25 to 41"),
         ("foia", "s45", "FOIA has no section 45 exemption; its exemptions are sections 21 to 44"),
         ("eir", "reg 20", "EIR has no regulation 20 exception; its exceptions are regulations 12 and 13"),
-        ("foia", "Section 12(1)",
-         "section 12 is not an exemption (Excessive cost of compliance); "
-         "record it as the part's outcome instead"),
-        ("foisa", "12",
-         "section 12 is not an exemption (Excessive cost of compliance); "
-         "record it as the part's outcome instead"),
-        ("foisa", "38",
-         "FOISA section 38 needs a subsection: 38(1)(a), 38(1)(b), 38(1)(c), 38(1)(d)"),
+        (
+            "foia",
+            "Section 12(1)",
+            "section 12 is not an exemption (Excessive cost of compliance); record it as the part's outcome instead",
+        ),
+        (
+            "foisa",
+            "12",
+            "section 12 is not an exemption (Excessive cost of compliance); record it as the part's outcome instead",
+        ),
+        ("foisa", "38", "FOISA section 38 needs a subsection: 38(1)(a), 38(1)(b), 38(1)(c), 38(1)(d)"),
         ("foia", "40", "FOIA section 40 needs a subsection: 40(1), 40(2), 40(2)(3B), 40(2)(4A)"),
-        ("foisa", "38(2)", "FOISA section 38(2) is not an exemption; use one of: "
-                           "38(1)(a), 38(1)(b), 38(1)(c), 38(1)(d)"),
+        (
+            "foisa",
+            "38(2)",
+            "FOISA section 38(2) is not an exemption; use one of: 38(1)(a), 38(1)(b), 38(1)(c), 38(1)(d)",
+        ),
         ("eir", "12", "EIR regulation 12 needs a paragraph: 12(4)(a), 12(4)(b)"),
     ],
 )
@@ -289,8 +296,7 @@ def test_explain_unknown_is_empty_for_known(foia: Registry) -> None:
 # row carries ncnd "37(2)", and the NCND follows that row's absoluteness - absolute for
 # (a)-(ab), qualified for (ac), (ad) and (b). s36 stays qualified (absolute only for
 # House of Commons / Lords information; see its note). 40(2) is the first condition.
-FOIA_ABSOLUTE = {"21", "23", "32", "34", "37(1)(a)", "37(1)(aa)", "37(1)(ab)", "40(1)", "40(2)",
-                 "41", "44"}
+FOIA_ABSOLUTE = {"21", "23", "32", "34", "37(1)(a)", "37(1)(aa)", "37(1)(ab)", "40(1)", "40(2)", "41", "44"}
 FOISA_ABSOLUTE = {"25", "26", "36(2)", "37", "38(1)(a)", "38(1)(b)", "38(1)(c)", "38(1)(d)"}
 
 
@@ -394,11 +400,49 @@ def test_foisa_part_2_sections_present(foisa: Registry) -> None:
 @pytest.mark.parametrize(
     ("regime", "keys"),
     [
-        ("foia", {"27(1)", "27(2)", "37(1)(a)", "37(1)(aa)", "37(1)(ab)", "37(1)(ac)", "37(1)(ad)",
-                  "37(1)(b)", "40(1)", "40(2)", "40(2)(3B)", "40(2)(4A)", "43(1)", "43(2)"}),
-        ("foisa", {"27(1)", "27(2)", "31(1)", "31(4)", "32(1)(a)", "32(1)(b)", "33(1)(a)", "33(1)(b)",
-                   "33(2)", "36(1)", "36(2)", "38(1)(a)", "38(1)(b)", "38(1)(c)", "38(1)(d)",
-                   "39(1)", "39(2)", "41(a)", "41(b)"}),
+        (
+            "foia",
+            {
+                "27(1)",
+                "27(2)",
+                "37(1)(a)",
+                "37(1)(aa)",
+                "37(1)(ab)",
+                "37(1)(ac)",
+                "37(1)(ad)",
+                "37(1)(b)",
+                "40(1)",
+                "40(2)",
+                "40(2)(3B)",
+                "40(2)(4A)",
+                "43(1)",
+                "43(2)",
+            },
+        ),
+        (
+            "foisa",
+            {
+                "27(1)",
+                "27(2)",
+                "31(1)",
+                "31(4)",
+                "32(1)(a)",
+                "32(1)(b)",
+                "33(1)(a)",
+                "33(1)(b)",
+                "33(2)",
+                "36(1)",
+                "36(2)",
+                "38(1)(a)",
+                "38(1)(b)",
+                "38(1)(c)",
+                "38(1)(d)",
+                "39(1)",
+                "39(2)",
+                "41(a)",
+                "41(b)",
+            },
+        ),
         ("eir", {f"12(4)({x})" for x in "abcde"} | {f"12(5)({x})" for x in "abcdefg"} | {"13"}),
         ("eisr", {f"10(4)({x})" for x in "abcde"} | {f"10(5)({x})" for x in "abcdefg"} | {"11"}),
     ],
@@ -416,8 +460,10 @@ def test_regulation_exception_count(regime: str, count: int) -> None:
     ("regime", "keys"),
     [
         ("foia", {"1(3)", "9", "10", "12", "14(1)", "14(2)", "16", "17", "25", "50", "57"}),
-        ("foisa", {"1(3)", "9", "10", "12", "14(1)", "14(2)", "15", "16", "17", "18", "19", "20",
-                   "21", "47", "56", "73"}),
+        (
+            "foisa",
+            {"1(3)", "9", "10", "12", "14(1)", "14(2)", "15", "16", "17", "18", "19", "20", "21", "47", "56", "73"},
+        ),
         ("eir", {"5", "7", "8", "9", "11", "14", "18"}),
         ("eisr", {"5", "7", "8", "9", "13", "16", "17"}),
     ],
@@ -429,20 +475,33 @@ def test_other_sections(regime: str, keys: set[str]) -> None:
 @pytest.mark.parametrize(
     ("regime", "name", "word", "harm", "regulator"),
     [
-        ("foia", "Freedom of Information Act 2000", "section",
-         "would, or would be likely to, prejudice", "ico"),
-        ("foisa", "Freedom of Information (Scotland) Act 2002", "section",
-         "would, or would be likely to, prejudice substantially", "osic"),
-        ("eir", "Environmental Information Regulations 2004", "regulation",
-         "would adversely affect", "ico"),
-        ("eisr", "Environmental Information (Scotland) Regulations 2004", "regulation",
-         "would, or would be likely to, prejudice substantially", "osic"),
+        ("foia", "Freedom of Information Act 2000", "section", "would, or would be likely to, prejudice", "ico"),
+        (
+            "foisa",
+            "Freedom of Information (Scotland) Act 2002",
+            "section",
+            "would, or would be likely to, prejudice substantially",
+            "osic",
+        ),
+        ("eir", "Environmental Information Regulations 2004", "regulation", "would adversely affect", "ico"),
+        (
+            "eisr",
+            "Environmental Information (Scotland) Regulations 2004",
+            "regulation",
+            "would, or would be likely to, prejudice substantially",
+            "osic",
+        ),
     ],
 )
 def test_regime_headers(regime: str, name: str, word: str, harm: str, regulator: str) -> None:
     reg = load_registry(regime)
     assert (reg.regime, reg.name, reg.provision_word, reg.harm_wording, reg.regulator) == (
-        regime, name, word, harm, regulator)
+        regime,
+        name,
+        word,
+        harm,
+        regulator,
+    )
     assert reg.short_name == regime.upper()
     assert regulator in load_contacts()
 
@@ -481,7 +540,7 @@ def test_load_registry_unknown_regime() -> None:
 
 
 def test_resources_located_from_module() -> None:
-    assert REGISTRY_DIR == Path(__file__).resolve().parents[3] / "resources" / "registry"
+    assert Path(__file__).resolve().parents[3] / "resources" / "registry" == REGISTRY_DIR
 
 
 # ----------------------------------------------------------------- contacts
@@ -496,8 +555,7 @@ def test_contacts_bodies() -> None:
     [
         ("ico", ["Wycliffe House", "Water Lane", "Wilmslow", "Cheshire", "SK9 5AF"], "0303 123 1113"),
         ("osic", ["Kinburn Castle", "Doubledykes Road", "St Andrews", "Fife", "KY16 9DS"], "01334 464610"),
-        ("court_of_session", ["Parliament House", "Parliament Square", "Edinburgh", "EH1 1RQ"],
-         "0131 225 2595"),
+        ("court_of_session", ["Parliament House", "Parliament Square", "Edinburgh", "EH1 1RQ"], "0131 225 2595"),
         ("cps", ["Information Management Unit", "102 Petty France", "London", "SW1H 9EA"], "020 3357 0899"),
         ("copfs", ["Crown Office", "25 Chambers Street", "Edinburgh", "EH1 1LA"], "0300 020 3000"),
         ("tribunal", [], "0300 123 4504"),
@@ -566,20 +624,40 @@ other_sections: []
 @pytest.mark.parametrize(
     ("rows", "fragment"),
     [
-        ('  - {cite: "30", title: X, absolute: maybe, test: class, ncnd: null,'
-         ' emissions_override: false, needs: [], source: s}', "absolute must be true or false"),
-        ('  - {cite: 30, title: X, absolute: false, test: class, ncnd: null,'
-         ' emissions_override: false, needs: [], source: s}', "must be quoted text"),
-        ('  - {cite: "30", title: X, absolute: false, test: vibes, ncnd: null,'
-         ' emissions_override: false, needs: [], source: s}', "test 'vibes' is not one of"),
-        ('  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
-         ' emissions_override: true, needs: [], source: s}', "emissions_override applies only"),
-        ('  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
-         ' emissions_override: false, needs: [coffee], source: s}', "needs 'coffee'"),
-        ('  - {cite: "30", absolute: false, test: class, ncnd: null,'
-         ' emissions_override: false, needs: []}', "missing 'source'"),
-        ('  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
-         ' emissions_override: false, needs: [], source: s, colour: red}', "unknown key 'colour'"),
+        (
+            '  - {cite: "30", title: X, absolute: maybe, test: class, ncnd: null,'
+            " emissions_override: false, needs: [], source: s}",
+            "absolute must be true or false",
+        ),
+        (
+            "  - {cite: 30, title: X, absolute: false, test: class, ncnd: null,"
+            " emissions_override: false, needs: [], source: s}",
+            "must be quoted text",
+        ),
+        (
+            '  - {cite: "30", title: X, absolute: false, test: vibes, ncnd: null,'
+            " emissions_override: false, needs: [], source: s}",
+            "test 'vibes' is not one of",
+        ),
+        (
+            '  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
+            " emissions_override: true, needs: [], source: s}",
+            "emissions_override applies only",
+        ),
+        (
+            '  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
+            " emissions_override: false, needs: [coffee], source: s}",
+            "needs 'coffee'",
+        ),
+        (
+            '  - {cite: "30", absolute: false, test: class, ncnd: null, emissions_override: false, needs: []}',
+            "missing 'source'",
+        ),
+        (
+            '  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
+            " emissions_override: false, needs: [], source: s, colour: red}",
+            "unknown key 'colour'",
+        ),
     ],
 )
 def test_read_registry_reports_problems(tmp_path: Path, rows: str, fragment: str) -> None:
@@ -592,8 +670,10 @@ def test_read_registry_reports_problems(tmp_path: Path, rows: str, fragment: str
 
 
 def test_read_registry_duplicate_and_regime_mismatch(tmp_path: Path) -> None:
-    row = ('  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
-           ' emissions_override: false, needs: [], source: s}\n')
+    row = (
+        '  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
+        " emissions_override: false, needs: [], source: s}\n"
+    )
     path = _write(tmp_path, "foisa.yaml", GOOD_HEADER + "provisions:\n" + row + row)
     with pytest.raises(RegistryError) as info:
         read_registry(path)
@@ -624,9 +704,12 @@ def test_read_registry_missing_file(tmp_path: Path) -> None:
 
 
 def test_read_contacts_reports_problems(tmp_path: Path) -> None:
-    path = _write(tmp_path, "contacts.yaml",
-                  "ico:\n  name: ICO\n  address: Wilmslow\n  phone: null\n  email: null\n"
-                  "  website: null\n  uncertain: [fax]\n  source: s\n")
+    path = _write(
+        tmp_path,
+        "contacts.yaml",
+        "ico:\n  name: ICO\n  address: Wilmslow\n  phone: null\n  email: null\n"
+        "  website: null\n  uncertain: [fax]\n  source: s\n",
+    )
     with pytest.raises(RegistryError) as info:
         read_contacts(path)
     message = str(info.value)

@@ -1,4 +1,5 @@
 """Tests for the British English spelling service over the shipped word lists."""
+
 from __future__ import annotations
 
 import filecmp
@@ -52,18 +53,50 @@ def read_corpus() -> list[tuple[str, str, str]]:
     return rows
 
 
-@pytest.mark.parametrize("word", [
-    "organisation", "behaviour", "programme", "centre", "defence", "favour", "analysed",
-    "colour", "licence", "catalogue", "judgement", "judgment", "recognise", "travelled",
-])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "organisation",
+        "behaviour",
+        "programme",
+        "centre",
+        "defence",
+        "favour",
+        "analysed",
+        "colour",
+        "licence",
+        "catalogue",
+        "judgement",
+        "judgment",
+        "recognise",
+        "travelled",
+    ],
+)
 def test_british_spellings_are_accepted(service: SpellingService, word: str) -> None:
     assert service.check(word)
 
 
-@pytest.mark.parametrize("word", [
-    "FOI", "FOIA", "FOISA", "EIR", "EISR", "OSIC", "ICO", "COPFS", "CPS", "NPCC",
-    "exemption", "exemptions", "vexatious", "Commissioner", "disclosure", "redacted",
-])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "FOI",
+        "FOIA",
+        "FOISA",
+        "EIR",
+        "EISR",
+        "OSIC",
+        "ICO",
+        "COPFS",
+        "CPS",
+        "NPCC",
+        "exemption",
+        "exemptions",
+        "vexatious",
+        "Commissioner",
+        "disclosure",
+        "redacted",
+    ],
+)
 def test_foi_vocabulary_is_accepted(service: SpellingService, word: str) -> None:
     assert service.check(word)
 
@@ -91,9 +124,30 @@ def test_tokens_skip_placeholders_references_addresses_and_numbers(service: Spel
     )
     words = [t.word for t in service.tokens(text)]
     assert words == [
-        "Dear", "we", "withhold", "under", "section", "and", "and", "of", "the", "Act",
-        "Write", "to", "see", "or", "Our", "references", "and", "FOI", "Post",
-        "It", "costs", "or", "hours", "in",
+        "Dear",
+        "we",
+        "withhold",
+        "under",
+        "section",
+        "and",
+        "and",
+        "of",
+        "the",
+        "Act",
+        "Write",
+        "to",
+        "see",
+        "or",
+        "Our",
+        "references",
+        "and",
+        "FOI",
+        "Post",
+        "It",
+        "costs",
+        "or",
+        "hours",
+        "in",
     ]
     assert service.misspellings(text) == []
 
@@ -102,13 +156,13 @@ def test_tokens_split_hyphenated_words_and_keep_offsets(service: SpellingService
     text = "A well-being e-mail about non-disclosure and co-operation."
     tokens = service.tokens(text)
     assert [t.word for t in tokens] == ["well", "being", "mail", "about", "disclosure", "and", "operation"]
-    assert all(text[t.start:t.end] == t.word for t in tokens)
+    assert all(text[t.start : t.end] == t.word for t in tokens)
 
 
 def test_utf16_offsets_count_astral_characters_twice() -> None:
-    text = "\U0001F600 recieve \U0001F44D\U0001F3FD ok"
+    text = "\U0001f600 recieve \U0001f44d\U0001f3fd ok"
     token = Token("recieve", 2, 9)
-    assert text[token.start:token.end] == "recieve"
+    assert text[token.start : token.end] == "recieve"
     assert token.utf16_span(text) == (3, 7)
     assert utf16_len(text) == len(text.encode("utf-16-le")) // 2
     assert utf16_index(text, 10) == 11
@@ -135,7 +189,7 @@ def test_misspellings_give_kind_and_offsets(service: SpellingService) -> None:
     issues = service.misspellings(text)
     assert [(i.word, i.kind) for i in issues] == [("organization", "american"), ("recieve", "unknown")]
     for issue in issues:
-        assert text[issue.start:issue.end] == issue.word
+        assert text[issue.start : issue.end] == issue.word
     assert issues[0].suggestions[0] == "organisation"
     assert issues[1].suggestions[0] == "receive"
 
@@ -156,19 +210,35 @@ def test_suggestions_are_computed_only_when_asked_for() -> None:
     assert calls == ["recieve"]
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("recieve", "receive"), ("thier", "their"), ("definately", "definitely"),
-    ("accomodation", "accommodation"), ("Seperate", "Separate"), ("ORGANIZATION", "ORGANISATION"),
-    ("london", "London"), ("behavior", "behaviour"), ("alot", "a lot"), ("withold", "withhold"),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("recieve", "receive"),
+        ("thier", "their"),
+        ("definately", "definitely"),
+        ("accomodation", "accommodation"),
+        ("Seperate", "Separate"),
+        ("ORGANIZATION", "ORGANISATION"),
+        ("london", "London"),
+        ("behavior", "behaviour"),
+        ("alot", "a lot"),
+        ("withold", "withhold"),
+    ],
+)
 def test_best_suggestion(service: SpellingService, typed: str, expected: str) -> None:
     assert service.suggest(typed)[0] == expected
 
 
 def test_american_spellings_get_the_british_form_first(service: SpellingService) -> None:
-    for american, british in [("organization", "organisation"), ("analyzed", "analysed"),
-                              ("color", "colour"), ("center", "centre"), ("catalog", "catalogue"),
-                              ("defense", "defence"), ("traveled", "travelled")]:
+    for american, british in [
+        ("organization", "organisation"),
+        ("analyzed", "analysed"),
+        ("color", "colour"),
+        ("center", "centre"),
+        ("catalog", "catalogue"),
+        ("defense", "defence"),
+        ("traveled", "travelled"),
+    ]:
         assert service.british_form(american) == british
         assert service.suggest(american)[0] == british
     assert service.british_form("Organization") == "Organisation"
@@ -298,8 +368,7 @@ def test_default_user_dictionary_follows_the_platform(monkeypatch: pytest.Monkey
 def test_seed_letters_flag_only_unknown_proper_names(service: SpellingService, tmp_path: Path) -> None:
     letters = sorted(SEED_LETTERS.glob("*.txt"))
     assert len(letters) == 2
-    flagged = {path.name: {i.word for i in service.misspellings(path.read_text(encoding="utf-8"))}
-               for path in letters}
+    flagged = {path.name: {i.word for i in service.misspellings(path.read_text(encoding="utf-8"))} for path in letters}
     assert flagged == {letters[0].name: set(), letters[1].name: SEED_PROPER_NAMES}
     checker = fresh_service(tmp_path / "words.txt")
     for name in sorted(SEED_PROPER_NAMES):
@@ -330,7 +399,8 @@ def test_shipped_files_and_licences() -> None:
     total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     assert total < 3_000_000
     assert "Permission to use, copy, modify, distribute and sell" in (folder / "LICENSE-scowl.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "MIT License" in (folder / "LICENSE-pyspellchecker.txt").read_text(encoding="utf-8")
     assert "apt-get install scowl" in (folder / "build_wordlist.py").read_text(encoding="utf-8")
 

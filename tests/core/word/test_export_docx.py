@@ -1,4 +1,5 @@
 """Word export: styles, real lists, tables, page numbers, language, metadata and awkward input."""
+
 from __future__ import annotations
 
 import os
@@ -8,10 +9,10 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from app.core.drafting.assemble import assemble
 from app.core.casefile.model import parse_case
-from app.core.word.export import ExportError, ExportOptions, export_letter, letter_docx_bytes
+from app.core.drafting.assemble import assemble
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
+from app.core.word.export import ExportError, ExportOptions, export_letter, letter_docx_bytes
 from tests.core.conftest import TODAY
 
 CASE = """\
@@ -84,7 +85,7 @@ def test_numbered_lists_are_real_and_restart(exported):
     assert _num_id(numbered[0]) == _num_id(numbered[1])
     assert _num_id(numbered[0]) != _num_id(numbered[2])
     numbering = document.part.numbering_part.element
-    restarted = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == _num_id(numbered[2])][0]
+    restarted = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == _num_id(numbered[2]))
     assert restarted.find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(qn("w:val")) == "1"
     nested = [p for p in document.paragraphs if p.style.name == "Letter Bullet 2"]
     assert [p.text for p in nested] == ["nested bullet"]
@@ -101,8 +102,12 @@ def test_bold_and_italic_runs(exported):
     _, document = exported
     intro = next(p for p in document.paragraphs if p.text.startswith("Intro"))
     assert [(r.text, bool(r.bold), bool(r.italic)) for r in intro.runs] == [
-        ("Intro paragraph with ", False, False), ("bold", True, False), (" and ", False, False),
-        ("italic", False, True), (".", False, False)]
+        ("Intro paragraph with ", False, False),
+        ("bold", True, False),
+        (" and ", False, False),
+        ("italic", False, True),
+        (".", False, False),
+    ]
 
 
 def test_odd_characters_export_to_valid_docx(exported):
@@ -213,6 +218,7 @@ def test_assembled_letter_exports_without_template_markup(tmp_path, case, small_
 
 def test_text_after_a_list_is_spaced_like_body_text(exported):
     _, document = exported
-    spaced = [p.text for p in document.paragraphs
-              if p._p.pPr is not None and p._p.pPr.find(qn("w:spacing")) is not None]
+    spaced = [
+        p.text for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:spacing")) is not None
+    ]
     assert spaced == ["nested bullet", "again two"]

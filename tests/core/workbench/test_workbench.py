@@ -1,4 +1,5 @@
 """Library maintenance: validation as typed, approval, preview with sample data, history."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +10,8 @@ import pytest
 
 from app.core.casefile.model import load_case
 from app.core.drafting.clauses import parse_clause
-from app.core.workbench.history import GitHistory, SnapshotHistory, diff, history_for
 from app.core.paths import EXAMPLES_DIR
+from app.core.workbench.history import GitHistory, SnapshotHistory, diff, history_for
 from app.core.workbench.maintenance import ApprovalError, approve, preview, save_with_history, validate_text
 
 DRAFT = """---
@@ -42,7 +43,11 @@ def test_validation_reports_unknown_topic_and_variable():
 def test_approve_records_name_dates_and_review_due():
     clause, problems = validate_text(DRAFT, "wb.md")
     approved = approve(clause, "Jo Reviewer", dt.date(2026, 11, 21), problems)
-    assert (approved.status, approved.approved_by, approved.approved_on) == ("approved", "Jo Reviewer", dt.date(2026, 11, 21))
+    assert (approved.status, approved.approved_by, approved.approved_on) == (
+        "approved",
+        "Jo Reviewer",
+        dt.date(2026, 11, 21),
+    )
     assert approved.review_due == dt.date(2027, 11, 21)
 
 
@@ -73,10 +78,10 @@ def test_snapshots_record_versions_and_diff(tmp_path):
     path = tmp_path / "c.md"
     path.write_text("one\n", encoding="utf-8")
     history = SnapshotHistory(tmp_path)
-    first = history.record(path, "first", "Jo", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    first = history.record(path, "first", "Jo", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert history.record(path, "same again", "Jo") is None
     path.write_text("two\n", encoding="utf-8")
-    second = history.record(path, "second", "Al", dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc))
+    second = history.record(path, "second", "Al", dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
     assert [v.message for v in history.versions(path)] == ["second", "first"]
     assert history.text_at(path, first) == "one\n"
     assert "-one\n+two\n" in diff(history.text_at(path, first), history.text_at(path, second))

@@ -1,9 +1,22 @@
 """Desktop conventions: standard shortcuts, accessible names, tab order, icon, themes, status bar."""
+
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox,
-                               QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from app.gui.application import app_icon, create_application
 from app.gui.theme import palette_for
@@ -13,9 +26,13 @@ INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAb
 
 def test_menus_have_the_standard_shortcuts(window):
     a = window.actions
-    expected = {a.new: QKeySequence.StandardKey.New, a.open: QKeySequence.StandardKey.Open,
-                a.save: QKeySequence.StandardKey.Save, a.undo: QKeySequence.StandardKey.Undo,
-                a.find: QKeySequence.StandardKey.Find}
+    expected = {
+        a.new: QKeySequence.StandardKey.New,
+        a.open: QKeySequence.StandardKey.Open,
+        a.save: QKeySequence.StandardKey.Save,
+        a.undo: QKeySequence.StandardKey.Undo,
+        a.find: QKeySequence.StandardKey.Find,
+    }
     for action, key in expected.items():
         assert action.shortcut() == QKeySequence(key), action.text()
     assert a.save_as.shortcut() == QKeySequence("Ctrl+Shift+S")
@@ -28,8 +45,16 @@ def test_menus_have_the_standard_shortcuts(window):
 
 def test_every_control_has_an_accessible_name_or_a_label(window):
     labelled = {label.buddy() for label in window.findChildren(QLabel) if label.buddy() is not None}
-    inner = ("QLineEdit", "QComboBox", "QAbstractSpinBox", "QMenuBar", "QToolBar", "QTabBar", "QAbstractScrollArea",
-             "QComboBoxPrivateContainer")
+    inner = (
+        "QLineEdit",
+        "QComboBox",
+        "QAbstractSpinBox",
+        "QMenuBar",
+        "QToolBar",
+        "QTabBar",
+        "QAbstractScrollArea",
+        "QComboBoxPrivateContainer",
+    )
     missing = []
     for widget in window.findChildren(QWidget):
         parent = widget.parentWidget()
@@ -45,20 +70,25 @@ def test_every_control_has_an_accessible_name_or_a_label(window):
 def test_every_action_and_button_explains_itself(window):
     for action in (window.actions.export, window.actions.add_clause, window.actions.reset_clause):
         assert action.toolTip() and action.statusTip()
-    for button in (window.letter_view.reset_button, window.letter_view.up_button, window.parts_editor.add_button,
-                   window.case_panel.split_button):
+    for button in (
+        window.letter_view.reset_button,
+        window.letter_view.up_button,
+        window.parts_editor.add_button,
+        window.case_panel.split_button,
+    ):
         assert button.toolTip()
 
 
 def test_tab_order_runs_through_the_case_fields_then_the_letter(qtbot, window):
     panel = window.case_panel
     order = [panel.regime, panel.letter_kind, panel.reference, panel.received]
-    for before, after in zip(order, order[1:]):
+    for before, after in itertools.pairwise(order):
         widget = before.nextInFocusChain()
         while not (widget.focusPolicy() & widget.focusPolicy().TabFocus) or not widget.isVisibleTo(window):
             widget = widget.nextInFocusChain()
-        assert widget is after or after.isAncestorOf(widget) or widget.isAncestorOf(after), \
+        assert widget is after or after.isAncestorOf(widget) or widget.isAncestorOf(after), (
             f"{before.accessibleName()} -> {widget.accessibleName() or type(widget).__name__}"
+        )
     assert window.letter_view.tree.nextInFocusChain() is not None
 
 
@@ -73,11 +103,13 @@ def test_application_icon_and_title(qapp, window):
 def test_light_and_dark_palettes_are_readable_and_the_page_stays_white(window):
     for theme in ("light", "dark"):
         palette = palette_for(theme)
-        for fg, bg in ((QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
-                       (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
-                       (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
-                       (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
-                       (QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Base)):
+        for fg, bg in (
+            (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+            (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+            (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+            (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+            (QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Base),
+        ):
             assert contrast(palette.color(fg), palette.color(bg)) >= 4.5, (theme, fg, bg)
     window.set_theme("dark")
     try:
@@ -101,11 +133,14 @@ def test_status_bar_shows_the_deadline(qtbot, window):
 
 def contrast(a, b) -> float:
     """Return the WCAG contrast ratio of two colours."""
+
     def luminance(c):
         def channel(v):
             v /= 255
             return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
         return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 

@@ -1,4 +1,5 @@
 """Export to Word: a read-only destination gives a clear message and the draft stays as it was."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Case files in the app: save and reopen, bad files, the modified marker, discarding, recent files."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The findings panel: compliance results citing their subsection; clicking one goes to the part or clause."""
+
 from __future__ import annotations
 
 from tests.gui.conftest import EXAMPLES, settle

@@ -1,4 +1,5 @@
 """The officer's path end to end: new case, FOISA, two parts, edit a clause, findings, export, read back."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The live preview: looks like the Word letter, waits for a pause, re-renders if changed meanwhile, keeps scroll."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -8,7 +9,9 @@ from PySide6.QtGui import QTextList, QTextTable
 from app.gui.officer.main_window import MainWindow
 from tests.gui.conftest import EXAMPLES, settle
 
-TABLE_ANSWER = "The figures are below.\n\n| Year | Arrests |\n|---|---|\n| 2021 | 4 |\n| 2022 | 7 |\n\n- first\n- second\n"
+TABLE_ANSWER = (
+    "The figures are below.\n\n| Year | Arrests |\n|---|---|\n| 2021 | 4 |\n| 2022 | 7 |\n\n- first\n- second\n"
+)
 
 
 def test_preview_shows_reference_block_title_headings_lists_and_tables(qtbot, window):

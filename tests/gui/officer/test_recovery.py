@@ -1,4 +1,5 @@
 """Crash recovery: a killed session leaves a recovery file with its last edit; the next start offers it."""
+
 from __future__ import annotations
 
 import json
@@ -35,14 +36,22 @@ def holds_edit(folder: Path) -> bool:
 def start_app_and_kill_it(qtbot, env, case: Path, tmp_path: Path) -> None:
     """Run the real app in a subprocess, make an edit through the test hook, wait for the autosave, kill it."""
     edits = tmp_path / "edits.json"
-    edits.write_text(json.dumps([{"field": "reference", "value": "CRASH-1"},
-                                 {"block": "rights/review", "text": EDIT}]), encoding="utf-8")
-    variables = dict(os.environ, QT_QPA_PLATFORM="offscreen", FOI_DRAFTER_CONFIG_DIR=str(env.config_dir),
-                     FOI_DRAFTER_RECOVERY_DIR=str(env.recovery_dir), FOI_DRAFTER_AUTOSAVE_MS="150",
-                     FOI_DRAFTER_TEST_EDITS=str(edits))
+    edits.write_text(
+        json.dumps([{"field": "reference", "value": "CRASH-1"}, {"block": "rights/review", "text": EDIT}]),
+        encoding="utf-8",
+    )
+    variables = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        FOI_DRAFTER_CONFIG_DIR=str(env.config_dir),
+        FOI_DRAFTER_RECOVERY_DIR=str(env.recovery_dir),
+        FOI_DRAFTER_AUTOSAVE_MS="150",
+        FOI_DRAFTER_TEST_EDITS=str(edits),
+    )
     with open(tmp_path / "app.log", "wb") as log:
-        process = subprocess.Popen([sys.executable, "main.py", "gui", str(case)], cwd=ROOT, env=variables,
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "main.py", "gui", str(case)], cwd=ROOT, env=variables, stdout=log, stderr=subprocess.STDOUT
+        )
         try:
             qtbot.waitUntil(lambda: holds_edit(env.recovery_dir) or process.poll() is not None, timeout=60000)
             assert process.poll() is None, (tmp_path / "app.log").read_text(errors="replace")

@@ -1,4 +1,5 @@
 """Settings: preferences persist through a temporary settings path; window state is kept apart."""
+
 from __future__ import annotations
 
 import json
@@ -15,21 +16,30 @@ from tests.gui.conftest import settle
 def test_preferences_round_trip_and_defaults(tmp_path):
     path = tmp_path / "sub" / "preferences.json"
     assert load_preferences(path) == (Preferences(), [])
-    prefs = Preferences(authority_name="Example Council", authority_address=["1 Town Square", "Exampleton"],
-                        signatory_name="J. Smith", signatory_role="FOI Officer", default_regime="foisa",
-                        letterhead="/letterheads/council.docx", library_folders=["/shared/clauses"],
-                        custom_dictionary="/home/me/words.txt")
+    prefs = Preferences(
+        authority_name="Example Council",
+        authority_address=["1 Town Square", "Exampleton"],
+        signatory_name="J. Smith",
+        signatory_role="FOI Officer",
+        default_regime="foisa",
+        letterhead="/letterheads/council.docx",
+        library_folders=["/shared/clauses"],
+        custom_dictionary="/home/me/words.txt",
+    )
     save_preferences(prefs, path)
     assert load_preferences(path) == (prefs, [])
     assert list(path.parent.iterdir()) == [path]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{not json", "not valid JSON"),
-    ('{"default_regime": "scotland"}', "default_regime must be one of"),
-    ('{"library_folders": "one folder"}', "library_folders: expected a list of text"),
-    ("[1, 2]", "must be a JSON object"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{not json", "not valid JSON"),
+        ('{"default_regime": "scotland"}', "default_regime must be one of"),
+        ('{"library_folders": "one folder"}', "library_folders: expected a list of text"),
+        ("[1, 2]", "must be a JSON object"),
+    ],
+)
 def test_bad_preferences_fall_back_to_defaults_with_a_problem(tmp_path, text, message):
     path = tmp_path / "preferences.json"
     path.write_text(text, encoding="utf-8")

@@ -1,4 +1,5 @@
 """British English spellchecking in the app's editors, loaded after the first letter, with the custom dictionary."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,8 +13,11 @@ from app.gui.officer.main_window import MainWindow
 def underlined(editor) -> list[str]:
     """Return the words an editor's first block underlines."""
     block = editor.document().firstBlock()
-    return [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
-            if r.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
+    return [
+        block.text()[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+    ]
 
 
 def test_editors_are_spellchecked_with_the_custom_dictionary(qtbot, env, tmp_path):

@@ -1,4 +1,5 @@
 """Tests for the spelling highlighter and context menu on real Qt editors (run offscreen)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -86,7 +87,7 @@ def test_american_spelling_gets_a_separate_softer_underline(editor: SpellTextEdi
 
 
 def test_emoji_before_a_misspelt_word_does_not_shift_the_underline(editor: SpellTextEdit) -> None:
-    editor.setPlainText("\U0001F600\U0001F44D\U0001F3FD recieve it")
+    editor.setPlainText("\U0001f600\U0001f44d\U0001f3fd recieve it")
     # Three emoji are six UTF-16 code units; the word starts after them and a space.
     assert underlines(editor) == [(7, 7, WAVY)]
     cursor = QTextCursor(editor.document())
@@ -146,16 +147,16 @@ def test_ignore_removes_the_underline_for_this_session_only(
 
 
 def test_suggestion_replaces_the_word_as_one_undoable_edit(qtbot, editor: SpellTextEdit) -> None:
-    editor.setPlainText("\U0001F600 We recieve your request.")
+    editor.setPlainText("\U0001f600 We recieve your request.")
     menu = editor.build_menu(point_in_word(editor, 6))
     assert menu.actions()[0].text() == "receive"
     with qtbot.waitSignal(editor.word_replaced) as blocker:
         menu.actions()[0].trigger()
     assert blocker.args == ["recieve", "receive"]
-    assert editor.toPlainText() == "\U0001F600 We receive your request."
+    assert editor.toPlainText() == "\U0001f600 We receive your request."
     assert underlines(editor) == []
     editor.undo()
-    assert editor.toPlainText() == "\U0001F600 We recieve your request."
+    assert editor.toPlainText() == "\U0001f600 We recieve your request."
 
 
 def test_american_word_menu_offers_the_british_spelling_first(editor: SpellTextEdit) -> None:
@@ -215,8 +216,7 @@ def test_underline_merges_with_formats_a_subclass_sets(qtbot, service: SpellingS
     qtbot.addWidget(editor)
     ColouringHighlighter(editor.document(), service)
     editor.setPlainText("We recieve it")
-    ranges = [(start, length, fmt.fontItalic(), fmt.underlineStyle())
-              for start, length, fmt in layout_formats(editor)]
+    ranges = [(start, length, fmt.fontItalic(), fmt.underlineStyle()) for start, length, fmt in layout_formats(editor)]
     assert (3, 7, True, WAVY) in ranges
     assert all(italic for _, _, italic, _ in ranges)
 

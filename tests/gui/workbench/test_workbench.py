@@ -3,6 +3,7 @@
 Every test works on temporary layers: a small built-in layer copied from the shipped clauses (the
 shipped folder is never written), and empty organisation and personal folders.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,12 +14,11 @@ from typing import Any
 
 import pytest
 
-
 from app.core.drafting.library import BUILT_IN, Layer, load_library
 from app.core.paths import CLAUSES_DIR
 from app.gui.officer.dialogs import CANCEL, DISCARD
-from app.gui.workbench.window import APPROVE, DRAFT, WorkbenchPrompter, WorkbenchWindow
 from app.gui.workbench.browser import PROBLEM_GROUP
+from app.gui.workbench.window import APPROVE, DRAFT, WorkbenchPrompter, WorkbenchWindow
 
 TODAY = dt.date(2027, 3, 1)
 SHIPPED = ("common/closing.md", "foisa/decision-cost-limit.md", "foia/exemption-s30.md", "foia/decision-disclosed.md")
@@ -234,8 +234,9 @@ def test_validation_reports_unknown_variables_sections_and_missing_metadata(benc
     messages = {(p.kind, p.key): p.problem.message for p in problems}
     assert "missing required field 'title'" in messages[("field", "title")]
     assert "no section 99" in messages[("field", "sections")]
-    assert any("unknown variable 'case.requester.shoe_size'" in p.problem.message and p.body_line == 1
-               for p in problems)
+    assert any(
+        "unknown variable 'case.requester.shoe_size'" in p.problem.message and p.body_line == 1 for p in problems
+    )
     title = next(p for p in problems if p.key == "title")
     assert title.file_line == 2  # the header has no title line: the first header line
     bench.editor.go_to(title)
@@ -319,8 +320,9 @@ def test_approval_needs_a_reviewer_name(bench, answers):
 # ---------------------------------------------------------------- layers
 
 
-def test_personal_override_takes_precedence_and_removing_it_restores_the_built_in_wording(bench, qtbot, answers,
-                                                                                          layers):
+def test_personal_override_takes_precedence_and_removing_it_restores_the_built_in_wording(
+    bench, qtbot, answers, layers
+):
     open_clause(bench, CLOSING)
     built_in_text = bench.editor.body.toPlainText()
     override(qtbot, bench)
@@ -397,8 +399,9 @@ def test_a_new_clause_is_created_in_a_chosen_layer(bench, qtbot, answers, layers
 
 def test_a_file_with_an_unreadable_header_is_listed_and_edited_as_text(bench, qtbot, layers):
     broken = layers[1].folder / "broken.md"
-    broken.write_text("---\nid: org.broken\ntitle: [unclosed\ntopic: closing\nstatus: draft\n---\nText.\n",
-                      encoding="utf-8")
+    broken.write_text(
+        "---\nid: org.broken\ntitle: [unclosed\ntopic: closing\nstatus: draft\n---\nText.\n", encoding="utf-8"
+    )
     with qtbot.waitSignal(bench.library_loaded):
         bench.reload()
     assert PROBLEM_GROUP in group_titles(bench)
@@ -422,8 +425,9 @@ def test_spelling_underlines_merge_with_tag_colours(qtbot, tmp_path):
     assert editor.enable_spelling(SpellingService(words, user_dictionary=None))
     editor.setPlainText("Dear {{ case.requester.nmae }} we wrtie")
     formats = editor.document().findBlockByNumber(0).layout().formats()
-    wavy = [(f.start, f.length) for f in formats
-            if f.format.underlineStyle() == f.format.UnderlineStyle.SpellCheckUnderline]
+    wavy = [
+        (f.start, f.length) for f in formats if f.format.underlineStyle() == f.format.UnderlineStyle.SpellCheckUnderline
+    ]
     assert wavy == [(34, 5)]
     tag = next(f for f in formats if f.start == 5)
     assert tag.length == len("{{ case.requester.nmae }}")

@@ -1,4 +1,5 @@
 """The workbench inside the app: a clause saved in the workbench changes the letter in the drafting view."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,8 +31,9 @@ def drafting(qtbot: Any, env: Any, libraries: tuple[Path, Path]) -> Any:
     """The main window with a new case, its preferences naming the two library folders."""
     from app.gui.officer.main_window import MainWindow
 
-    save_preferences(Preferences(library_folders=[str(f) for f in libraries], signatory_name="Jo Reviewer"),
-                     env.preferences_path)
+    save_preferences(
+        Preferences(library_folders=[str(f) for f in libraries], signatory_name="Jo Reviewer"), env.preferences_path
+    )
     window = MainWindow(env)
     qtbot.addWidget(window)
     window.show()
@@ -69,8 +71,10 @@ def save_and_rebuild(qtbot: Any, bench: WorkbenchWindow, drafting: Any, action: 
 
 
 def test_open_workbench_uses_the_preferences_libraries_and_reviewer(bench, libraries):
-    assert [(layer.name, layer.folder) for layer in bench.layers[1:]] == [("organisation", libraries[0]),
-                                                                          ("personal", libraries[1])]
+    assert [(layer.name, layer.folder) for layer in bench.layers[1:]] == [
+        ("organisation", libraries[0]),
+        ("personal", libraries[1]),
+    ]
     assert bench.reviewer_name() == "Jo Reviewer"
     assert bench.parent() is not None and bench.isVisible()
 

@@ -1,4 +1,5 @@
 """Workbench history: git commits and diffs when a layer is a repository, local snapshots otherwise."""
+
 from __future__ import annotations
 
 import shutil
@@ -43,8 +44,11 @@ def test_without_git_each_save_keeps_a_snapshot_to_compare_and_restore(bench, qt
     assert save(qtbot, bench) is True
 
     panel = bench.history
-    assert [v.message for v in panel.versions] == ["Update org.advice.narrowing", "Suggest one year",
-                                                   "Version before the first change in the workbench"]
+    assert [v.message for v in panel.versions] == [
+        "Update org.advice.narrowing",
+        "Suggest one year",
+        "Version before the first change in the workbench",
+    ]
     assert "snapshots" in panel.kind.text() and (layers[1].folder / ".history").is_dir()
     panel.select(1)
     panel.compare_with("previous")
