@@ -7,6 +7,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from app.core.version import describe
+
 # Sub-command name -> module in app.commands defining configure(parser) and run(args) -> int.
 COMMANDS = {
     "gui": "gui",
@@ -24,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="foi-drafter",
         description="Draft UK Freedom of Information responses (FOIA, FOISA, EIR, EISR).",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {describe()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         try:

@@ -28,3 +28,4 @@ REGISTRY_DIR = RESOURCES_DIR / "registry"
 CONTACTS_FILE = RESOURCES_DIR / "contacts.yaml"
 CALENDAR_DIR = RESOURCES_DIR / "calendar"
 SPELLING_DIR = RESOURCES_DIR / "spelling"
+BUILD_STAMP = ROOT / "build-info.json"  # written by the standalone build only

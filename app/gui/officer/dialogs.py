@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.casefile.model import CASE_SUFFIXES
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-CASE_FILTER = "FOI case files (*.yaml *.yml);;All files (*)"
+CASE_FILTER = f"FOI case files ({' '.join('*' + s for s in CASE_SUFFIXES)});;All files (*)"
 WORD_FILTER = "Word documents (*.docx)"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
@@ -36,7 +38,7 @@ class Prompter:
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() in (".yaml", ".yml") else path.with_suffix(".yaml")
+        return path if path.suffix.lower() in CASE_SUFFIXES else path.with_suffix(".yaml")
 
     def export_path(self, parent: QWidget, suggested: Path) -> Path | None:
         """Ask where to write the Word letter."""

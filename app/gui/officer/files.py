@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.core.casefile import drafts as case_io
+from app.core.casefile.model import CASE_SUFFIXES
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import InputError
 from app.core.settings import Preferences
@@ -99,7 +100,9 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
-        path = self.prompter.save_path(self.window, self._suggested(".yaml"))
+        current = self.document.path
+        keep = current is not None and current.suffix.lower() in CASE_SUFFIXES
+        path = self.prompter.save_path(self.window, current if keep else self._suggested(".yaml"))
         return self._write(path) if path else False
 
     def maybe_save(self) -> bool:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTab
 
 from app.core.casefile import drafts as case_io
 from app.core.settings import Preferences, load_preferences, save_preferences
+from app.core.version import describe
 from app.gui.environment import AppEnvironment
 from app.gui.officer.actions import UndoKeysFilter, build_menus, create_actions
 from app.gui.officer.case_panel import CasePanel, deadline_text
@@ -282,13 +283,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"<b>{APP_TITLE}</b><p>Drafts UK Freedom of Information responses (FOIA, FOISA, EIR, "
-            "EISR) from an approved clause library, checks them against the statute and exports "
-            "them to Word. Works offline.</p>",
-        )
+        QMessageBox.about(self, f"About {APP_TITLE}", about_text())
 
     # ------------------------------------------------------------ slots
 
@@ -365,3 +360,12 @@ def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
     layout.addWidget(caption)
     layout.addWidget(widget, 1)
     return box
+
+
+def about_text() -> str:
+    """Return the About box's text, with the version and build."""
+    return (
+        f"<b>{APP_TITLE}</b> {describe()}<p>Drafts UK Freedom of Information responses (FOIA, FOISA, "
+        "EIR, EISR) from an approved clause library, checks them against the statute and exports "
+        "them to Word. Works offline.</p>"
+    )
