@@ -28,7 +28,7 @@ LIST_HINTS = {
     "outcomes": "Part outcomes it serves (empty = any)",
     "sections": "Sections it explains, comma-separated, e.g. 30, 40(2) (empty = any)",
     "provides": "Statutory elements this wording supplies, e.g. 17(1)(a), 16(4) (see clauses/GUIDE.md)",
-    "references": "Where the wording comes from, e.g. FOIA s12(1), legal.md §5",
+    "references": "Where the wording comes from, e.g. FOIA s12(1), SI 2004/3244 reg 3",
 }
 
 

@@ -15,7 +15,7 @@ from app.core.law.compliance import ERROR, check
 TODAY = dt.date(2026, 11, 21)
 EXAMPLES = Path(__file__).resolve().parents[3] / "resources" / "examples"
 
-# Which letter kinds each regime has (legal.md §0, §1): the PIT extension is FOIA only, and fees
+# Which letter kinds each regime has (FOIA s10(3), s9; FOISA s9): the PIT extension is FOIA only, and fees
 # notices belong to the Acts (the Regulations' charging rules in reg 8 are not modelled).
 APPLICABLE = [
     ("review-outcome", "foia"),

@@ -29,7 +29,7 @@ def d(text: str) -> date:
     return date.fromisoformat(text)
 
 
-# legal.md §4b test vectors:
+# Test vectors (FOIA s10(6) / FOISA s73 working days, python-holidays calendars):
 # received, FOIA 20th, FOISA 20th, E&W-only 20th (wrong for FOIA), FOIA 40th, FOISA 40th.
 TEST_VECTORS = [
     ("2025-12-01", "2025-12-31", "2025-12-31", "2025-12-31", "2026-01-30", "2026-01-30"),
@@ -46,7 +46,7 @@ TEST_VECTORS = [
 @pytest.mark.parametrize(
     "received, foia20, foisa20, ew20, foia40, foisa40", TEST_VECTORS, ids=[r[0] for r in TEST_VECTORS]
 )
-def test_legal_md_test_vectors(received: str, foia20: str, foisa20: str, ew20: str, foia40: str, foisa40: str) -> None:
+def test_working_day_vectors(received: str, foia20: str, foisa20: str, ew20: str, foia40: str, foisa40: str) -> None:
     start = d(received)
     assert FOIA.add_working_days(start, 20) == d(foia20)
     assert FOISA.add_working_days(start, 20) == d(foisa20)

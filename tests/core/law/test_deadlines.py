@@ -37,7 +37,7 @@ def d(text: str) -> date:
     return date.fromisoformat(text)
 
 
-# legal.md §4b: received, FOIA 20th, FOISA 20th, FOIA 40th, FOISA 40th.
+# Deadline vectors (FOIA s10, FOISA s10): received, FOIA 20th, FOISA 20th, FOIA 40th, FOISA 40th.
 TEST_VECTORS = [
     ("2025-12-01", "2025-12-31", "2025-12-31", "2026-01-30", "2026-01-30"),
     ("2025-12-15", "2026-01-16", "2026-01-16", "2026-02-13", "2026-02-13"),
@@ -51,7 +51,7 @@ TEST_VECTORS = [
 
 
 @pytest.mark.parametrize("received, foia20, foisa20, foia40, foisa40", TEST_VECTORS, ids=[r[0] for r in TEST_VECTORS])
-def test_response_due_matches_legal_md(received: str, foia20: str, foisa20: str, foia40: str, foisa40: str) -> None:
+def test_response_due_matches_the_vectors(received: str, foia20: str, foisa20: str, foia40: str, foisa40: str) -> None:
     start = d(received)
     assert response_due(start, FOIA) == d(foia20)
     assert response_due(start, FOISA) == d(foisa20)
@@ -62,7 +62,7 @@ def test_response_due_matches_legal_md(received: str, foia20: str, foisa20: str,
 @pytest.mark.parametrize(
     "regime, received, ico, next_working_day",
     [
-        # legal.md's first test vector: Monday 1 December 2025 is the St Andrew's Day substitute,
+        # The first test vector: Monday 1 December 2025 is the St Andrew's Day substitute,
         # a non-working day in both calendars, so the receipt rule matters even on a Monday.
         ("foia", "2025-12-01", "2025-12-31", "2026-01-05"),
         ("foisa", "2025-12-01", "2025-12-31", "2026-01-05"),

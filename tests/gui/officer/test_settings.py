@@ -24,7 +24,7 @@ def test_preferences_round_trip_and_defaults(tmp_path):
         default_regime="foisa",
         letterhead="/letterheads/council.docx",
         library_folders=["/shared/clauses"],
-        custom_dictionary="/home/me/words.txt",
+        custom_dictionary="/dictionaries/words.txt",
     )
     save_preferences(prefs, path)
     assert load_preferences(path) == (prefs, [])
