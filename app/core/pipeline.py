@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.casefile.authority import AuthorityProfile, resolve_case
 from app.core.casefile.model import Case
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class Snapshot:
     library: Library | None
     folders: tuple[Path, ...]
     today: dt.date
+    profiles: tuple[AuthorityProfile, ...] = ()
 
 
 @dataclass
@@ -47,6 +49,7 @@ class BuildResult:
     days_left: int | None = None
     error: str = ""
     seconds: float = 0.0
+    case: Case | None = None
 
 
 def build(snapshot: Snapshot) -> BuildResult:
@@ -73,7 +76,9 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     from app.core.law.deadlines import response_due, working_days_left
     from app.core.preview.html import letter_chunks, page_html
 
-    case, today = snapshot.case, snapshot.today
+    resolved = resolve_case(snapshot.case, snapshot.profiles)
+    case, today = resolved.case, snapshot.today
+    result.case = case
     library = snapshot.library or load_library(default_layers(snapshot.folders), validate=False)
     result.library = library
     calendar = calendar_for(case.regime)
@@ -81,6 +86,7 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     result.days_left = working_days_left(today, result.due, calendar)
     letter = assemble(case, library, today, calendar)
     findings = check(case, letter, today, calendar, library=library)
+    findings += [Finding("authority-profile", ERROR, "Settings", message) for message in resolved.problems]
     findings += [Finding("library", INFO, "library", str(p)) for p in library.problems]
     result.letter, result.findings = letter, findings
     result.chunks = letter_chunks(letter, case, today)
@@ -88,7 +94,12 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
 
 
 def snapshot_of(
-    case: Case, library: Library | None, folders: tuple[Path, ...], today: dt.date, generation: int
+    case: Case,
+    library: Library | None,
+    folders: tuple[Path, ...],
+    today: dt.date,
+    generation: int,
+    profiles: tuple[AuthorityProfile, ...] = (),
 ) -> Snapshot:
     """Return a snapshot with a private copy of the case (the library is shared: it is never changed)."""
-    return Snapshot(generation, copy.deepcopy(case), library, folders, today)
+    return Snapshot(generation, copy.deepcopy(case), library, folders, today, copy.deepcopy(profiles))

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from app.core.casefile.authority import AuthorityProfile, find_profile, profile_to_data, profiles_from_data
 from app.core.casefile.model import REGIMES
 from app.core.problems import Problem, display_path
 from app.core.storage.atomic import write_text_atomic
@@ -17,6 +18,7 @@ from app.core.storage.atomic import write_text_atomic
 APP_NAME = "foi-drafter"
 FILE_NAME = "preferences.json"
 FORMAT_VERSION = 1
+MAPPING_LISTS = {"authorities"}
 
 
 @dataclass
@@ -32,6 +34,38 @@ class Preferences:
     letterhead: str = ""
     library_folders: list[str] = field(default_factory=list)
     custom_dictionary: str = ""
+    # Authority profiles (see app.core.casefile.authority), as plain data; the first is the default
+    # unless default_authority names another. The three authority_* fields above are the older,
+    # single-authority form, read as one profile when no profiles are listed.
+    authorities: list[dict[str, Any]] = field(default_factory=list)
+    default_authority: str = ""
+
+    def profiles(self) -> list[AuthorityProfile]:
+        """Return the authority profiles, the older single authority as one when none are listed."""
+        profiles, _problems = profiles_from_data(self.authorities)
+        if not profiles and self.authority_name.strip():
+            legacy = {"name": self.authority_name, "address": self.authority_address, "email": self.authority_email}
+            legacy |= {"signatory_name": self.signatory_name, "signatory_role": self.signatory_role}
+            profiles, _problems = profiles_from_data([legacy])
+        return profiles
+
+    def default_profile(self) -> AuthorityProfile | None:
+        """Return the profile new cases start with."""
+        profiles = self.profiles()
+        return find_profile(profiles, self.default_authority) or (profiles[0] if profiles else None)
+
+    def with_profiles(self, profiles: list[AuthorityProfile], default: str = "") -> Preferences:
+        """Return a copy holding these profiles (the older single-authority fields cleared).
+
+        signatory_name and role follow the default profile's signatory (the workbench's reviewer).
+        """
+        data = asdict(self)
+        data.update(authority_name="", authority_address=[], authority_email="")
+        chosen = find_profile(profiles, default) or (profiles[0] if profiles else None)
+        if chosen is not None:
+            data.update(signatory_name=chosen.signatory.name, signatory_role=chosen.signatory.role)
+        data.update(authorities=[profile_to_data(p) for p in profiles], default_authority=default)
+        return Preferences(**data)
 
     def letterhead_path(self) -> Path | None:
         """Return the chosen letterhead file, or None for the built-in one."""
@@ -95,24 +129,31 @@ def _from_data(data: dict[str, Any], shown: str) -> tuple[Preferences, list[Prob
             continue
         value = data[spec.name]
         expected = getattr(defaults, spec.name)
-        if _same_shape(value, expected):
+        if _same_shape(value, expected, spec.name):
             values[spec.name] = list(value) if isinstance(value, list) else value
         else:
-            problems.append(Problem(shown, None, f"{spec.name}: expected {_shape(expected)}; using the default"))
+            problems.append(
+                Problem(shown, None, f"{spec.name}: expected {_shape(expected, spec.name)}; using the default")
+            )
     preferences = Preferences(**values)
     if preferences.default_regime not in REGIMES:
         problems.append(Problem(shown, None, f"default_regime must be one of {', '.join(REGIMES)}; using foia"))
         preferences.default_regime = "foia"
+    _profiles, wrong = profiles_from_data(preferences.authorities)
+    problems += [Problem(shown, None, message) for message in wrong]
     return preferences, problems
 
 
-def _same_shape(value: Any, expected: Any) -> bool:
-    """Tell whether a JSON value has the type of a default (text, or a list of text)."""
+def _same_shape(value: Any, expected: Any, name: str = "") -> bool:
+    """Tell whether a JSON value has the type of a default (text, a list of text, or of mappings)."""
     if isinstance(expected, list):
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+        kind = dict if name in MAPPING_LISTS else str
+        return isinstance(value, list) and all(isinstance(v, kind) for v in value)
     return isinstance(value, type(expected))
 
 
-def _shape(expected: Any) -> str:
+def _shape(expected: Any, name: str = "") -> str:
     """Describe the type of a default for messages."""
+    if name in MAPPING_LISTS:
+        return "a list of mappings"
     return "a list of text" if isinstance(expected, list) else "text"

@@ -41,12 +41,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def start(env: AppEnvironment, case_path: Path | str | None = None) -> MainWindow:
-    """Show the main window, offer any crashed session's draft, then open the case given (if any)."""
+    """Show the main window, offer any crashed session's draft, then open the case given (if any).
+
+    With nothing restored or opened, the new empty case's letter is built at once; on the very
+    first run the short authority setup is offered over it.
+    """
     window = MainWindow(env)
     window.show()
     restored = window.offer_recovery()
-    if not restored and case_path:
-        window.files.open_case(Path(case_path), ask_first=False)
+    opened = not restored and bool(case_path) and window.files.open_case(Path(str(case_path)), ask_first=False)
+    if not (restored or opened):
+        window.document.builder.build_soon()
+    if window.first_run and not restored:
+        window.offer_first_run_setup()
     return window
 
 

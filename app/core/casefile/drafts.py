@@ -41,18 +41,19 @@ def parse_draft(text: str, path: str = "<case>") -> Case:
 
 
 def new_case(preferences: Preferences, today: dt.date) -> Case:
-    """Return an empty case for today with the officer's authority, signatory and default regime."""
+    """Return an empty case for today naming the officer's default authority profile and regime.
+
+    The profile supplies the authority's details and the signatory; the case keeps only its key,
+    so later changes to the profile in Settings reach the case.
+    """
+    profile = preferences.default_profile()
     return Case(
         regime=preferences.default_regime,
         letter="response",
         received=today,
-        authority=Authority(
-            name=preferences.authority_name or "Your authority",
-            address=list(preferences.authority_address),
-            email=preferences.authority_email,
-        ),
+        authority=Authority(name="", profile=profile.key) if profile else Authority(),
         requester=Requester(),
-        signatory=Signatory(name=preferences.signatory_name, role=preferences.signatory_role),
+        signatory=Signatory(),
         parts=[Part()],
     )
 

@@ -37,6 +37,9 @@ class Authority:
     foi_address: list[str] = field(default_factory=list)
     foi_email: str = ""
     central_government: bool = False
+    profile: str = ""
+    kind: str = ""
+    disclosure_log: str = ""
 
 
 @dataclass
@@ -321,8 +324,9 @@ def _read_authority(r: _Reader, raw: Any) -> Authority:
     if isinstance(raw, str):
         return Authority(name=raw)
     data = r.mapping(raw, "authority")
+    profile = r.text(data, "profile", "authority.profile").strip()
     return Authority(
-        name=r.text(data, "name", "authority.name") or "Your authority",
+        name=r.text(data, "name", "authority.name") or ("" if profile else "Your authority"),
         address=r.lines_field(data, "address", "authority.address"),
         email=r.text(data, "email", "authority.email"),
         phone=r.text(data, "phone", "authority.phone"),
@@ -331,6 +335,9 @@ def _read_authority(r: _Reader, raw: Any) -> Authority:
         foi_address=r.lines_field(data, "foi_address", "authority.foi_address"),
         foi_email=r.text(data, "foi_email", "authority.foi_email"),
         central_government=bool(data.get("central_government", False)),
+        profile=profile,
+        kind=r.text(data, "kind", "authority.kind"),
+        disclosure_log=r.text(data, "disclosure_log", "authority.disclosure_log"),
     )
 
 
@@ -449,6 +456,7 @@ def _authority_data(a: Authority) -> dict[str, Any]:
     """Return the authority as plain data."""
     data = _drop_empty(
         {
+            "profile": a.profile,
             "name": a.name,
             "address": a.address,
             "email": a.email,
@@ -457,6 +465,8 @@ def _authority_data(a: Authority) -> dict[str, Any]:
             "foi_unit": a.foi_unit,
             "foi_address": a.foi_address,
             "foi_email": a.foi_email,
+            "kind": a.kind,
+            "disclosure_log": a.disclosure_log,
         }
     )
     if a.central_government:

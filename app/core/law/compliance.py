@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from app.core.casefile.authority import authority_problems
 from app.core.casefile.model import Case
 from app.core.casefile.rules import case_problems
 from app.core.drafting.letter import Letter
@@ -53,6 +54,7 @@ def check(
     found = [f for f in findings if f is not None]
     found += _case_rules(case, today, calendar)
     found += _problem_findings(letter)
+    found += _authority_findings(case)
     if library is not None:
         found += _clause_findings(letter, library, today)
     return sorted(found, key=lambda f: (f.severity != ERROR, f.severity != WARNING, f.part or 0))
@@ -182,6 +184,18 @@ def _clause_findings(letter: Letter, library: Library, today: dt.date) -> list[F
                 )
             )
     return found
+
+
+def _authority_findings(case: Case) -> list[Finding]:
+    """Errors for a letter sent in the placeholder's name or with nowhere to ask for a review."""
+    registry = load_registry(case.regime)
+    # Where the review particulars come from: FOIA s17(7)(a), FOISA s19(b), EIR reg 14(5)(a), EISR reg 13.
+    review = {"foia": "s17(7)(a)", "foisa": "s19(b)", "eir": "reg 14(5)(a)", "eisr": "reg 13"}
+    citations = {"name": "authority profile", "review": f"{registry.short_name} {review[case.regime]}"}
+    return [
+        Finding(f"authority-{key}", ERROR, citations[key], message)
+        for key, message in authority_problems(case.authority)
+    ]
 
 
 def _problem_findings(letter: Letter) -> list[Finding]:

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.casefile.model import Authority
 from app.core.casefile.questions import propose_questions
+from app.gui.widgets.authority_form import AuthorityForm
 from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 
 REGIME_LABELS = {
@@ -184,13 +186,24 @@ class CasePanel(QScrollArea):
     def _build_signoff_group(self, parent: QWidget) -> QGroupBox:
         group = QGroupBox("Authority and sign-off", parent)
         form = QFormLayout(group)
-        self.authority_name = QLineEdit(group)
+        self.profile = QComboBox(group)
+        self.profile.setAccessibleName("Authority profile")
+        self.profile.setToolTip("The authority profile from Settings; empty fields below use its details")
+        self.clear_overrides = QPushButton("Use the profile's details", group)
+        self.clear_overrides.setToolTip("Clear this case's own authority details so the profile's apply")
+        row = QHBoxLayout()
+        row.addWidget(self.profile, 1)
+        row.addWidget(self.clear_overrides)
+        profile_label = QLabel("Pro&file:", group)
+        profile_label.setBuddy(self.profile)
+        form.addRow(profile_label, row)
+        self.authority_form = AuthorityForm(group)
+        self.authority_name = self.authority_form.texts["name"]
+        form.addRow(self.authority_form)
         self.signatory_name = QLineEdit(group)
         self.signatory_role = QLineEdit(group)
-        form.addRow("A&uthority:", self.authority_name)
         form.addRow("Si&gned by:", self.signatory_name)
         form.addRow("R&ole:", self.signatory_role)
-        self._name(self.authority_name, "Authority name")
         self._name(self.signatory_name, "Signatory name")
         self._name(self.signatory_role, "Signatory role")
         return group
@@ -211,7 +224,6 @@ class CasePanel(QScrollArea):
             "reference": self.reference,
             "requester.name": self.requester_name,
             "requester.email": self.requester_email,
-            "authority.name": self.authority_name,
             "signatory.name": self.signatory_name,
             "signatory.role": self.signatory_role,
         }
@@ -229,6 +241,11 @@ class CasePanel(QScrollArea):
         self.request.textChanged.connect(self._on_request_changed)
         self.requester_address.textChanged.connect(self._on_address_changed)
         self.split_button.clicked.connect(self._on_split_clicked)
+        self.profile.activated.connect(self._on_profile_activated)
+        self.clear_overrides.clicked.connect(self._on_clear_overrides_clicked)
+        self.authority_form.field_edited.connect(self._on_authority_field_edited)
+        self._watcher.watch(*self.authority_form.texts.values(), *self.authority_form.lines.values())
+        self.document.profiles_changed.connect(lambda: self._show("authority"))
         self.document.case_replaced.connect(self.refresh)
         self.document.field_changed.connect(self._on_document_field_changed)
         self.document.deadline_changed.connect(self._on_document_deadline_changed)
@@ -239,6 +256,7 @@ class CasePanel(QScrollArea):
         """Show every field of the current case."""
         for path in ("regime", "letter", "received", "date", "request", "requester.address", *self._text_fields()):
             self._show(path)
+        self._show("authority")
 
     def _show(self, path: str) -> None:
         self._updating = True
@@ -266,8 +284,30 @@ class CasePanel(QScrollArea):
             self.letter_date.setDate(to_qdate(value or self.document.today()))
         elif path == "request":
             set_text_keeping_cursor(self.request, value)
+        elif path == "authority" or path.startswith("authority."):
+            self._show_authority()
         elif path == "requester.address" and lines_of(self.requester_address.toPlainText()) != value:
             self.requester_address.setPlainText("\n".join(value))
+
+    def _show_authority(self) -> None:
+        """Show the case's profile and its own authority details over the profile's."""
+        own = self.document.case.authority
+        self.profile.clear()
+        for profile in self.document.profiles:
+            self.profile.addItem(profile.label, profile.key)
+        self.profile.addItem("No profile: details kept in this case", "")
+        index = self.profile.findData(own.profile)
+        if index < 0:
+            self.profile.insertItem(0, f"{own.profile} (not in Settings)", own.profile)
+            index = 0
+        self.profile.setCurrentIndex(index)
+        self.clear_overrides.setEnabled(bool(own.profile))
+        self.authority_form.set_authority(own)
+        profile = self.document.profile()
+        self.authority_form.set_inherited(profile.authority if profile else None)
+        signatory = profile.signatory if profile else None
+        self.signatory_name.setPlaceholderText(signatory.name if signatory else "")
+        self.signatory_role.setPlaceholderText(signatory.role if signatory else "")
 
     def _refresh_deadline(self) -> None:
         """Recompute the due date now when the calendar is warm; otherwise the next build shows it."""
@@ -288,6 +328,8 @@ class CasePanel(QScrollArea):
     def _on_document_field_changed(self, path: str) -> None:
         if path in ("regime", "letter", "received", "date", "request", "requester.address", *self._text_fields()):
             self._show(path)
+        elif path.startswith("authority"):
+            self._show("authority")
 
     def _on_document_deadline_changed(self, due: dt.date | None, left: int | None) -> None:
         self._show_deadline(due, left)
@@ -326,6 +368,16 @@ class CasePanel(QScrollArea):
 
     def _on_address_changed(self) -> None:
         self._edit("requester.address", lines_of(self.requester_address.toPlainText()), typing=True)
+
+    def _on_profile_activated(self, _index: int) -> None:
+        self._edit("authority.profile", self.profile.currentData() or "")
+
+    def _on_clear_overrides_clicked(self) -> None:
+        key = self.document.case.authority.profile
+        self._edit("authority", Authority(name="", profile=key))
+
+    def _on_authority_field_edited(self, name: str, value: object) -> None:
+        self._edit(f"authority.{name}", value, typing=isinstance(value, (str, list)))
 
     def _on_split_clicked(self) -> None:
         self.split_requested.emit(propose_questions(self.document.case.request))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.core.casefile import drafts as case_io
+from app.core.casefile.authority import AuthorityProfile, find_profile, resolve_case
 from app.core.casefile.model import AddedClause, Case, LetterEdits, Part, save_case
 from app.core.casefile.questions import apply_questions
 from app.gui.officer import undo as commands
@@ -42,6 +43,7 @@ class CaseDocument(QObject):
         findings_changed(list): the compliance findings of that letter.
         deadline_changed(object, object): the due date and working days left.
         build_finished(object): the whole BuildResult (emitted first, so the preview updates first).
+        profiles_changed(): the authority profiles from Settings changed.
     """
 
     case_replaced = Signal()
@@ -56,6 +58,7 @@ class CaseDocument(QObject):
     findings_changed = Signal(list)
     deadline_changed = Signal(object, object)
     build_finished = Signal(object)
+    profiles_changed = Signal()
 
     def __init__(
         self,
@@ -65,8 +68,10 @@ class CaseDocument(QObject):
         delay_ms: int = 300,
         parent: QObject | None = None,
         library: Library | None = None,
+        profiles: Sequence[AuthorityProfile] = (),
     ):
         super().__init__(parent)
+        self.profiles = tuple(profiles)
         self.library_folders = tuple(Path(f) for f in library_folders)
         self.library = library
         self.today = today
@@ -126,9 +131,24 @@ class CaseDocument(QObject):
         self._layers_generation = self.generation
         self.builder.build_now()
 
+    def set_profiles(self, profiles: Sequence[AuthorityProfile]) -> None:
+        """Use changed authority profiles (Settings saved): the case keeps its own overrides; rebuild."""
+        self.profiles = tuple(profiles)
+        self.generation += 1
+        self.profiles_changed.emit()
+        self.builder.build_now()
+
+    def profile(self) -> AuthorityProfile | None:
+        """Return the authority profile the case names, if Settings have it."""
+        return find_profile(self.profiles, self.case.authority.profile)
+
+    def resolved_case(self) -> Case:
+        """Return the case as the letter uses it: the profile's details under the case's own."""
+        return resolve_case(self.case, self.profiles).case
+
     def snapshot(self) -> Snapshot:
         """Return a private copy of what a build needs."""
-        return snapshot_of(self.case, self.library, self.library_folders, self.today(), self.generation)
+        return snapshot_of(self.case, self.library, self.library_folders, self.today(), self.generation, self.profiles)
 
     def build_now(self) -> BuildResult:
         """Build the letter synchronously from the case as it stands (for export)."""

@@ -147,7 +147,7 @@ class FileController(QObject):
                 return False
         options = ExportOptions(letterhead=self.preferences().letterhead_path(), today=self.today())
         try:
-            export_letter(result.letter, self.document.case, path, options)
+            export_letter(result.letter, result.case or self.document.case, path, options)
         except ExportError as exc:
             self.prompter.error(
                 self.window, "Export failed", f"{exc}\n\nNothing was lost: your draft is unchanged and still open."

@@ -27,7 +27,9 @@ from app.gui.theme import apply_theme
 from app.gui.widgets.editors import Spelling, load_spelling_service
 
 if TYPE_CHECKING:
+    from app.core.casefile.authority import AuthorityProfile
     from app.core.law.compliance import Finding
+    from app.gui.officer.first_run import FirstRunDialog
     from app.gui.officer.settings_dialog import SettingsDialog
 
 APP_TITLE = "FOI Response Drafter"
@@ -39,6 +41,7 @@ class MainWindow(QMainWindow):
     def __init__(self, env: AppEnvironment, parent: QWidget | None = None):
         super().__init__(parent)
         self.env = env
+        self.first_run = not env.preferences_path.exists()
         self.preferences, self.preference_problems = load_preferences(env.preferences_path)
         self.state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
         self.document = CaseDocument(
@@ -47,6 +50,7 @@ class MainWindow(QMainWindow):
             case_io.new_case(self.preferences, env.today()),
             env.preview_delay_ms,
             self,
+            profiles=self.preferences.profiles(),
         )
         self.recovery = RecoveryStore(env.recovery_dir)
         self.autosaver = Autosaver(self.document, self.recovery, env.autosave_ms, self)
@@ -165,6 +169,23 @@ class MainWindow(QMainWindow):
                 draft.release()
         return restored
 
+    def offer_first_run_setup(self) -> FirstRunDialog:
+        """Show the short authority setup (non-blocking); Skip saves the defaults so it is not asked again."""
+        from app.gui.officer.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.profile_chosen.connect(self._on_first_run_profile_chosen)
+        dialog.skipped.connect(lambda: self.apply_preferences(self.preferences))
+        dialog.open()
+        return dialog
+
+    def _on_first_run_profile_chosen(self, profile: AuthorityProfile) -> None:
+        profiles = [*self.preferences.profiles(), profile]
+        if self.apply_preferences(self.preferences.with_profiles(profiles, profile.key)):
+            if self.document.path is None and not self.document.is_modified():
+                self.files.new_case()
+
     def restore_draft(self, draft: RecoveredDraft) -> bool:
         """Open a recovered draft as an unsaved change to its original file."""
         try:
@@ -213,6 +234,8 @@ class MainWindow(QMainWindow):
             self.env.prompter.error(self, "Cannot save settings", f"{self.env.preferences_path}: {exc}")
             return False
         self.preferences = preferences
+        if preferences.profiles() != list(self.document.profiles):
+            self.document.set_profiles(preferences.profiles())
         if preferences.library_folders != old.library_folders:
             self.document.set_library_folders(preferences.library_paths())
         self.statusBar().showMessage("Settings saved", 4000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -12,16 +13,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.casefile.authority import AuthorityProfile, profile_key
+from app.core.casefile.model import Authority, Signatory
 from app.core.settings import Preferences
-from app.gui.officer.case_panel import REGIME_LABELS, lines_of
+from app.gui.officer.case_panel import REGIME_LABELS
+from app.gui.widgets.authority_form import AuthorityForm
 
 
 class SettingsDialog(QDialog):
@@ -38,34 +42,50 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._show(preferences)
-        self.resize(640, 620)
+        self.resize(820, 720)
 
     def _build_people(self) -> QGroupBox:
-        group = QGroupBox("Your authority and who signs", self)
-        form = QFormLayout(group)
-        self.authority_name = QLineEdit(group)
-        self.authority_address = QPlainTextEdit(group)
-        self.authority_address.setTabChangesFocus(True)
-        self.authority_address.setPlaceholderText("One line per row")
-        self.authority_address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.authority_email = QLineEdit(group)
+        group = QGroupBox("Authorities and who signs", self)
+        layout = QHBoxLayout(group)
+        left = QVBoxLayout()
+        self.profile_list = QListWidget(group)
+        self.profile_list.setAccessibleName("Authority profiles")
+        self.profile_list.setToolTip("Each authority you write for; a case names one and can override its details")
+        self.profile_list.setMaximumWidth(220)
+        add = QPushButton("Add authority", group)
+        remove = QPushButton("Remove", group)
+        make_default = QPushButton("Use for new cases", group)
+        add.clicked.connect(self._on_add_profile_clicked)
+        remove.clicked.connect(self._on_remove_profile_clicked)
+        make_default.clicked.connect(self._on_default_profile_clicked)
+        left.addWidget(self.profile_list, 1)
+        for button in (add, remove, make_default):
+            left.addWidget(button)
+        layout.addLayout(left)
+        right = QVBoxLayout()
+        self.authority_form = AuthorityForm(group)
+        self.authority_name = self.authority_form.texts["name"]
+        right.addWidget(self.authority_form)
+        people = QFormLayout()
         self.signatory_name = QLineEdit(group)
         self.signatory_role = QLineEdit(group)
         self.default_regime = QComboBox(group)
         for key, label in REGIME_LABELS.items():
             self.default_regime.addItem(label, key)
-        rows = [
-            ("Authority &name:", self.authority_name, "Authority name"),
-            ("Authority &address:", self.authority_address, "Authority address"),
-            ("Authority &e-mail:", self.authority_email, "Authority e-mail"),
+        for label, widget, name in (
             ("&Signatory name:", self.signatory_name, "Signatory name"),
             ("Signatory &role:", self.signatory_role, "Signatory role"),
             ("Default re&gime:", self.default_regime, "Default regime for new cases"),
-        ]
-        for label, widget, name in rows:
+        ):
             widget.setAccessibleName(name)
-            form.addRow(label, widget)
+            caption = QLabel(label, group)
+            caption.setBuddy(widget)
+            people.addRow(caption, widget)
         self.default_regime.setToolTip("The regime new cases start with")
+        right.addLayout(people)
+        layout.addLayout(right, 1)
+        self.profile_list.currentRowChanged.connect(self._on_profile_row_changed)
+        self.authority_name.textEdited.connect(self._on_profile_name_edited)
         return group
 
     def _build_files(self) -> QGroupBox:
@@ -94,9 +114,18 @@ class SettingsDialog(QDialog):
         folders = QHBoxLayout()
         folders.addWidget(self.folders, 1)
         folders.addLayout(folder_buttons)
-        form.addRow("&Letterhead:", self._with_browse(self.letterhead, self._on_browse_letterhead_clicked))
-        form.addRow("Clause &libraries:", folders)
-        form.addRow("Custom &dictionary:", self._with_browse(self.dictionary, self._on_browse_dictionary_clicked))
+        for label, buddy, row in (
+            ("&Letterhead:", self.letterhead, self._with_browse(self.letterhead, self._on_browse_letterhead_clicked)),
+            ("Clause &libraries:", self.folders, folders),
+            (
+                "Custom &dictionary:",
+                self.dictionary,
+                self._with_browse(self.dictionary, self._on_browse_dictionary_clicked),
+            ),
+        ):
+            caption = QLabel(label, group)
+            caption.setBuddy(buddy)
+            form.addRow(caption, row)
         return group
 
     def _with_browse(self, field: QLineEdit, slot) -> QHBoxLayout:
@@ -109,30 +138,118 @@ class SettingsDialog(QDialog):
         return row
 
     def _show(self, p: Preferences) -> None:
-        self.authority_name.setText(p.authority_name)
-        self.authority_address.setPlainText("\n".join(p.authority_address))
-        self.authority_email.setText(p.authority_email)
-        self.signatory_name.setText(p.signatory_name)
-        self.signatory_role.setText(p.signatory_role)
+        self._base = p
+        self._profiles = p.profiles()
+        self._new_keys: set[str] = set()
+        default = p.default_profile()
+        self._default = default.key if default else ""
+        self._row = -1
+        if not self._profiles:
+            self._add_blank_profile()
+        self._fill_profile_list()
+        self.profile_list.setCurrentRow(0 if self._profiles else -1)
+        self.authority_form.setEnabled(bool(self._profiles))
         self.default_regime.setCurrentIndex(max(self.default_regime.findData(p.default_regime), 0))
         self.letterhead.setText(p.letterhead)
         self.dictionary.setText(p.custom_dictionary)
         self.folders.clear()
         self.folders.addItems(p.library_folders)
 
+    def _fill_profile_list(self) -> None:
+        self.profile_list.blockSignals(True)
+        row = self.profile_list.currentRow()
+        self.profile_list.clear()
+        for profile in self._profiles:
+            marker = " (new cases)" if profile.key == self._default else ""
+            self.profile_list.addItem(f"{profile.authority.name or 'New authority'}{marker}")
+        self.profile_list.setCurrentRow(min(row, len(self._profiles) - 1))
+        self.profile_list.blockSignals(False)
+
+    def _keep_form(self) -> None:
+        """Store the form into the profile it shows."""
+        if 0 <= self._row < len(self._profiles):
+            profile = self._profiles[self._row]
+            profile.authority = self.authority_form.authority()
+            profile.signatory = Signatory(self.signatory_name.text().strip(), self.signatory_role.text().strip())
+
+    def profiles(self) -> list[AuthorityProfile]:
+        """Return the authority profiles as edited (new ones keyed by their name, nameless ones dropped)."""
+        self._keep_form()
+        kept: list[AuthorityProfile] = []
+        for profile in self._profiles:
+            if not profile.authority.name:
+                continue
+            if profile.key in self._new_keys:
+                key, taken = (
+                    profile_key(profile.authority.name),
+                    {p.key for p in kept} | {p.key for p in self._profiles},
+                )
+                fresh = (
+                    key if key not in taken else next(f"{key}-{n}" for n in range(2, 999) if f"{key}-{n}" not in taken)
+                )
+                self._default = fresh if self._default == profile.key else self._default
+                profile = AuthorityProfile(fresh, profile.authority, profile.signatory)
+            kept.append(profile)
+        if kept and not any(p.key == self._default for p in kept):
+            self._default = kept[0].key
+        return kept
+
     def preferences(self) -> Preferences:
         """Return the preferences as edited."""
-        return Preferences(
-            authority_name=self.authority_name.text().strip(),
-            authority_address=lines_of(self.authority_address.toPlainText()),
-            authority_email=self.authority_email.text().strip(),
-            signatory_name=self.signatory_name.text().strip(),
-            signatory_role=self.signatory_role.text().strip(),
+        edited = replace(
+            self._base,
             default_regime=self.default_regime.currentData(),
             letterhead=self.letterhead.text().strip(),
             library_folders=[self.folders.item(i).text() for i in range(self.folders.count())],
             custom_dictionary=self.dictionary.text().strip(),
         )
+        return edited.with_profiles(self.profiles(), self._default)
+
+    def _on_profile_row_changed(self, row: int) -> None:
+        self._keep_form()
+        self._row = row
+        profile = self._profiles[row] if 0 <= row < len(self._profiles) else None
+        self.authority_form.setEnabled(profile is not None)
+        self.authority_form.set_authority(profile.authority if profile else Authority(name=""))
+        self.signatory_name.setText(profile.signatory.name if profile else "")
+        self.signatory_role.setText(profile.signatory.role if profile else "")
+
+    def _on_profile_name_edited(self, text: str) -> None:
+        item = self.profile_list.currentItem()
+        if item is not None:
+            marker = " (new cases)" if self._profiles[self._row].key == self._default else ""
+            item.setText(f"{text.strip() or 'New authority'}{marker}")
+
+    def _add_blank_profile(self) -> None:
+        taken = {p.key for p in self._profiles}
+        key = next(f"new-authority-{n}" for n in range(1, len(taken) + 2) if f"new-authority-{n}" not in taken)
+        self._profiles.append(AuthorityProfile(key, Authority(name="")))
+        self._new_keys.add(key)
+        self._default = self._default or key
+
+    def _on_add_profile_clicked(self) -> None:
+        self._keep_form()
+        self._add_blank_profile()
+        self._fill_profile_list()
+        self.profile_list.setCurrentRow(len(self._profiles) - 1)
+        self.authority_name.setFocus()
+
+    def _on_remove_profile_clicked(self) -> None:
+        row = self.profile_list.currentRow()
+        if 0 <= row < len(self._profiles):
+            removed = self._profiles.pop(row)
+            self._row = -1
+            if removed.key == self._default:
+                self._default = self._profiles[0].key if self._profiles else ""
+            self._fill_profile_list()
+            self._on_profile_row_changed(self.profile_list.currentRow())
+
+    def _on_default_profile_clicked(self) -> None:
+        row = self.profile_list.currentRow()
+        if 0 <= row < len(self._profiles):
+            self._default = self._profiles[row].key
+            self._keep_form()
+            self._fill_profile_list()
 
     def _on_browse_letterhead_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Choose letterhead", str(Path.home()), "Word documents (*.docx)")

@@ -18,6 +18,7 @@ def make_case(regime: str, outcome: str, exemptions: list[str], letter: str = "r
     """Return a one-part case."""
     return parse_case(
         f"regime: {regime}\nletter: {letter}\nreceived: 2026-10-01\ndate: 2026-10-20\n"
+        "authority: {name: Example Council, foi_email: foi@example.gov.uk}\n"
         f"parts:\n  - outcome: {outcome}\n    exemptions: {exemptions}\n{extra}"
     )
 
@@ -145,8 +146,8 @@ def test_emptied_public_interest_reasons_are_caught():
 
 def test_element_in_another_part_does_not_count():
     case = parse_case(
-        "regime: foisa\nreceived: 2026-10-01\ndate: 2026-10-20\nparts:\n"
-        "  - outcome: cost-limit\n  - outcome: cost-limit\n"
+        "regime: foisa\nreceived: 2026-10-01\ndate: 2026-10-20\nauthority: {name: A, email: a@example.org}\n"
+        "parts:\n  - outcome: cost-limit\n  - outcome: cost-limit\n"
     )
     letter = complete_letter(case)
     part_two = next(b for b in letter.blocks() if b.provides == ("16(4)",) and b.part == 2)

@@ -51,14 +51,14 @@ def test_bad_preferences_fall_back_to_defaults_with_a_problem(tmp_path, text, me
 def test_settings_dialog_saves_preferences_that_a_new_window_uses(qtbot, window, env):
     dialog = window.open_settings()
     qtbot.keyClicks(dialog.authority_name, "Example Council")
-    dialog.authority_address.setPlainText("1 Town Square\nExampleton")
+    dialog.authority_form.lines["address"].setPlainText("1 Town Square\nExampleton")
     qtbot.keyClicks(dialog.signatory_name, "J. Smith")
     qtbot.keyClicks(dialog.signatory_role, "Information Officer")
     dialog.default_regime.setCurrentIndex(dialog.default_regime.findData("foisa"))
     dialog.folders.addItem(str(env.config_dir / "our-clauses"))
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     saved = json.loads(env.preferences_path.read_text(encoding="utf-8"))
-    assert saved["authority_name"] == "Example Council" and saved["default_regime"] == "foisa"
+    assert saved["authorities"][0]["name"] == "Example Council" and saved["default_regime"] == "foisa"
     assert "geometry" not in json.dumps(saved)
     window.close()
 
@@ -67,7 +67,8 @@ def test_settings_dialog_saves_preferences_that_a_new_window_uses(qtbot, window,
     assert again.preferences.signatory_role == "Information Officer"
     assert again.preferences.library_folders == [str(env.config_dir / "our-clauses")]
     again.files.new_case()
-    case = again.document.case
+    case = again.document.resolved_case()
+    assert again.document.case.authority.profile == "example-council"
     assert case.regime == "foisa" and case.authority.name == "Example Council"
     assert case.authority.address == ["1 Town Square", "Exampleton"] and case.signatory.name == "J. Smith"
     result = settle(qtbot, again.document)
