@@ -9,11 +9,8 @@ import sys
 from pathlib import Path
 
 from app.commands.render import layers_for
-from app.core.casefile.model import load_case
-from app.core.drafting.assemble import assemble
-from app.core.drafting.library import load_library
-from app.core.law.compliance import ERROR, check
-from app.core.problems import InputError
+
+# Heavy modules are imported in run(), so other sub-commands never load them.
 
 HELP = "check a case's letter against what the statute requires"
 
@@ -28,6 +25,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print findings; exit 0 when nothing required is missing, 1 otherwise."""
+    from app.core.casefile.model import load_case
+    from app.core.drafting.assemble import assemble
+    from app.core.drafting.library import load_library
+    from app.core.law.compliance import ERROR, check
+    from app.core.problems import InputError
+
     today = args.today or dt.date.today()
     try:
         case = load_case(args.case, legal=False)

@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.core.drafting.context import catalogue
-from app.core.drafting.library import BUILT_IN, Layer, load_library
-from app.core.paths import CLAUSES_DIR
+# Heavy modules are imported where they are used, so other sub-commands never load them.
 
 HELP = "check clause library folders, or list template variables"
 
@@ -23,7 +21,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch to the chosen action."""
+    from app.core.paths import CLAUSES_DIR
+
     if args.library_command == "variables":
+        from app.core.drafting.context import catalogue
+
         for entry in catalogue():
             example = f"  e.g. {entry.example}" if entry.example else ""
             print(f"{entry.path}  ({entry.type})  {entry.doc}{example}")
@@ -33,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _validate(folders: list[Path]) -> int:
     """Validate each folder as its own layer; exit 1 when any problem is found."""
+    from app.core.drafting.library import BUILT_IN, Layer, load_library
+    from app.core.paths import CLAUSES_DIR
+
     layers = [Layer(BUILT_IN if f == CLAUSES_DIR else f.name, f) for f in folders]
     library = load_library(layers)
     for problem in library.problems:

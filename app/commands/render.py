@@ -6,12 +6,12 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.core.casefile.model import load_case
-from app.core.drafting.assemble import assemble
-from app.core.drafting.library import Layer, default_layers, load_library
-from app.core.problems import InputError
-from app.core.word.export import ExportError, ExportOptions, export_letter
+if TYPE_CHECKING:
+    from app.core.drafting.library import Layer
+
+# Heavy modules (Jinja2, python-docx, PyYAML) are imported in run(), so other sub-commands never load them.
 
 HELP = "write the Word letter for a case file"
 
@@ -38,11 +38,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def layers_for(folders: list[Path]) -> list[Layer]:
     """Return the built-in layer plus the folders given on the command line."""
+    from app.core.drafting.library import default_layers
+
     return default_layers(folders)
 
 
 def run(args: argparse.Namespace) -> int:
     """Render and export; report every problem and return non-zero on any."""
+    from app.core.casefile.model import load_case
+    from app.core.drafting.assemble import assemble
+    from app.core.drafting.library import load_library
+    from app.core.problems import InputError
+    from app.core.word.export import ExportError, ExportOptions, export_letter
+
     today = args.today or dt.date.today()
     try:
         case = load_case(args.case)

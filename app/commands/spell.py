@@ -6,9 +6,12 @@ import argparse
 import bisect
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.problems import display_path
-from app.core.spelling.checker import Issue, default_service
+
+if TYPE_CHECKING:
+    from app.core.spelling.checker import Issue
 
 HELP = "list each word in the files that the British English spellchecker does not accept, with suggestions"
 
@@ -30,6 +33,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print 'path:line: word: suggestions' per flagged word; 0 none, 1 some, 2 unreadable file."""
+    from app.core.spelling.checker import default_service  # imported here: only this sub-command needs it
+
     for dictionary in args.dictionary:
         if _read(dictionary) is None:
             return 2

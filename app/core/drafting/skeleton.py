@@ -10,6 +10,7 @@ import yaml
 
 from app.core.paths import TEMPLATES_DIR
 from app.core.problems import InputError, Problem, display_path
+from app.core.storage import yamlio
 
 SCOPES = ("letter", "part")
 REPEATS = ("none", "exemption")
@@ -67,7 +68,7 @@ def _slot(raw: object) -> Slot:
 def parse_skeleton(text: str, path: str) -> Skeleton:
     """Parse a skeleton file; raise InputError naming the file on any mistake."""
     try:
-        data = yaml.safe_load(text)
+        _, data = yamlio.compose_and_load(text, lenient_dates=False)
         sections = tuple(
             SectionSpec(
                 id=str(s["id"]),

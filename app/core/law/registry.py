@@ -14,6 +14,7 @@ import yaml
 
 from app.core.paths import CONTACTS_FILE, REGISTRY_DIR
 from app.core.problems import InputError, Problem, display_path
+from app.core.storage import yamlio
 
 REGIMES: tuple[str, ...] = ("foia", "foisa", "eir", "eisr")
 TESTS = frozenset(
@@ -367,8 +368,7 @@ def _read_yaml(path: Path) -> tuple[Any, Any]:
     where = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = yamlio.compose_and_load(text, lenient_dates=False)
     except OSError as exc:
         raise RegistryError([Problem(where, None, f"cannot read file: {exc.strerror or exc}")]) from exc
     except yaml.YAMLError as exc:

@@ -26,15 +26,41 @@ class FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
 for _loader in (_Loader, FastLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", lenient_timestamp)
 
+# libyaml's safe loader with PyYAML's strict dates, for files that never hold impossible dates.
+_FastSafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose_and_load(text: str, lenient_dates: bool = True) -> tuple[yaml.Node | None, Any]:
+    """Parse YAML once (with libyaml when available) and return its node tree and its data.
+
+    The result is what yaml.compose and yaml.load with PyYAML's own safe loader would give. When
+    libyaml rejects the text it is parsed again with PyYAML, so the error raised (and its message
+    and line) is always PyYAML's own.
+    """
+    fast, slow = (FastLoader, _Loader) if lenient_dates else (_FastSafeLoader, yaml.SafeLoader)
+    try:
+        return _parse_once(text, fast)
+    except yaml.YAMLError:
+        return _parse_once(text, slow)
+
+
+def _parse_once(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    """Compose the single document of text and construct its data from the same nodes."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
 
 def load_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML and return the data plus a map from field path to 1-based line."""
-    node = yaml.compose(text, Loader=_Loader)
+    node, data = compose_and_load(text)
     if node is None:
         return None, {}
     lines: dict[str, int] = {}
     _index(node, "", lines)
-    data = yaml.load(text, Loader=_Loader)
     return data, lines
 
 

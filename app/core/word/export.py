@@ -8,7 +8,6 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
 import docx
 from docx.document import Document
@@ -26,7 +25,7 @@ from app.core.problems import display_path
 from app.core.storage.atomic import write_bytes_atomic
 from app.core.word.letterhead import add_page_number_footer, has_page_numbers
 from app.core.word.metadata import scrub_metadata
-from app.core.word.numbering import add_num, ensure_list_styles
+from app.core.word.numbering import add_num, ensure_list_styles, next_num_id
 from app.core.word.styles import BULLET_STYLES, NUMBER_STYLES, ensure_styles
 
 # Characters XML 1.0 cannot hold: C0 controls except tab/newline/return, surrogates, U+FFFE/FFFF.
@@ -47,6 +46,11 @@ class ExportOptions:
     letterhead: Path | None = None
     author: str = ""
     today: dt.date | None = None
+
+
+def xml_escape(text: str) -> str:
+    """Escape &, < and > for XML character data (as xml.sax.saxutils.escape does, without its imports)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def clean_text(text: str) -> str:
@@ -140,6 +144,7 @@ class _Writer:
         self.bullets_abstract, self.numbers_abstract = ensure_list_styles(document)
         self.style_ids: dict[str, str] = {}
         self.parts: list[str] = []
+        self.next_num: int | None = None  # the next free list instance id, counted here (not rescanned)
 
     def finish(self) -> None:
         """Parse the collected XML and insert it before the body's section properties."""
@@ -202,7 +207,10 @@ class _Writer:
         style = (NUMBER_STYLES if block.ordered else BULLET_STYLES)[depth]
         if num_id is None:
             abstract = self.numbers_abstract if block.ordered else self.bullets_abstract
-            num_id = add_num(self.document, abstract, restart=block.ordered)
+            if self.next_num is None:
+                self.next_num = next_num_id(self.document)
+            num_id = add_num(self.document, abstract, restart=block.ordered, num_id=self.next_num)
+            self.next_num += 1
         for index, item in enumerate(block.items):
             final = ends and index == len(block.items) - 1
             self.parts.append(

@@ -71,10 +71,20 @@ def add_abstract(document: Document, ordered: bool) -> int:
     return abstract_id
 
 
-def add_num(document: Document, abstract_id: int, restart: bool = False) -> int:
-    """Add a list instance of an abstract definition; restart numbering at 1 if asked."""
+def next_num_id(document: Document) -> int:
+    """Return the id the next new list instance gets: one more than the highest in use."""
+    return _next_id(_numbering(document), "w:num", "w:numId")
+
+
+def add_num(document: Document, abstract_id: int, restart: bool = False, num_id: int | None = None) -> int:
+    """Add a list instance of an abstract definition; restart numbering at 1 if asked.
+
+    Pass num_id (from next_num_id, then counting up) when adding many lists: finding the next
+    free id otherwise rescans every list instance, which makes a long letter quadratic.
+    """
     numbering = _numbering(document)
-    num_id = _next_id(numbering, "w:num", "w:numId")
+    if num_id is None:
+        num_id = next_num_id(document)
     num = OxmlElement("w:num")
     num.set(qn("w:numId"), str(num_id))
     ref = OxmlElement("w:abstractNumId")
