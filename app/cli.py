@@ -6,8 +6,9 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from app.core.version import describe
+from app.core.casefile import CASE_SUFFIXES
 
 # Sub-command name -> module in app.commands defining configure(parser) and run(args) -> int.
 COMMANDS = {
@@ -26,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="foi-drafter",
         description="Draft UK Freedom of Information responses (FOIA, FOISA, EIR, EISR).",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {describe()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         try:
@@ -44,14 +45,32 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list:
-        args_list = ["gui"]
+    if not args_list or _is_case_path(args_list[0]):
+        args_list = ["gui", *args_list]  # `foi-drafter CASE.foicase` is how a file association opens a case
     parser = build_parser()
     args = parser.parse_args(args_list)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
     return int(args.handler(args) or 0)
+
+
+class _VersionAction(argparse.Action):
+    """Print the version and exit; reads it only when asked, which keeps it off the start-up path."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from app.core.version import describe
+
+        print(f"{parser.prog} {describe()}")
+        parser.exit()
+
+
+def _is_case_path(argument: str) -> bool:
+    """Tell whether a first argument names a case file rather than a sub-command."""
+    return argument not in COMMANDS and Path(argument).suffix.lower() in CASE_SUFFIXES
 
 
 def gui_main() -> int:

@@ -94,29 +94,56 @@ def default_preferences_path() -> Path:
 
 def load_preferences(path: Path | str) -> tuple[Preferences, list[Problem]]:
     """Read preferences; a missing file gives the defaults, a bad value its default and a problem."""
+    data, problems = read_object(path)
+    if data is None:
+        return Preferences(), problems
+    return _from_data(data, display_path(Path(path)))
+
+
+def read_object(path: Path | str, what: str = "preferences") -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read a JSON object from a file: None and no problem when it is missing, None and a problem when bad."""
     path = Path(path)
     shown = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Preferences(), []
+        return None, []
     except (OSError, UnicodeDecodeError) as exc:
-        return Preferences(), [Problem(shown, None, f"cannot read preferences: {exc}")]
+        return None, [Problem(shown, None, f"cannot read {what}: {exc}")]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Preferences(), [Problem(shown, exc.lineno, f"not valid JSON: {exc.msg}")]
+        return None, [Problem(shown, exc.lineno, f"not valid JSON: {exc.msg}")]
     if not isinstance(data, dict):
-        return Preferences(), [Problem(shown, 1, "preferences must be a JSON object")]
-    return _from_data(data, shown)
+        return None, [Problem(shown, 1, f"{what} must be a JSON object")]
+    return data, []
+
+
+def valid_values(data: dict[str, Any], shown: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Return the preference keys that data sets with a valid value, and a problem for each invalid one."""
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for spec in fields(Preferences):
+        if spec.name in data:
+            _preferences, wrong = _from_data({spec.name: data[spec.name]}, shown)
+            if wrong:
+                problems += wrong
+            else:
+                values[spec.name] = data[spec.name]
+    return values, problems
+
+
+def write_values(values: dict[str, Any], path: Path | str) -> None:
+    """Write preference keys atomically as a preferences file, creating the folder when needed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"version": FORMAT_VERSION, **values}
+    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def save_preferences(preferences: Preferences, path: Path | str) -> None:
     """Write preferences atomically, creating the folder when needed."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"version": FORMAT_VERSION, **asdict(preferences)}
-    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    write_values(asdict(preferences), path)
 
 
 def _from_data(data: dict[str, Any], shown: str) -> tuple[Preferences, list[Problem]]:

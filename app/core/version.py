@@ -7,8 +7,6 @@ pyproject.toml itself; a standalone build also carries a build stamp (version, d
 from __future__ import annotations
 
 import json
-import tomllib
-from importlib import metadata
 
 from app.core.paths import BUILD_STAMP, ROOT
 
@@ -18,6 +16,8 @@ UNKNOWN = "0+unknown"
 
 def version() -> str:
     """Return the app's version: package metadata, else pyproject.toml, else the build stamp."""
+    from importlib import metadata  # slow to import: only when the version is asked for
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
@@ -43,10 +43,12 @@ def describe() -> str:
 
 def _pyproject_version() -> str | None:
     """Return the version written in the checkout's pyproject.toml, if there is one."""
+    import tomllib
+
     try:
         with (ROOT / "pyproject.toml").open("rb") as handle:
             project = tomllib.load(handle).get("project", {})
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, ValueError):  # TOMLDecodeError is a ValueError
         return None
     found = project.get("version")
     return found if isinstance(found, str) else None

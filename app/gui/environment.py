@@ -2,6 +2,8 @@
 
 Environment variables (used by `python main.py gui` and by the crash-recovery test):
     FOI_DRAFTER_CONFIG_DIR    folder for preferences.json and window-state.ini
+    FOI_DRAFTER_ORG_SETTINGS  the organisation's settings file (default: the platform's site-config
+                              folder, see app.core.org_settings)
     FOI_DRAFTER_RECOVERY_DIR  folder for autosaved recovery files
     FOI_DRAFTER_AUTOSAVE_MS   pause after a change before the draft is autosaved (default 3000)
     FOI_DRAFTER_TEST_EDITS    test hook: a JSON file of edits applied once the window is up
@@ -16,6 +18,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.org_settings import ENV_VARIABLE as ORG_VARIABLE
+from app.core.org_settings import default_organisation_path
 from app.core.settings import APP_NAME, FILE_NAME, default_config_dir
 from app.gui.officer.dialogs import Prompter
 
@@ -40,6 +44,8 @@ class AppEnvironment:
     autosave_ms: int = 3000
     preview_delay_ms: int = 300
     spelling: bool = True
+    organisation_path: Path | None = None  # None: no organisation layer (the default for tests)
+    organisation_required: bool = False  # named explicitly, so a missing file is reported
 
     @property
     def preferences_path(self) -> Path:
@@ -55,6 +61,8 @@ class AppEnvironment:
     def from_environ(cls, environ: Mapping[str, str] = os.environ) -> AppEnvironment:
         """Return the environment, honouring the FOI_DRAFTER_* variables."""
         env = cls()
+        env.organisation_path = default_organisation_path(environ)
+        env.organisation_required = bool(environ.get(ORG_VARIABLE))
         if environ.get("FOI_DRAFTER_CONFIG_DIR"):
             env.config_dir = Path(environ["FOI_DRAFTER_CONFIG_DIR"])
         if environ.get("FOI_DRAFTER_RECOVERY_DIR"):

@@ -45,7 +45,7 @@ def test_a_checkout_without_metadata_falls_back_to_pyproject_then_the_stamp(tmp_
     def missing(name):
         raise metadata.PackageNotFoundError(name)
 
-    monkeypatch.setattr(version_module.metadata, "version", missing)
+    monkeypatch.setattr(metadata, "version", missing)
     assert version_module.version() == pyproject_version()
     monkeypatch.setattr(version_module, "ROOT", tmp_path)
     monkeypatch.setattr(version_module, "BUILD_STAMP", tmp_path / "build-info.json")

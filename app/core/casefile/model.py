@@ -14,8 +14,6 @@ from app.core.problems import InputError, Problem, display_path
 from app.core.storage import yamlio
 from app.core.storage.atomic import write_text_atomic
 
-# A case file is YAML whatever its name; ".foicase" is the extension an installer associates with the app.
-CASE_SUFFIXES = (".yaml", ".yml", ".foicase")
 REGIMES = ("foia", "foisa", "eir", "eisr")
 LETTERS = ("response", "review-outcome", "clarification", "pit-extension", "fees-notice")
 OUTCOMES = ("disclosed", "partial", "withheld", "not-held", "ncnd", "cost-limit", "vexatious", "repeated")

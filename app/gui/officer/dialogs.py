@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.core.casefile.model import CASE_SUFFIXES
+from app.core.casefile import CASE_SUFFIXES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

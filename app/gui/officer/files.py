@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.core.casefile import CASE_SUFFIXES
 from app.core.casefile import drafts as case_io
-from app.core.casefile.model import CASE_SUFFIXES
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import InputError
 from app.core.settings import Preferences

@@ -10,8 +10,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.casefile import drafts as case_io
-from app.core.settings import Preferences, load_preferences, save_preferences
-from app.core.version import describe
+from app.core.org_settings import enforce, load_layered, save_user_preferences
+from app.core.settings import Preferences
 from app.gui.environment import AppEnvironment
 from app.gui.officer.actions import UndoKeysFilter, build_menus, create_actions
 from app.gui.officer.case_panel import CasePanel, deadline_text
@@ -41,8 +41,11 @@ class MainWindow(QMainWindow):
     def __init__(self, env: AppEnvironment, parent: QWidget | None = None):
         super().__init__(parent)
         self.env = env
-        self.first_run = not env.preferences_path.exists()
-        self.preferences, self.preference_problems = load_preferences(env.preferences_path)
+        layered = load_layered(env.preferences_path, env.organisation_path, env.organisation_required)
+        self.preferences, self.organisation = layered.preferences, layered.organisation
+        self.preference_problems = layered.problems
+        # First run: no preferences yet, and no authority profile supplied by the organisation either.
+        self.first_run = not env.preferences_path.exists() and not self.preferences.profiles()
         self.state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
         self.document = CaseDocument(
             self.preferences.library_paths(),
@@ -109,7 +112,8 @@ class MainWindow(QMainWindow):
         self.findings_label.setAccessibleName("Findings count")
         self.statusBar().addPermanentWidget(self.findings_label)
         self.statusBar().addPermanentWidget(self.deadline_label)
-        self.statusBar().showMessage("Ready", 3000)
+        problems = self.preference_problems
+        self.statusBar().showMessage(f"Settings: {problems[0]}" if problems else "Ready", 15000 if problems else 3000)
 
     def _connect(self) -> None:
         doc = self.document
@@ -219,17 +223,18 @@ class MainWindow(QMainWindow):
         """Open the settings dialog (non-blocking); applied and saved on OK."""
         from app.gui.officer.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.preferences, self)
+        dialog = SettingsDialog(self.preferences, self, locked=self.organisation.locked)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences()))
         dialog.open()
         return dialog
 
     def apply_preferences(self, preferences: Preferences) -> bool:
-        """Use and save new preferences; reload the clause library when its folders changed."""
+        """Use and save new preferences (locked keys stay the organisation's); reload the library if needed."""
         old = self.preferences
+        preferences = enforce(preferences, self.organisation)
         try:
-            save_preferences(preferences, self.env.preferences_path)
+            save_user_preferences(preferences, self.organisation, self.env.preferences_path)
         except OSError as exc:
             self.env.prompter.error(self, "Cannot save settings", f"{self.env.preferences_path}: {exc}")
             return False
@@ -387,6 +392,8 @@ def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
 
 def about_text() -> str:
     """Return the About box's text, with the version and build."""
+    from app.core.version import describe
+
     return (
         f"<b>{APP_TITLE}</b> {describe()}<p>Drafts UK Freedom of Information responses (FOIA, FOISA, "
         "EIR, EISR) from an approved clause library, checks them against the statute and exports "

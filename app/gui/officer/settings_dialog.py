@@ -1,4 +1,7 @@
-"""The settings dialog: authority, signatory, default regime, letterhead, clause libraries, dictionary."""
+"""The settings dialog: authority, signatory, default regime, letterhead, clause libraries, dictionary.
+
+Settings the organisation locks (app.core.org_settings) are shown read-only.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,9 +36,10 @@ from app.gui.widgets.authority_form import AuthorityForm
 class SettingsDialog(QDialog):
     """Edits a copy of the preferences; `preferences()` returns the result after OK."""
 
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None):
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None, locked: frozenset[str] = frozenset()):
         super().__init__(parent)
         self.setWindowTitle("Settings")
+        self.browse_buttons: dict[QWidget, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_people())
         layout.addWidget(self._build_files())
@@ -42,7 +48,31 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._show(preferences)
+        self.locked = locked
+        for key in locked:
+            lock_widgets(self._widgets_for().get(key, []))
         self.resize(820, 720)
+
+    def _widgets_for(self) -> dict[str, list[QWidget]]:
+        """Return the widgets that edit each preference key (what a lock makes read-only)."""
+        form = self.authority_form
+        inputs = (QLineEdit, QPlainTextEdit, QComboBox, QCheckBox)
+        profile = [w for kind in inputs for w in form.findChildren(kind)]
+        profile += [self.add_profile, self.remove_profile, self.make_default, self.signatory_name, self.signatory_role]
+        return {
+            "authorities": profile,
+            "default_authority": [self.make_default],
+            # the older single-authority keys are read as one profile: locking one locks the profile
+            "authority_name": profile,
+            "authority_address": profile,
+            "authority_email": profile,
+            "signatory_name": [self.signatory_name],
+            "signatory_role": [self.signatory_role],
+            "default_regime": [self.default_regime],
+            "letterhead": [self.letterhead, self.browse_buttons[self.letterhead]],
+            "library_folders": [self.folders, self.add_folder, self.remove_folder],
+            "custom_dictionary": [self.dictionary, self.browse_buttons[self.dictionary]],
+        }
 
     def _build_people(self) -> QGroupBox:
         group = QGroupBox("Authorities and who signs", self)
@@ -52,14 +82,14 @@ class SettingsDialog(QDialog):
         self.profile_list.setAccessibleName("Authority profiles")
         self.profile_list.setToolTip("Each authority you write for; a case names one and can override its details")
         self.profile_list.setMaximumWidth(220)
-        add = QPushButton("Add authority", group)
-        remove = QPushButton("Remove", group)
-        make_default = QPushButton("Use for new cases", group)
-        add.clicked.connect(self._on_add_profile_clicked)
-        remove.clicked.connect(self._on_remove_profile_clicked)
-        make_default.clicked.connect(self._on_default_profile_clicked)
+        self.add_profile = QPushButton("Add authority", group)
+        self.remove_profile = QPushButton("Remove", group)
+        self.make_default = QPushButton("Use for new cases", group)
+        self.add_profile.clicked.connect(self._on_add_profile_clicked)
+        self.remove_profile.clicked.connect(self._on_remove_profile_clicked)
+        self.make_default.clicked.connect(self._on_default_profile_clicked)
         left.addWidget(self.profile_list, 1)
-        for button in (add, remove, make_default):
+        for button in (self.add_profile, self.remove_profile, self.make_default):
             left.addWidget(button)
         layout.addLayout(left)
         right = QVBoxLayout()
@@ -103,13 +133,13 @@ class SettingsDialog(QDialog):
         self.folders.setAccessibleName("Clause library folders")
         self.folders.setToolTip("Organisation and personal clause folders; later folders override earlier ones")
         self.folders.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
-        add_folder = QPushButton("Add folder…", group)
-        remove_folder = QPushButton("Remove folder", group)
-        add_folder.clicked.connect(self._on_add_folder_clicked)
-        remove_folder.clicked.connect(self._on_remove_folder_clicked)
+        self.add_folder = QPushButton("Add folder…", group)
+        self.remove_folder = QPushButton("Remove folder", group)
+        self.add_folder.clicked.connect(self._on_add_folder_clicked)
+        self.remove_folder.clicked.connect(self._on_remove_folder_clicked)
         folder_buttons = QVBoxLayout()
-        folder_buttons.addWidget(add_folder)
-        folder_buttons.addWidget(remove_folder)
+        folder_buttons.addWidget(self.add_folder)
+        folder_buttons.addWidget(self.remove_folder)
         folder_buttons.addStretch(1)
         folders = QHBoxLayout()
         folders.addWidget(self.folders, 1)
@@ -133,6 +163,7 @@ class SettingsDialog(QDialog):
         button = QPushButton("Browse…", self)
         button.setAccessibleName(f"Browse for {field.accessibleName().lower()}")
         button.clicked.connect(slot)
+        self.browse_buttons[field] = button
         row.addWidget(field, 1)
         row.addWidget(button)
         return row
@@ -276,3 +307,17 @@ class SettingsDialog(QDialog):
         row = self.folders.currentRow()
         if row >= 0:
             self.folders.takeItem(row)
+
+
+LOCKED_TIP = "Set by your organisation; ask your IT department to change it"
+
+
+def lock_widgets(widgets: list[QWidget]) -> None:
+    """Show widgets as read-only: text stays selectable, anything that changes a value is disabled."""
+    for widget in widgets:
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            widget.setReadOnly(True)
+        else:
+            widget.setEnabled(False)
+        widget.setToolTip(LOCKED_TIP)
+        widget.setAccessibleDescription(LOCKED_TIP)
