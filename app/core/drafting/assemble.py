@@ -234,8 +234,10 @@ def _truthy(expression: str, ctx: dict[str, Any]) -> bool:
 
 @lru_cache(maxsize=256)
 def _compiled_template(source: str) -> jinja2.Template:
-    """Compile a short template (a heading or title) once."""
-    return environment().from_string(source)
+    """Compile a short template (a heading or title) once per process (and once per source in the cache)."""
+    from app.core.drafting.template_cache import compile_template
+
+    return compile_template(source)
 
 
 @lru_cache(maxsize=256)

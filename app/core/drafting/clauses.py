@@ -14,7 +14,6 @@ import yaml
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
 from app.core.drafting.clause_header import read_header
 from app.core.drafting.template_scan import scan
-from app.core.drafting.templating import environment
 from app.core.problems import Problem, display_path
 from app.core.storage import yamlio
 from app.core.storage.atomic import write_text_atomic
@@ -57,8 +56,10 @@ class Clause:
 
     @cached_property
     def template(self) -> jinja2.Template:
-        """Return the compiled body template (compiled on first use)."""
-        return environment().from_string(self.body)
+        """Return the compiled body template (compiled on first use, or read from the template cache)."""
+        from app.core.drafting.template_cache import compile_template
+
+        return compile_template(self.body)
 
     def review_overdue(self, today: dt.date) -> bool:
         """Tell whether the clause is past its review date."""

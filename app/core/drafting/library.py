@@ -77,10 +77,23 @@ def default_layers(extra: Iterable[Path] = ()) -> list[Layer]:
     return layers
 
 
-def load_library(layers: Sequence[Layer] | None = None, validate: bool = True) -> Library:
-    """Load every clause file of every layer; one broken file never stops the rest."""
+def load_library(layers: Sequence[Layer] | None = None, validate: bool = True, cache: bool = True) -> Library:
+    """Load every clause file of every layer; one broken file never stops the rest.
+
+    With cache (the default) an unchanged library comes from the on-disk cache (library_cache).
+    """
+    chosen = list(layers) if layers is not None else default_layers()
+    if not cache:
+        return _load_uncached(chosen, validate)
+    from app.core.drafting.library_cache import load_cached
+
+    return load_cached(chosen, validate, lambda: _load_uncached(chosen, validate))
+
+
+def _load_uncached(layers: Sequence[Layer], validate: bool) -> Library:
+    """Read, parse and (if asked) validate every layer's clause files."""
     library = Library()
-    for layer in layers if layers is not None else default_layers():
+    for layer in layers:
         _load_layer(library, layer, validate)
     return library
 

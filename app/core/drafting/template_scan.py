@@ -78,7 +78,7 @@ def _quick_scan(source: str) -> TemplateScan:
         last = match.start()
         expression, statement = match.group(1), match.group(2)
         if expression is not None:
-            _collect(_parsed("{{ " + expression + " }}"), line - 1, result)
+            _merge(_analysed("{{ " + expression + " }}"), line - 1, result)
         elif statement is not None:
             _statement(statement, line, stack, result)
     _check_gap(source[gap_start:])
@@ -100,12 +100,12 @@ def _statement(statement: str, line: int, stack: list[str], result: TemplateScan
         raise _Defer
     if keyword in _OPENERS:
         stack.append(keyword)
-        _collect(_parsed("{% " + statement + " %}{% " + _OPENERS[keyword] + " %}"), line - 1, result)
+        _merge(_analysed("{% " + statement + " %}{% " + _OPENERS[keyword] + " %}"), line - 1, result)
     elif keyword in _MIDDLES:
         if not stack or stack[-1] not in _MIDDLES[keyword]:
             raise _Defer
         if keyword == "elif":
-            _collect(_parsed("{% if true %}{% " + statement + " %}{% endif %}"), line - 1, result)
+            _merge(_analysed("{% if true %}{% " + statement + " %}{% endif %}"), line - 1, result)
     elif keyword.startswith("end"):
         if not stack or _OPENERS[stack[-1]] != keyword:
             raise _Defer
@@ -113,18 +113,37 @@ def _statement(statement: str, line: int, stack: list[str], result: TemplateScan
     elif keyword in ("set", "do"):
         if keyword == "set" and "=" not in statement:
             raise _Defer  # block set: let the full parser handle it
-        _collect(_parsed("{% " + statement + " %}"), line - 1, result)
+        _merge(_analysed("{% " + statement + " %}"), line - 1, result)
     else:
         raise _Defer
 
 
-@lru_cache(maxsize=16384)
 def _parsed(snippet: str) -> nodes.Template:
     """Parse one tag's worth of template once; a syntax error defers to the full parse."""
     try:
         return environment().parse(snippet)
     except TemplateSyntaxError as exc:
         raise _Defer from exc
+
+
+_Analysis = tuple[frozenset[str], tuple[tuple[tuple[str, ...], int], ...]]
+
+
+@lru_cache(maxsize=16384)
+def _analysed(snippet: str) -> _Analysis:
+    """Return the names one tag binds and the paths it reads with their lines (cached: tags recur)."""
+    scratch = TemplateScan(bound=set())
+    _collect(_parsed(snippet), 0, scratch)
+    return frozenset(scratch.bound), tuple(scratch.paths.items())
+
+
+def _merge(analysis: _Analysis, line_offset: int, result: TemplateScan) -> None:
+    """Add a tag's analysis to a template's, as _collect on the tag's parse tree would."""
+    bound, paths = analysis
+    result.bound |= bound
+    for path, line in paths:
+        if path not in result.paths:
+            result.paths[path] = line + line_offset
 
 
 def _collect(tree: nodes.Template, line_offset: int, result: TemplateScan) -> None:

@@ -1,0 +1,65 @@
+"""Compiled clause templates kept on disk (like Jinja2's bytecode cache), so a process skips Jinja's compiler.
+
+Each template's Python code is stored in the cache folder with its source text and what it
+was compiled by (Python, Jinja2 and our environment's module); a file that does not match in
+every respect, or fails its checksum, is ignored and rewritten. Writes are atomic renames of
+private temporary files, so processes compiling the same template at once are harmless.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sys
+import zlib
+from functools import cache
+from pathlib import Path
+from types import CodeType
+
+import jinja2
+
+from app.core.drafting import templating
+from app.core.drafting.library_cache import cache_dir, read_checked, write_checked
+
+_MAGIC = b"FOI-DRAFTER TEMPLATE 1\n"
+
+
+def compile_template(source: str) -> jinja2.Template:
+    """Return the template for source, as environment().from_string(source) would (same errors too)."""
+    env = templating.environment()
+    path = _path_for(source)
+    code = _read(path, source)
+    if code is None:
+        code = env.compile(source)
+        _write(path, source, code)
+    return env.template_class.from_code(env, code, env.make_globals(None))
+
+
+@cache
+def _signature() -> tuple:
+    """Return what compiled code depends on besides its source."""
+    info = Path(templating.__file__).stat()
+    return sys.version, jinja2.__version__, info.st_size, info.st_mtime_ns
+
+
+def _path_for(source: str) -> Path:
+    """Return the cache file for a source text (different texts may share one; the text is checked)."""
+    return cache_dir() / "templates" / f"{zlib.crc32(source.encode()):08x}-{len(source)}.bin"
+
+
+def _read(path: Path, source: str) -> CodeType | None:
+    """Return the cached code for source, or None when the file is absent, damaged or for something else."""
+    payload = read_checked(path, _MAGIC)
+    if payload is None:
+        return None
+    try:
+        signature, stored_source, code = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if signature != _signature() or stored_source != source or not isinstance(code, CodeType):
+        return None
+    return code
+
+
+def _write(path: Path, source: str, code: CodeType) -> None:
+    """Store compiled code with its source and signature."""
+    write_checked(path, _MAGIC, marshal.dumps((_signature(), source, code)))
