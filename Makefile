@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo bench clean
+.PHONY: run test gates demo bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) main.py gui resources/examples/foisa-cost-limit.yaml
 
-test: $(STAMP)
+# The gates: lint and format, strict typing of the core, import contracts (pyproject.toml).
+gates: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo --no-cache
+
+test: gates
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 demo: $(STAMP)

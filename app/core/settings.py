@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.casefile.authority import AuthorityProfile, find_profile, profile_to_data, profiles_from_data
-from app.core.casefile.model import REGIMES
+from app.core.law.registry import REGIMES
 from app.core.problems import Problem, display_path
 from app.core.storage.atomic import write_text_atomic
 

@@ -1,45 +1,63 @@
-"""The domain core never imports Qt: importing every core module with PySide6 blocked must work."""
+"""The domain core never imports Qt: every module of the core and the command line imports with PySide6 blocked."""
 
 from __future__ import annotations
 
-import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
-import app.core
-
 ROOT = Path(__file__).resolve().parents[2]
+QT_FREE_PACKAGES = ("app.core", "app.commands", "app.cli")
 
+# Runs in a fresh interpreter: blocks PySide6, then imports every module found under each named
+# package (the tree is walked, so a new module is covered without touching this test).
 PROBE = """
-import importlib, sys
+import importlib, pkgutil, sys
 sys.modules['PySide6'] = None  # any 'import PySide6...' now raises ImportError
-for name in sys.argv[1:]:
-    importlib.import_module(name)
-print('ok')
+count = 0
+for root in sys.argv[1:]:
+    package = importlib.import_module(root)
+    count += 1
+    for info in pkgutil.walk_packages(getattr(package, '__path__', []), prefix=root + '.'):
+        try:
+            importlib.import_module(info.name)
+        except ImportError as exc:
+            sys.exit(f'{info.name} needs Qt: {exc}')
+        count += 1
+print(count)
 """
 
 
-def core_modules() -> list[str]:
-    """Return the names of every module in app.core and app.commands."""
-    names = [f"app.core.{m.name}" for m in pkgutil.iter_modules(app.core.__path__)]
-    return [
-        *names,
-        "app.cli",
-        "app.commands.render",
-        "app.commands.check",
-        "app.commands.library",
-        "app.commands.deadline",
-        "app.commands.gui",
-    ]
-
-
-def test_core_imports_without_qt():
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, *core_modules()], cwd=ROOT, capture_output=True, text=True, check=False
+def run_probe(packages: tuple[str, ...], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Import every module under the packages with PySide6 blocked, in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-c", PROBE, *packages], cwd=cwd, capture_output=True, text=True, check=False
     )
+
+
+def test_core_and_commands_import_without_qt():
+    result = run_probe(QT_FREE_PACKAGES, ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
+    files = [
+        *(ROOT / "app" / "core").rglob("*.py"),
+        *(ROOT / "app" / "commands").rglob("*.py"),
+        ROOT / "app" / "cli.py",
+    ]
+    assert int(result.stdout) == len(files)  # every module of the tree was imported
+
+
+def test_probe_fails_when_a_core_module_imports_qt(tmp_path):
+    core = tmp_path / "fakeapp" / "core" / "deep"
+    core.mkdir(parents=True)
+    for folder in (core.parent.parent, core.parent, core):
+        (folder / "__init__.py").write_text('"""Package."""\n')
+    (core.parent / "fine.py").write_text('"""Qt-free."""\nimport json\n')
+    (core / "window.py").write_text('"""Not Qt-free."""\nfrom PySide6.QtWidgets import QWidget\n')
+
+    result = run_probe(("fakeapp.core",), tmp_path)
+
+    assert result.returncode != 0
+    assert "fakeapp.core.deep.window needs Qt" in result.stderr
 
 
 def test_every_module_has_a_docstring():

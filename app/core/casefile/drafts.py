@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.casefile.model import (
     AddedClause,
@@ -25,7 +26,9 @@ from app.core.casefile.model import (
     load_case,
     parse_case,
 )
-from app.core.settings import Preferences
+
+if TYPE_CHECKING:  # the settings read case-file types, so only the annotation names them here
+    from app.core.settings import Preferences
 
 _PART_KEY = re.compile(r"^part-(\d+)(?=$|/)")
 
@@ -70,12 +73,12 @@ def renumber_edits(edits: LetterEdits, numbers: dict[int, int | None]) -> Letter
 
     texts = {move(k): v for k, v in edits.texts.items()}
     removed = [move(k) for k in edits.removed]
-    added = [AddedClause(a.clause, move(a.section)) for a in edits.added]
+    added = [AddedClause(a.clause, section) for a in edits.added if (section := move(a.section))]
     order = {move(k): [m for m in (move(x) for x in v) if m] for k, v in edits.order.items()}
     return LetterEdits(
         texts={k: v for k, v in texts.items() if k},
         removed=[k for k in removed if k],
-        added=[a for a in added if a.section],
+        added=added,
         order={k: v for k, v in order.items() if k},
     )
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from app.core.casefile.rules import case_problems
 from app.core.problems import InputError, Problem, display_path
 from app.core.storage import yamlio
 from app.core.storage.atomic import write_text_atomic
@@ -19,7 +20,6 @@ LETTERS = ("response", "review-outcome", "clarification", "pit-extension", "fees
 OUTCOMES = ("disclosed", "partial", "withheld", "not-held", "ncnd", "cost-limit", "vexatious", "repeated")
 REVIEW_DECISIONS = ("upheld", "upheld-modified", "substituted", "overturned")
 REFUSAL_OUTCOMES = ("partial", "withheld", "ncnd", "cost-limit", "vexatious", "repeated")
-EXEMPTION_OUTCOMES = ("partial", "withheld", "ncnd")
 
 
 @dataclass
@@ -172,7 +172,7 @@ class _Reader:
         line = yamlio.line_for(self.lines, where)
         self.problems.append(Problem(self.path, line, f"{where}: {message}" if where else message))
 
-    def text(self, data: dict, key: str, where: str, required: bool = False) -> str:
+    def text(self, data: dict[str, Any], key: str, where: str, required: bool = False) -> str:
         """Read an optional (or required) text field."""
         value = data.get(key)
         if value is None:
@@ -186,7 +186,7 @@ class _Reader:
             return ""
         return value
 
-    def choice(self, data: dict, key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
+    def choice(self, data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
         """Read a field that must be one of a fixed vocabulary."""
         value = data.get(key, default)
         if value not in allowed:
@@ -194,7 +194,7 @@ class _Reader:
             return default
         return str(value)
 
-    def date(self, data: dict, key: str, where: str, required: bool = False) -> dt.date | None:
+    def date(self, data: dict[str, Any], key: str, where: str, required: bool = False) -> dt.date | None:
         """Read an ISO date field."""
         value = data.get(key)
         if value is None:
@@ -211,7 +211,7 @@ class _Reader:
             self.problem(where, f"must be an ISO date such as 2024-03-01, not {value!r}")
             return None
 
-    def lines_field(self, data: dict, key: str, where: str) -> list[str]:
+    def lines_field(self, data: dict[str, Any], key: str, where: str) -> list[str]:
         """Read an address: a list of lines, or one comma-separated line."""
         value = data.get(key)
         if value is None:
@@ -223,7 +223,7 @@ class _Reader:
         self.problem(where, "must be a list of address lines")
         return []
 
-    def mapping(self, data: Any, where: str) -> dict:
+    def mapping(self, data: Any, where: str) -> dict[str, Any]:
         """Return data when it is a mapping, otherwise record a problem."""
         if data is None:
             return {}
@@ -270,8 +270,6 @@ def parse_case(text: str, path: str = "<case>", legal: bool = True) -> Case:
         raise InputError([Problem(path, 1, "a case file must be a mapping of fields (regime, letter, parts, …)")])
     case = _read_case(reader, data)
     if legal and not reader.problems:
-        from app.core.casefile.rules import case_problems
-
         for problem in case_problems(case):
             reader.problem(problem.where, problem.message)
     if reader.problems:
@@ -293,7 +291,7 @@ def load_case(path: Path | str, legal: bool = True) -> Case:
     return parse_case(text, shown, legal)
 
 
-def _read_case(r: _Reader, data: dict) -> Case:
+def _read_case(r: _Reader, data: dict[str, Any]) -> Case:
     """Build a Case from a parsed mapping."""
     case = Case(
         regime=r.choice(data, "regime", "regime", REGIMES, "foia"),
@@ -367,7 +365,7 @@ def _read_parts(r: _Reader, raw: Any) -> list[Part]:
     return [_read_part(r, r.mapping(item, f"parts[{i}]"), f"parts[{i}]") for i, item in enumerate(raw)]
 
 
-def _read_part(r: _Reader, data: dict, where: str) -> Part:
+def _read_part(r: _Reader, data: dict[str, Any], where: str) -> Part:
     """Read one part."""
     exemptions = data.get("exemptions") or []
     if isinstance(exemptions, str):

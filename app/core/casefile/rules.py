@@ -1,11 +1,18 @@
-"""Legal validation of a case: sections exist in the regime and suit the part's outcome."""
+"""Legal validation of a case: sections exist in the regime and suit the part's outcome.
+
+The case reader (casefile.model) calls this module, so it needs the case types for annotations only.
+"""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.core.casefile.model import EXEMPTION_OUTCOMES, Case, Part
 from app.core.law.registry import CitationError, Registry, load_registry, parse_citation
+
+if TYPE_CHECKING:
+    from app.core.casefile.model import Case, Part
+
+EXEMPTION_OUTCOMES = ("partial", "withheld", "ncnd")  # outcomes that must cite an exemption
 
 
 class CaseProblem(NamedTuple):
@@ -14,6 +21,7 @@ class CaseProblem(NamedTuple):
     where: str
     message: str
     citation: str
+    part: int | None = None  # the part's number (1-based), when the mistake is in a part
 
 
 NCND_WORDS = {"foia": "neither confirm nor deny", "foisa": "section 18 (neither confirm nor deny)"}
@@ -24,7 +32,7 @@ def case_problems(case: Case) -> list[CaseProblem]:
     registry = load_registry(case.regime)
     found: list[CaseProblem] = []
     for index, part in enumerate(case.parts):
-        found += _part_problems(part, f"parts[{index}]", registry)
+        found += [p._replace(part=index + 1) for p in _part_problems(part, f"parts[{index}]", registry)]
     return found
 
 

@@ -93,7 +93,7 @@ def _fill_slot(
     exemption: ExemptionView | None = ctx.get("exemption")
     part: PartView | None = ctx.get("part")
     key = f"{section_key}/{slot.topic}" + (f":{exemption.cite}" if exemption else "")
-    common = {
+    common: dict[str, Any] = {
         "key": key,
         "section": section_key,
         "topic": slot.topic,
@@ -164,6 +164,7 @@ def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
     part: PartView | None = ctx.get("part")
     exemption: ExemptionView | None = ctx.get("exemption")
     view: CaseView = ctx["case"]
+    cites: tuple[str, ...]
     if exemption is not None:
         cites = (exemption.cite,)
     elif part is not None:

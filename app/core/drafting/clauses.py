@@ -105,7 +105,7 @@ def _split(text: str, path: str) -> tuple[str, str, int, Problem | None]:
     return "", "", 1, Problem(path, 1, "metadata header is not closed by a '---' line")
 
 
-def _check_meta(meta: dict, header: str, path: str) -> list[Problem]:
+def _check_meta(meta: dict[str, Any], header: str, path: str) -> list[Problem]:
     """Check the metadata fields; lines are resolved only when something is wrong."""
     found: list[tuple[str, str]] = []
     for key in REQUIRED:
@@ -130,7 +130,7 @@ def _check_meta(meta: dict, header: str, path: str) -> list[Problem]:
     return [Problem(path, (yamlio.line_for(lines, key) or 0) + 1, msg) for key, msg in found]
 
 
-def _check_vocab(meta: dict, key: str, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
+def _check_vocab(meta: dict[str, Any], key: str, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
     """Report values of a list field that are not in its vocabulary."""
     values = _as_list(meta.get(key))
     return [
@@ -177,7 +177,7 @@ KNOWN_META = {
 }
 
 
-def _build(meta: dict, body: str, path: str, body_line: int, layer: str) -> Clause:
+def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: str) -> Clause:
     """Build a Clause from checked metadata."""
     return Clause(
         id=str(meta["id"]),

@@ -210,7 +210,7 @@ def _fields_of(kind: type, prefix: str, depth: int = 0) -> list[CatalogueEntry]:
 def _view_class(hint: Any) -> type | None:
     """Return the view dataclass inside a hint (X, X | None, list[X]), if any."""
     for arg in (hint, *typing.get_args(hint)):
-        if dataclasses.is_dataclass(arg):
+        if isinstance(arg, type) and dataclasses.is_dataclass(arg):
             return arg
     return None
 

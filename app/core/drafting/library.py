@@ -10,7 +10,7 @@ from app.core.drafting import context
 from app.core.drafting.clauses import Clause, read_clause_file
 from app.core.drafting.skeleton import all_topics
 from app.core.drafting.template_scan import scan
-from app.core.law.registry import CitationError, load_registry, parse_citation
+from app.core.law.registry import Citation, CitationError, Registry, load_registry, parse_citation
 from app.core.paths import CLAUSES_DIR
 from app.core.problems import Problem, display_path
 
@@ -161,7 +161,7 @@ def _check_sections(clause: Clause) -> list[Problem]:
     return problems
 
 
-def _registry_has(registry, citation) -> bool:
+def _registry_has(registry: Registry, citation: Citation) -> bool:
     """Tell whether a citation names a provision, or a section whose subsections are provisions."""
     return registry.lookup(citation) is not None or any(p.cite.startswith(citation) for p in registry.provisions)
 
@@ -188,7 +188,7 @@ def _check_variables(clause: Clause) -> list[Problem]:
     return problems
 
 
-def _under_list(path: tuple[str, ...], known: set[tuple[str, ...]]) -> bool:
+def _under_list(path: tuple[str, ...], known: frozenset[tuple[str, ...]]) -> bool:
     """Allow methods and filters on known values, e.g. case.parts|length is caught elsewhere."""
     return len(path) > 1 and path[:-1] in known and path[-1] in {"items", "keys", "values"}
 

@@ -111,7 +111,9 @@ class WorkingCalendar:
         return d if self.is_working_day(d) else self.add_working_days(d, 1)
 
 
-def calendar_for(regime: str, extra_days: Iterable[ExtraDay | tuple | date] = ()) -> WorkingCalendar:
+def calendar_for(
+    regime: str, extra_days: Iterable[ExtraDay | tuple[date, tuple[str, ...], str] | date] = ()
+) -> WorkingCalendar:
     """Return the statutory working-day calendar of a regime ("foia", "eir", "foisa" or "eisr").
 
     FOIA/EIR (FOIA s10(6)): not Saturday, Sunday, Christmas Day, Good Friday or a bank holiday
@@ -141,7 +143,9 @@ def normalise_regime(regime: str) -> str:
     return key
 
 
-def _extra_days_for(extra_days: Iterable[ExtraDay | tuple | date], scottish: bool) -> Iterable[tuple[date, str]]:
+def _extra_days_for(
+    extra_days: Iterable[ExtraDay | tuple[date, tuple[str, ...], str] | date], scottish: bool
+) -> Iterable[tuple[date, str]]:
     """Yield (date, name) for the extra days that apply to a Scottish or a UK-wide calendar."""
     for entry in extra_days:
         if isinstance(entry, date):

@@ -11,14 +11,14 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from app.core.casefile.authority import authority_problems
-from app.core.casefile.model import Case
+from app.core.casefile.model import Case, Part
 from app.core.casefile.rules import case_problems
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
 from app.core.drafting.views import exemption_view
 from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.law.deadlines import response_due
-from app.core.law.registry import load_registry
+from app.core.law.registry import Registry, load_registry
 from app.core.law.requirements import Requirement, requirements_for
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -125,14 +125,15 @@ def _case_rules(case: Case, today: dt.date, calendar: WorkingCalendar) -> list[F
             )
         )
     for problem in case_problems(case):
-        part = int(problem.where.split("[")[1].split("]")[0]) + 1 if problem.where.startswith("parts[") else None
-        found.append(Finding("case-law", ERROR, problem.citation, f"{problem.where}: {problem.message}", part=part))
+        found.append(
+            Finding("case-law", ERROR, problem.citation, f"{problem.where}: {problem.message}", part=problem.part)
+        )
     for number, part in enumerate(case.parts, start=1):
         found += _part_rules(case, number, part, registry)
     return found
 
 
-def _part_rules(case: Case, number: int, part, registry) -> list[Finding]:
+def _part_rules(case: Case, number: int, part: Part, registry: Registry) -> list[Finding]:
     """Findings about one part's exemptions beyond the case file's own validation."""
     found: list[Finding] = []
     for text in part.exemptions:
@@ -167,7 +168,7 @@ def _clause_findings(letter: Letter, library: Library, today: dt.date) -> list[F
                     "clause-review-overdue",
                     WARNING,
                     "library",
-                    f"clause {clause.id} ({clause.title}) was due for legal review on {clause.review_due.isoformat()}",
+                    f"clause {clause.id} ({clause.title}) was due for legal review on {clause.review_due}",
                     part=block.part,
                     block_key=block.key,
                 )

@@ -114,7 +114,7 @@ def _read_nations(node: yaml.Node, where: str, problems: list[Problem]) -> tuple
 
 def _read_name(node: yaml.Node, where: str, problems: list[Problem]) -> str | None:
     """Return the name of an entry, or None after recording a problem."""
-    if isinstance(node, yaml.ScalarNode) and node.value.strip():
-        return node.value.strip()
+    if isinstance(node, yaml.ScalarNode) and str(node.value).strip():
+        return str(node.value).strip()
     problems.append(Problem(where, _line(node), "name must be a short piece of text; entry ignored"))
     return None

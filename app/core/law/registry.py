@@ -287,7 +287,7 @@ class Registry:
 
     def _explain_missing(self, cit: Citation) -> str:
         """Message for a section with no provision at all."""
-        numbers = sorted({int(re.match(r"\d+", p.cite.section)[0]) for p in self.provisions})
+        numbers = sorted({int(re.sub(r"\D.*", "", p.cite.section)) for p in self.provisions})  # "12A" -> 12
         span = f"{numbers[0]} and {numbers[-1]}" if len(numbers) == 2 else f"{numbers[0]} to {numbers[-1]}"
         kind = self.provision_kind
         return (
@@ -402,7 +402,9 @@ _ROW_KEYS = {"cite", "title", "absolute", "test", "ncnd", "emissions_override", 
 _OTHER_KEYS = {"cite", "title", "role", "source"}
 
 
-def _build_registry(data: dict, regime: str, node: Any, where: str, problems: list[Problem]) -> Registry | None:
+def _build_registry(
+    data: dict[str, Any], regime: str, node: Any, where: str, problems: list[Problem]
+) -> Registry | None:
     """Validate the top level and every row; append to problems; None if unusable."""
     for key in _TOP_KEYS:
         if key not in data:
@@ -453,8 +455,8 @@ def _build_rows(
     lines: list[int | None],
     where: str,
     problems: list[Problem],
-    build: Callable[[dict, int | None], Any],
-) -> list:
+    build: Callable[[dict[str, Any], int | None], Any],
+) -> list[Any]:
     """Apply build(row, line) to each mapping in rows, skipping rows that fail."""
     if not isinstance(rows, list):
         problems.append(Problem(where, None, f"'{key}' must be a list"))
@@ -471,7 +473,9 @@ def _build_rows(
     return built
 
 
-def _provision(row: dict, regime: str, at: int | None, where: str, problems: list[Problem]) -> Provision | None:
+def _provision(
+    row: dict[str, Any], regime: str, at: int | None, where: str, problems: list[Problem]
+) -> Provision | None:
     """Validate one provisions row and build it, or record problems and return None."""
     errors = _row_errors(row, _ROW_KEYS, {"note", "uncertain"})
     cite = _key_citation(row.get("cite"), errors)
@@ -495,7 +499,7 @@ def _provision(row: dict, regime: str, at: int | None, where: str, problems: lis
     )
 
 
-def _provision_value_errors(row: dict, regime: str) -> list[str]:
+def _provision_value_errors(row: dict[str, Any], regime: str) -> list[str]:
     """Problems with the scalar values of a provisions row."""
     errors = [f"{k} must be non-empty text" for k in ("title", "source") if k in row and not _is_text(row[k])]
     errors += [
@@ -514,7 +518,7 @@ def _provision_value_errors(row: dict, regime: str) -> list[str]:
     return errors
 
 
-def _other_section(row: dict, at: int | None, where: str, problems: list[Problem]) -> OtherSection | None:
+def _other_section(row: dict[str, Any], at: int | None, where: str, problems: list[Problem]) -> OtherSection | None:
     """Validate one other_sections row and build it, or record problems and return None."""
     errors = _row_errors(row, _OTHER_KEYS, set())
     cite = _key_citation(row.get("cite"), errors)
@@ -529,7 +533,7 @@ def _other_section(row: dict, at: int | None, where: str, problems: list[Problem
     return OtherSection(cite, row["title"], row["role"], row["source"])
 
 
-def _row_errors(row: dict, allowed: set[str], optional: set[str]) -> list[str]:
+def _row_errors(row: dict[str, Any], allowed: set[str], optional: set[str]) -> list[str]:
     """Missing and unknown keys of a row."""
     errors = [f"missing '{k}'" for k in sorted(allowed - optional) if k not in row]
     errors += [f"unknown key '{k}'" for k in sorted(set(row) - allowed)]
@@ -569,7 +573,7 @@ _CONTACT_TEXT = ("name", "source")
 _CONTACT_OPTIONAL_TEXT = ("phone", "email", "website", "complaint_url")
 
 
-def _contacts_problems(data: dict) -> list[str]:
+def _contacts_problems(data: dict[str, Any]) -> list[str]:
     """Every problem with a contacts mapping."""
     problems = [f"missing body '{b}'" for b in CONTACT_BODIES if b not in data]
     for body, entry in data.items():
@@ -580,7 +584,7 @@ def _contacts_problems(data: dict) -> list[str]:
     return problems
 
 
-def _contact_entry_problems(entry: dict) -> list[str]:
+def _contact_entry_problems(entry: dict[str, Any]) -> list[str]:
     """Problems with one body's contact mapping."""
     problems = [f"'{k}' must be non-empty text" for k in _CONTACT_TEXT if not _is_text(entry.get(k))]
     for key in _CONTACT_OPTIONAL_TEXT:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.core.casefile.model import Case, Part
+from app.core.drafting.context import ExemptionView
 from app.core.drafting.letter import Letter
 from app.core.drafting.views import exemption_view
 from app.core.law.registry import Registry, load_registry
@@ -260,7 +261,7 @@ def _environmental(case: Case, registry: Registry, law: str, codes: tuple[str, s
 # ------------------------------------------------------------------ helpers
 
 
-def _views(part: Part, registry: Registry):
+def _views(part: Part, registry: Registry) -> list[ExemptionView]:
     """Return the registry views of a part's valid exemptions."""
     return [v for v in (exemption_view(e, registry) for e in part.exemptions) if v is not None]
 

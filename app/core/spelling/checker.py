@@ -372,7 +372,11 @@ class SpellingService:
         if hasattr(callback, "__self__") and hasattr(callback, "__func__"):
             self._listeners.append(weakref.WeakMethod(callback))
         else:
-            self._listeners.append(lambda cb=callback: cb)
+
+            def strong() -> Callable[[str], None]:
+                return callback
+
+            self._listeners.append(strong)
 
     def remove_listener(self, callback: Callable[[str], None]) -> None:
         """Stop calling callback."""

@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 
-def lenient_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+def lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
     """Build a date, or keep the text when it is not a real date (e.g. 2023-13-01) so it can be reported."""
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)

@@ -12,6 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from app.core.storage.atomic import write_bytes_atomic
 from app.core.word.metadata import scrub_metadata
@@ -120,7 +121,7 @@ def has_page_numbers(document: Document) -> bool:
     return False
 
 
-def _field(paragraph, code: str) -> None:
+def _field(paragraph: Paragraph, code: str) -> None:
     """Append a simple field (PAGE, NUMPAGES) to a paragraph."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), f" {code} ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 BULLET_GLYPHS = ("•", "–")
@@ -13,18 +14,19 @@ INDENT_TWIPS = 567  # 1 cm per level
 HANGING_TWIPS = 357
 
 
-def _numbering(document: Document):
+def _numbering(document: Document) -> BaseOxmlElement:
     """Return the w:numbering element, creating the numbering part when absent."""
-    return document.part.numbering_part.element
+    numbering: BaseOxmlElement = document.part.numbering_part.element
+    return numbering
 
 
-def _next_id(numbering, tag: str, attr: str) -> int:
+def _next_id(numbering: BaseOxmlElement, tag: str, attr: str) -> int:
     """Return one more than the highest id used by elements with a tag."""
     ids = [int(el.get(qn(attr))) for el in numbering.findall(qn(tag))]
     return max(ids, default=0) + 1
 
 
-def _level(ilvl: int, fmt: str, text: str, font: str | None) -> OxmlElement:
+def _level(ilvl: int, fmt: str, text: str, font: str | None) -> BaseOxmlElement:
     """Build one w:lvl of an abstract numbering definition."""
     lvl = OxmlElement("w:lvl")
     lvl.set(qn("w:ilvl"), str(ilvl))
@@ -140,7 +142,7 @@ def number_paragraph(paragraph: Paragraph, num_id: int, ilvl: int) -> None:
         ppr.insert(0, _num_pr(num_id, ilvl))
 
 
-def _num_pr(num_id: int, ilvl: int) -> OxmlElement:
+def _num_pr(num_id: int, ilvl: int) -> BaseOxmlElement:
     """Build a w:numPr element."""
     num_pr = OxmlElement("w:numPr")
     lvl = OxmlElement("w:ilvl")

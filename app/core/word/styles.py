@@ -6,6 +6,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 
 LANGUAGE = "en-GB"
@@ -95,9 +96,9 @@ def set_language(document: Document, language: str = LANGUAGE) -> None:
     _child(normal_rpr, "w:lang").set(qn("w:val"), language)
 
 
-def _child(parent, tag: str):
+def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     """Return the first child with a tag, creating it when absent."""
-    found = parent.find(qn(tag))
+    found: BaseOxmlElement | None = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
         parent.append(found)

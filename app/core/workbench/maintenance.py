@@ -10,6 +10,7 @@ from typing import Any
 from app.core.casefile.model import Case
 from app.core.drafting.assemble import render_clause
 from app.core.drafting.clauses import Clause, parse_clause, save_clause
+from app.core.drafting.context import ExemptionView
 from app.core.drafting.library import check_clause
 from app.core.drafting.skeleton import all_topics
 from app.core.drafting.views import build_case_view, contact_views, exemption_view
@@ -68,7 +69,7 @@ def sample_context(case: Case, today: dt.date, clause: Clause | None = None) -> 
     return ctx
 
 
-def _sample_exemption(case: Case, clause: Clause | None):
+def _sample_exemption(case: Case, clause: Clause | None) -> ExemptionView | None:
     """Return the view of the first section a clause explains, under the sample case's regime."""
     if clause is None:
         return None

@@ -418,7 +418,7 @@ def locate(problems: Sequence[Problem], text: str, raw: bool = False) -> list[Lo
 
 def _header_keys(header: list[str]) -> dict[str, int]:
     """Return the file line of each top-level metadata key."""
-    keys = {}
+    keys: dict[str, int] = {}
     for number, line in enumerate(header, start=2):
         match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
         if match:

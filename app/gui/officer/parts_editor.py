@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.casefile.model import EXEMPTION_OUTCOMES
+from app.core.casefile.rules import EXEMPTION_OUTCOMES
 from app.gui.officer.exemption_picker import ExemptionPicker, describe
 from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 
