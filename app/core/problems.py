@@ -1,4 +1,4 @@
-"""Problems as values: a message with the file and line it concerns."""
+"""Problems as values: what is wrong (a code and a message), in which file, on which line and field."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file, located as precisely as we can."""
+    """One thing wrong with an input file, located as precisely as we can.
 
-    path: str
+    Code recognises a problem by its ``code`` and ``field``, never by its message, which is for people.
+    """
+
+    path: str  # the file, as shown to the user
     line: int | None
     message: str
+    code: str = ""  # the kind of problem, e.g. "missing-field"; the producing module names its codes
+    field: str = ""  # the field it concerns, e.g. "topic" or "parts[0].outcome"; "" for the file or body
 
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path

@@ -170,7 +170,7 @@ class _Reader:
     def problem(self, where: str, message: str) -> None:
         """Record a problem at a field path."""
         line = yamlio.line_for(self.lines, where)
-        self.problems.append(Problem(self.path, line, f"{where}: {message}" if where else message))
+        self.problems.append(Problem(self.path, line, f"{where}: {message}" if where else message, field=where))
 
     def text(self, data: dict[str, Any], key: str, where: str, required: bool = False) -> str:
         """Read an optional (or required) text field."""

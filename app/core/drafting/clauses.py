@@ -20,6 +20,16 @@ from app.core.storage.atomic import write_text_atomic
 
 STATUSES = ("draft", "approved")
 
+# Problem codes of clause files.
+NO_HEADER = "no-header"  # the file does not open with a metadata header
+BAD_HEADER = "bad-header"  # a metadata header that is unclosed or not a YAML mapping
+MISSING_FIELD = "missing-field"
+BAD_FIELD = "bad-field"  # a field of the wrong type or outside its vocabulary
+UNRECORDED_APPROVAL = "unrecorded-approval"  # approved without approved_by
+TEMPLATE_SYNTAX = "template-syntax"
+UNREADABLE = "unreadable"
+UNUSABLE = frozenset({NO_HEADER, BAD_HEADER, MISSING_FIELD, TEMPLATE_SYNTAX, UNREADABLE})  # no clause can be built
+
 
 _HeaderLoader = yamlio.FastLoader
 REQUIRED = ("id", "title", "topic", "status")
@@ -53,6 +63,7 @@ class Clause:
     review_due: dt.date | None = None
     guidance: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    header: str = field(default="", compare=False, repr=False)  # the metadata text read, for locating fields
 
     @cached_property
     def template(self) -> jinja2.Template:
@@ -60,6 +71,13 @@ class Clause:
         from app.core.drafting.template_cache import compile_template
 
         return compile_template(self.body)
+
+    def meta_line(self, key: str) -> int:
+        """Return the file line of a top-level metadata key as read (1 when unknown)."""
+        for number, line in enumerate(self.header.splitlines(), start=2):
+            if line.startswith(f"{key}:"):
+                return number
+        return 1
 
     def review_overdue(self, today: dt.date) -> bool:
         """Tell whether the clause is past its review date."""
@@ -82,14 +100,14 @@ def parse_clause(text: str, path: str, layer: str = "built-in") -> tuple[Clause 
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        return None, [Problem(path, line, f"metadata is not valid YAML: {getattr(exc, 'problem', exc)}")]
+        return None, [Problem(path, line, f"metadata is not valid YAML: {getattr(exc, 'problem', exc)}", BAD_HEADER)]
     if not isinstance(meta, dict):
-        return None, [Problem(path, 2, "metadata must be a mapping of fields (id, title, topic, …)")]
+        return None, [Problem(path, 2, "metadata must be a mapping of fields (id, title, topic, …)", BAD_HEADER)]
     problems = _check_meta(meta, header, path)
     problems += _check_body(body, body_line, path)
-    if any(p.message.startswith(("missing required", "body:")) for p in problems):
+    if any(p.code in UNUSABLE for p in problems):
         return None, problems
-    return _build(meta, body, path, body_line, layer), problems
+    return _build(meta, body, path, body_line, layer, header), problems
 
 
 def _split(text: str, path: str) -> tuple[str, str, int, Problem | None]:
@@ -97,45 +115,42 @@ def _split(text: str, path: str) -> tuple[str, str, int, Problem | None]:
     text = text.lstrip("\ufeff")
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
-        return "", "", 1, Problem(path, 1, "must start with a '---' line opening the metadata header")
+        return "", "", 1, Problem(path, 1, "must start with a '---' line opening the metadata header", NO_HEADER)
     for index in range(1, len(lines)):
         if lines[index].strip() == FENCE:
             body = "\n".join(lines[index + 1 :]).strip("\n") + "\n"
             return "\n".join(lines[1:index]), body, index + 2, None
-    return "", "", 1, Problem(path, 1, "metadata header is not closed by a '---' line")
+    return "", "", 1, Problem(path, 1, "metadata header is not closed by a '---' line", BAD_HEADER)
 
 
 def _check_meta(meta: dict[str, Any], header: str, path: str) -> list[Problem]:
     """Check the metadata fields; lines are resolved only when something is wrong."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, Problem]] = []  # (the header key whose line locates it, the problem)
+
+    def report(at: str, code: str, message: str, field: str | None = None) -> None:
+        found.append((at, Problem(path, None, message, code, at if field is None else field)))
+
     for key in REQUIRED:
         if not meta.get(key):
-            found.append(("", f"missing required field '{key}'"))
+            report("", MISSING_FIELD, f"missing required field '{key}'", key)
     if meta.get("status") and meta["status"] not in STATUSES:
-        found.append(("status", f"status must be draft or approved, not {meta['status']!r}"))
+        report("status", BAD_FIELD, f"status must be draft or approved, not {meta['status']!r}")
     for key in LIST_FIELDS:
         if key in meta and not isinstance(meta[key], (list, str, type(None))):
-            found.append((key, f"{key} must be a list"))
-    found += _check_vocab(meta, "regimes", REGIMES)
-    found += _check_vocab(meta, "letters", LETTERS)
-    found += _check_vocab(meta, "outcomes", OUTCOMES)
+            report(key, BAD_FIELD, f"{key} must be a list")
+    for key, allowed in (("regimes", REGIMES), ("letters", LETTERS), ("outcomes", OUTCOMES)):
+        for value in _as_list(meta.get(key)):
+            if value not in allowed:
+                report(key, BAD_FIELD, f"{key}: unknown value {value!r} (expected one of {', '.join(allowed)})")
     for key in ("approved_on", "last_reviewed", "review_due"):
         if meta.get(key) is not None and not isinstance(meta[key], dt.date):
-            found.append((key, f"{key} must be an ISO date such as 2026-01-31"))
+            report(key, BAD_FIELD, f"{key} must be an ISO date such as 2026-01-31")
     if meta.get("status") == "approved" and not meta.get("approved_by"):
-        found.append(("status", "an approved clause must record approved_by"))
+        report("status", UNRECORDED_APPROVAL, "an approved clause must record approved_by", "approved_by")
     if not found:
         return []
     _, lines = yamlio.load_with_lines(header)
-    return [Problem(path, (yamlio.line_for(lines, key) or 0) + 1, msg) for key, msg in found]
-
-
-def _check_vocab(meta: dict[str, Any], key: str, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Report values of a list field that are not in its vocabulary."""
-    values = _as_list(meta.get(key))
-    return [
-        (key, f"{key}: unknown value {v!r} (expected one of {', '.join(allowed)})") for v in values if v not in allowed
-    ]
+    return [replace(p, line=(yamlio.line_for(lines, at) or 0) + 1) for at, p in found]
 
 
 def _check_body(body: str, body_line: int, path: str) -> list[Problem]:
@@ -144,7 +159,7 @@ def _check_body(body: str, body_line: int, path: str) -> list[Problem]:
     if error is None:
         return []
     line, message = error
-    return [Problem(path, body_line + line - 1, f"body: template syntax error: {message}")]
+    return [Problem(path, body_line + line - 1, f"body: template syntax error: {message}", TEMPLATE_SYNTAX)]
 
 
 def _as_list(value: Any) -> list[str]:
@@ -177,7 +192,7 @@ KNOWN_META = {
 }
 
 
-def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: str) -> Clause:
+def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: str, header: str) -> Clause:
     """Build a Clause from checked metadata."""
     return Clause(
         id=str(meta["id"]),
@@ -202,6 +217,7 @@ def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: st
         review_due=_date(meta.get("review_due")),
         guidance=str(meta.get("guidance") or ""),
         extra={k: v for k, v in meta.items() if k not in KNOWN_META},
+        header=header,
     )
 
 
@@ -236,7 +252,7 @@ def read_clause_file(path: Path, layer: str) -> tuple[Clause | None, list[Proble
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown, None, f"is not UTF-8 text (byte {exc.start})")]
+        return None, [Problem(shown, None, f"is not UTF-8 text (byte {exc.start})", UNREADABLE)]
     except OSError as exc:
-        return None, [Problem(shown, None, f"cannot be read: {exc.strerror or exc}")]
+        return None, [Problem(shown, None, f"cannot be read: {exc.strerror or exc}", UNREADABLE)]
     return parse_clause(text, shown, layer)

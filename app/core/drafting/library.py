@@ -17,6 +17,13 @@ from app.core.problems import Problem, display_path
 IGNORED_FILES = {"README.md", "GUIDE.md", "CHANGELOG.md"}
 BUILT_IN = "built-in"
 
+# Problem codes of the library (a clause file's own codes are in drafting.clauses).
+MISSING_FOLDER = "missing-folder"
+DUPLICATE_ID = "duplicate-id"
+UNKNOWN_TOPIC = "unknown-topic"
+UNKNOWN_SECTION = "unknown-section"
+UNKNOWN_VARIABLE = "unknown-variable"
+
 
 @dataclass(frozen=True)
 class Layer:
@@ -101,7 +108,9 @@ def _load_uncached(layers: Sequence[Layer], validate: bool) -> Library:
 def _load_layer(library: Library, layer: Layer, validate: bool) -> None:
     """Load one layer's folder into the library."""
     if not layer.folder.is_dir():
-        library.problems.append(Problem(display_path(layer.folder), None, f"{layer.name} clause folder not found"))
+        library.problems.append(
+            Problem(display_path(layer.folder), None, f"{layer.name} clause folder not found", MISSING_FOLDER)
+        )
         return
     seen: dict[str, str] = {}
     topics = all_topics() if validate else set()
@@ -113,7 +122,8 @@ def _load_layer(library: Library, layer: Layer, validate: bool) -> None:
         if clause is None:
             continue
         if clause.id in seen:
-            library.problems.append(Problem(clause.path, 2, f"duplicate id {clause.id!r} (also in {seen[clause.id]})"))
+            message = f"duplicate id {clause.id!r} (also in {seen[clause.id]})"
+            library.problems.append(Problem(clause.path, clause.meta_line("id"), message, DUPLICATE_ID, "id"))
             continue
         seen[clause.id] = clause.path
         if validate:
@@ -134,11 +144,8 @@ def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem
     """Check what a parsed clause refers to: its topic, sections and variables."""
     problems: list[Problem] = []
     if topics is not None and topics and clause.topic not in topics:
-        problems.append(
-            Problem(
-                clause.path, _meta_line(clause, "topic"), f"topic {clause.topic!r} is not used by any letter skeleton"
-            )
-        )
+        message = f"topic {clause.topic!r} is not used by any letter skeleton"
+        problems.append(Problem(clause.path, clause.meta_line("topic"), message, UNKNOWN_TOPIC, "topic"))
     problems += _check_sections(clause)
     problems += _check_variables(clause)
     return problems
@@ -148,16 +155,17 @@ def _check_sections(clause: Clause) -> list[Problem]:
     """Report cited sections that do not exist in the clause's regimes."""
     regimes = clause.regimes or ("foia", "foisa")
     problems: list[Problem] = []
+    line = clause.meta_line("sections")
     for text in clause.sections:
         try:
             citation = parse_citation(text)
         except CitationError as exc:
-            problems.append(Problem(clause.path, _meta_line(clause, "sections"), f"sections: {exc}"))
+            problems.append(Problem(clause.path, line, f"sections: {exc}", UNKNOWN_SECTION, "sections"))
             continue
         registries = [load_registry(r) for r in regimes]
         if not any(_registry_has(reg, citation) for reg in registries):
             reason = registries[0].explain_unknown(citation)
-            problems.append(Problem(clause.path, _meta_line(clause, "sections"), f"sections: {reason}"))
+            problems.append(Problem(clause.path, line, f"sections: {reason}", UNKNOWN_SECTION, "sections"))
     return problems
 
 
@@ -183,6 +191,7 @@ def _check_variables(clause: Clause) -> list[Problem]:
                 clause.path,
                 clause.body_line + line - 1,
                 f"unknown variable '{'.'.join(path)}' (see the variable catalogue)",
+                UNKNOWN_VARIABLE,
             )
         )
     return problems
@@ -191,15 +200,3 @@ def _check_variables(clause: Clause) -> list[Problem]:
 def _under_list(path: tuple[str, ...], known: frozenset[tuple[str, ...]]) -> bool:
     """Allow methods and filters on known values, e.g. case.parts|length is caught elsewhere."""
     return len(path) > 1 and path[:-1] in known and path[-1] in {"items", "keys", "values"}
-
-
-def _meta_line(clause: Clause, key: str) -> int:
-    """Return the file line of a metadata key (scanning the header text)."""
-    try:
-        lines = Path(clause.path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1
-    for number, line in enumerate(lines[: clause.body_line], start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.core.casefile.model import Case
 from app.core.drafting.assemble import render_clause
-from app.core.drafting.clauses import Clause, parse_clause, save_clause
+from app.core.drafting.clauses import UNRECORDED_APPROVAL, Clause, parse_clause, save_clause
 from app.core.drafting.context import ExemptionView
 from app.core.drafting.library import check_clause
 from app.core.drafting.skeleton import all_topics
@@ -37,7 +37,7 @@ def approve(clause: Clause, reviewer: str, on: dt.date, problems: list[Problem])
     """Return the clause marked approved by a reviewer on a date; refuse while it has problems."""
     if not reviewer.strip():
         raise ApprovalError("enter the reviewer's name to approve a clause")
-    blocking = [p for p in problems if "approved_by" not in p.message]
+    blocking = [p for p in problems if p.code != UNRECORDED_APPROVAL]
     if blocking:
         raise ApprovalError(f"fix the problems first: {blocking[0]}")
     return replace(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,6 @@ SELECTION_KEYS = ("topic", "regimes", "letters", "outcomes", "sections", "provid
 APPROVAL_KEYS = ("status", "approved_by", "approved_on")
 VOCABULARY = {"regimes": REGIMES, "letters": LETTERS, "outcomes": OUTCOMES}
 NO_REGIME = "all regimes"
-_MISSING = re.compile(r"missing required field '(\w+)'")
 
 
 # ---------------------------------------------------------------- entries
@@ -433,27 +432,10 @@ def _place(problem: Problem, body_line: int, keys: dict[str, int], raw: bool) ->
         return Located(problem, "body", body_line=line, file_line=line) if line else Located(problem, "file")
     if line >= body_line:
         return Located(problem, "body", body_line=line - body_line + 1, file_line=line)
-    key = _key_of(problem.message) or _key_at(keys, line)
+    key = problem.field or _key_at(keys, line)
     if key:
         return Located(problem, "field", key, file_line=keys.get(key, line or 1))
     return Located(problem, "file", file_line=line)
-
-
-def _key_of(message: str) -> str:
-    """Return the metadata field a core message is about, if it names one."""
-    missing = _MISSING.search(message)
-    if missing:
-        return missing.group(1)
-    if "approved clause must record approved_by" in message:
-        return "approved_by"
-    if message.startswith("duplicate id"):
-        return "id"
-    if message.startswith("topic "):
-        return "topic"
-    for key in META_ORDER:
-        if message.startswith((f"{key}:", f"{key} must", f"{key} ")):
-            return key
-    return ""
 
 
 def _key_at(keys: dict[str, int], line: int) -> str:
@@ -470,7 +452,7 @@ def incomplete_problems(meta: dict[str, Any], body: str, path: str) -> list[Prob
     and body lines are mapped back to the edited text.
     """
     from app.core.drafting.clauses import REQUIRED, parse_clause
-    from app.core.drafting.library import check_clause
+    from app.core.drafting.library import UNKNOWN_TOPIC, check_clause
     from app.core.drafting.skeleton import all_topics
 
     filled = dict(meta)
@@ -484,10 +466,10 @@ def incomplete_problems(meta: dict[str, Any], body: str, path: str) -> list[Prob
     shift = _body_line(compose(meta, body)) - _body_line(text)
     found = []
     for problem in check_clause(clause, all_topics()):
-        if "topic" in stand_ins and problem.message.startswith("topic "):
+        if "topic" in stand_ins and problem.code == UNKNOWN_TOPIC:
             continue
         line = problem.line + shift if problem.line and problem.line >= clause.body_line else problem.line
-        found.append(Problem(problem.path, line, problem.message))
+        found.append(replace(problem, line=line))
     return found
 
 

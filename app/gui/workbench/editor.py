@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.drafting.clauses import Clause
+from app.core.drafting.clauses import BAD_HEADER, TEMPLATE_SYNTAX, Clause
 from app.core.problems import Problem
 from app.core.workbench import model
 from app.core.workbench.maintenance import validate_text
@@ -248,14 +248,17 @@ class ClauseEditor(QWidget):
                 None,
                 [
                     Problem(
-                        str(self.path), _bad_date_line(text), f"metadata cannot be read: {exc} (is a date impossible?)"
+                        str(self.path),
+                        _bad_date_line(text),
+                        f"metadata cannot be read: {exc} (is a date impossible?)",
+                        BAD_HEADER,
                     )
                 ],
             )
         if (
             self.clause is None
             and not self.raw
-            and not any(p.message.startswith(("body:", "metadata")) for p in self.problems)
+            and not any(p.code in (BAD_HEADER, TEMPLATE_SYNTAX) for p in self.problems)
         ):
             extra = model.incomplete_problems(self.form.meta(), self.body.toPlainText(), str(self.path))
             self.problems = self.problems + [p for p in extra if p not in self.problems]
