@@ -88,7 +88,7 @@ def load_layered(
     user_path: Path | str, organisation_path: Path | str | None, required: bool = False
 ) -> LayeredPreferences:
     """Read the organisation file (None: there is none) and the user's preferences, and merge them."""
-    organisation, problems = Organisation(), []
+    organisation, problems = Organisation(), list[Problem]()
     if organisation_path is not None:
         organisation, problems = load_organisation(organisation_path, required)
     data, user_problems = read_object(user_path)

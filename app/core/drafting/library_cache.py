@@ -21,7 +21,7 @@ import time
 import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.core.paths import REGISTRY_DIR, TEMPLATES_DIR
 
@@ -60,7 +60,7 @@ def load_cached(layers: Sequence[Layer], validate: bool, build: Callable[[], Lib
     return library
 
 
-def _key(layers: Sequence[Layer], validate: bool) -> tuple:
+def _key(layers: Sequence[Layer], validate: bool) -> tuple[Any, ...]:
     """Return everything a loaded library depends on, as a comparable value."""
     import jinja2
     import yaml
@@ -77,7 +77,7 @@ def _key(layers: Sequence[Layer], validate: bool) -> tuple:
     return (folders, validate, str(Path.cwd()), versions, files, depends)
 
 
-def _stats(folder: Path, pattern: str) -> tuple:
+def _stats(folder: Path, pattern: str) -> tuple[Any, ...]:
     """Return (relative path, size, modification time in ns) of each matching file below folder."""
     if not folder.is_dir():
         return ("missing",)
@@ -88,13 +88,13 @@ def _stats(folder: Path, pattern: str) -> tuple:
     return tuple(sorted(found))
 
 
-def _quiet(key: tuple) -> bool:
+def _quiet(key: tuple[Any, ...]) -> bool:
     """Tell whether no file in the key changed within the last few seconds."""
     newest = max((entry[2] for group in (*key[4], *key[5]) for entry in group if len(entry) == 3), default=0)
     return newest < (time.time() - _QUIET_SECONDS) * 1e9
 
 
-def _read(path: Path, key: tuple) -> Library | None:
+def _read(path: Path, key: tuple[Any, ...]) -> Library | None:
     """Return the cached library if the file is whole and was made for this key; else None."""
     payload = read_checked(path, _MAGIC)
     if payload is None:
@@ -106,7 +106,7 @@ def _read(path: Path, key: tuple) -> Library | None:
     return library if stored_key == key else None
 
 
-def _write(path: Path, key: tuple, library: Library) -> None:
+def _write(path: Path, key: tuple[Any, ...], library: Library) -> None:
     """Write the cache file; failing to write it is not an error."""
     try:
         payload = pickle.dumps((key, library), protocol=pickle.HIGHEST_PROTOCOL)

@@ -14,6 +14,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 import jinja2
 
@@ -35,7 +36,7 @@ def compile_template(source: str) -> jinja2.Template:
 
 
 @cache
-def _signature() -> tuple:
+def _signature() -> tuple[Any, ...]:
     """Return what compiled code depends on besides its source."""
     info = Path(templating.__file__).stat()
     return sys.version, jinja2.__version__, info.st_size, info.st_mtime_ns
