@@ -6,16 +6,19 @@ This is the one module that knows. An installed wheel carries the data inside th
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+
+# The app package's folder: what importlib.resources.files("app") gives for it, without importing
+# importlib.resources (and the tempfile, random and zipfile modules it brings) at every start.
+_PACKAGE = Path(__file__).parent.parent
 
 
 def _data_root() -> Path:
     """Return the folder holding templates/, clauses/ and resources/."""
-    packaged = Path(str(files("app"))) / "_data"
+    packaged = _PACKAGE / "_data"
     if (packaged / "resources").is_dir():
         return packaged
-    return Path(str(files("app"))).parent
+    return _PACKAGE.parent
 
 
 ROOT = _data_root()

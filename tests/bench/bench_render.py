@@ -46,10 +46,15 @@ def median_ms(action, runs: int = RUNS) -> float:
 
 def thirty_part_case():
     """The FOIA example widened to 30 parts with mixed outcomes."""
+    return many_part_case(30)
+
+
+def many_part_case(count: int):
+    """The FOIA example widened to count parts with mixed outcomes."""
     case = load_case(EXAMPLES_DIR / "foia-partial.yaml")
     template = case.parts
     case.parts = []
-    for index in range(30):
+    for index in range(count):
         part = copy.deepcopy(template[index % len(template)])
         part.question = f"Question {index + 1}: {part.question}"
         case.parts.append(part)

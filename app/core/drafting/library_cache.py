@@ -67,25 +67,34 @@ def _key(layers: Sequence[Layer], validate: bool) -> tuple[Any, ...]:
 
     folders = tuple((layer.name, str(Path(layer.folder).absolute())) for layer in layers)
     versions = (sys.version, jinja2.__version__, yaml.__version__)
-    files = tuple(_stats(Path(folder), "*.md") for _, folder in folders)
+    files = tuple(_stats(Path(folder), ".md") for _, folder in folders)
     app_root = Path(__file__).resolve().parents[2]
     depends = (
-        _stats(TEMPLATES_DIR, "*.yaml"),
-        _stats(REGISTRY_DIR, "*.yaml"),
-        *(_stats(app_root / sub, "*.py") for sub in _CODE_DIRS),
+        _stats(TEMPLATES_DIR, ".yaml"),
+        _stats(REGISTRY_DIR, ".yaml"),
+        *(_stats(app_root / sub, ".py") for sub in _CODE_DIRS),
     )
     return (folders, validate, str(Path.cwd()), versions, files, depends)
 
 
-def _stats(folder: Path, pattern: str) -> tuple[Any, ...]:
-    """Return (relative path, size, modification time in ns) of each matching file below folder."""
+def _stats(folder: Path, suffix: str) -> tuple[Any, ...]:
+    """Return (relative path, size, modification time in ns) of each file below folder with the suffix."""
     if not folder.is_dir():
         return ("missing",)
-    found = []
-    for path in folder.rglob(pattern):
-        info = path.stat()
-        found.append((path.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns))
+    found: list[tuple[str, int, int]] = []
+    _scan(str(folder), "", suffix, found)
     return tuple(sorted(found))
+
+
+def _scan(folder: str, prefix: str, suffix: str, found: list[tuple[str, int, int]]) -> None:
+    """Add the matching files of one folder and its sub-folders (os.scandir: one stat per file, no Path objects)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):  # as Path.rglob, which does not enter linked folders
+                _scan(entry.path, f"{prefix}{entry.name}/", suffix, found)
+            elif entry.name.endswith(suffix):
+                info = entry.stat()
+                found.append((prefix + entry.name, info.st_size, info.st_mtime_ns))
 
 
 def _quiet(key: tuple[Any, ...]) -> bool:

@@ -43,8 +43,13 @@ def _signature() -> tuple[Any, ...]:
 
 
 def _path_for(source: str) -> Path:
-    """Return the cache file for a source text (different texts may share one; the text is checked)."""
-    return cache_dir() / "templates" / f"{zlib.crc32(source.encode()):08x}-{len(source)}.bin"
+    """Return the cache file for a source text (different texts may share one; the text is checked).
+
+    Each installation (signature) has its own folder, so two copies of the app never overwrite
+    each other's files.
+    """
+    folder = f"templates-{zlib.crc32(repr(_signature()).encode()):08x}"
+    return cache_dir() / folder / f"{zlib.crc32(source.encode()):08x}-{len(source)}.bin"
 
 
 def _read(path: Path, source: str) -> CodeType | None:

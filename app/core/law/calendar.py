@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar as _stdlib_calendar
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -175,8 +174,14 @@ def add_calendar_months(start: date, months: int) -> date:
     """Return the date the given number of calendar months after start, clamped to the month's end."""
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
-    last_day = _stdlib_calendar.monthrange(year, month + 1)[1]
+    last_day = _days_in_month(year, month + 1)
     return date(year, month + 1, min(start.day, last_day))
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Return the number of days in a month (as calendar.monthrange, without importing calendar)."""
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def parse_iso_date(text: str) -> date:
