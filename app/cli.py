@@ -18,6 +18,7 @@ COMMANDS = {
     "deadline": "deadline",
     "library": "library",
     "spell": "spell",
+    "cases": "cases",
 }
 
 

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.commands.render import layers_for
+from app.commands.render import layers_for, with_profile
 
 # Heavy modules are imported in run(), so other sub-commands never load them.
 
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from app.core.casefile.model import load_case
     from app.core.drafting.assemble import assemble
     from app.core.drafting.library import load_library
-    from app.core.law.compliance import ERROR, check
+    from app.core.law.compliance import ERROR, Finding, check
     from app.core.problems import InputError
 
     today = args.today or dt.date.today()
@@ -37,9 +37,11 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 2
+    case, wrong = with_profile(case)
     library = load_library(layers_for(args.library))
     letter = assemble(case, library, today)
     findings = check(case, letter, today, library=library)
+    findings += [Finding("authority-profile", ERROR, "Settings", message) for message in wrong]
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], indent=2))
     else:

@@ -4,22 +4,31 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.core.casefile.model import Case
     from app.core.drafting.library import Layer
 
 # Heavy modules (Jinja2, python-docx, PyYAML) are imported in run(), so other sub-commands never load them.
 
-HELP = "write the Word letter for a case file"
+HELP = "write the letter for a case file (Word, or PDF when the output ends in .pdf)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the render options."""
     parser.add_argument("case", type=Path, help="the case file (YAML)")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the .docx to write")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="the .docx (or .pdf, made with LibreOffice) to write"
+    )
+    parser.add_argument(
+        "--disclosure-log",
+        action="store_true",
+        help="write the copy for publication: the requester's name, address and e-mail removed everywhere",
+    )
     parser.add_argument("--letterhead", type=Path, help="a letterhead .docx to write on")
     parser.add_argument(
         "--library",
@@ -43,19 +52,38 @@ def layers_for(folders: list[Path]) -> list[Layer]:
     return default_layers(folders)
 
 
+def with_profile(case: Case) -> tuple[Case, list[str]]:
+    """Apply the authority profile a case names, from the officer's Settings (FOI_DRAFTER_CONFIG_DIR honoured)."""
+    if not case.authority.profile:
+        return case, []
+    from app.core.casefile.authority import resolve_case
+    from app.core.settings import FILE_NAME, default_preferences_path, load_preferences
+
+    folder = os.environ.get("FOI_DRAFTER_CONFIG_DIR")
+    preferences, _problems = load_preferences(Path(folder) / FILE_NAME if folder else default_preferences_path())
+    resolved = resolve_case(case, preferences.profiles())
+    return resolved.case, resolved.problems
+
+
 def run(args: argparse.Namespace) -> int:
     """Render and export; report every problem and return non-zero on any."""
     from app.core.casefile.model import load_case
     from app.core.drafting.assemble import assemble
     from app.core.drafting.library import load_library
     from app.core.problems import InputError
-    from app.core.word.export import ExportError, ExportOptions, export_letter
+    from app.core.word.export import ExportError, ExportOptions
+    from app.core.word.output import OutputRequest, PdfError, write_output
 
     today = args.today or dt.date.today()
     try:
         case = load_case(args.case)
     except InputError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    case, wrong = with_profile(case)
+    if wrong:
+        for message in wrong:
+            print(f"{args.case}: {message}", file=sys.stderr)
         return 1
     library = load_library(layers_for(args.library))
     letter = assemble(case, library, today)
@@ -64,10 +92,12 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"{args.case}: letter not written: fix the problems above", file=sys.stderr)
         return 1
+    request = OutputRequest.for_path(args.output, args.disclosure_log)
+    options = ExportOptions(letterhead=args.letterhead, today=today)
     try:
-        export_letter(letter, case, args.output, ExportOptions(letterhead=args.letterhead, today=today))
-    except ExportError as exc:
+        write_output(case, letter, library, request, options, today)
+    except (ExportError, PdfError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"wrote {args.output}")
+    print(f"wrote {args.output}" + (" (disclosure-log copy)" if args.disclosure_log else ""))
     return 0

@@ -31,4 +31,6 @@ REGISTRY_DIR = RESOURCES_DIR / "registry"
 CONTACTS_FILE = RESOURCES_DIR / "contacts.yaml"
 CALENDAR_DIR = RESOURCES_DIR / "calendar"
 SPELLING_DIR = RESOURCES_DIR / "spelling"
+HELP_DIR = RESOURCES_DIR / "help"
+USER_GUIDE = HELP_DIR / "user-guide.md"
 BUILD_STAMP = ROOT / "build-info.json"  # written by the standalone build only

@@ -39,6 +39,7 @@ class Preferences:
     # single-authority form, read as one profile when no profiles are listed.
     authorities: list[dict[str, Any]] = field(default_factory=list)
     default_authority: str = ""
+    case_folders: list[str] = field(default_factory=list)  # folders the Cases view lists
 
     def profiles(self) -> list[AuthorityProfile]:
         """Return the authority profiles, the older single authority as one when none are listed."""
@@ -74,6 +75,10 @@ class Preferences:
     def library_paths(self) -> list[Path]:
         """Return the extra clause library folders, in layer order."""
         return [Path(f) for f in self.library_folders if f.strip()]
+
+    def case_folder_paths(self) -> list[Path]:
+        """Return the folders the Cases view lists."""
+        return [Path(f) for f in self.case_folders if f.strip()]
 
     def dictionary_path(self) -> Path | None:
         """Return the custom dictionary file, or None for the default one."""

@@ -20,6 +20,8 @@ LETTERS = ("response", "review-outcome", "clarification", "pit-extension", "fees
 OUTCOMES = ("disclosed", "partial", "withheld", "not-held", "ncnd", "cost-limit", "vexatious", "repeated")
 REVIEW_DECISIONS = ("upheld", "upheld-modified", "substituted", "overturned")
 REFUSAL_OUTCOMES = ("partial", "withheld", "ncnd", "cost-limit", "vexatious", "repeated")
+STATUSES = ("draft", "exported", "sent")  # draft and sent are set by the officer; exported on export
+TODAY = "today"  # a letter date that means "the day the letter is exported", saved as such
 
 
 @dataclass
@@ -129,6 +131,8 @@ class Case:
     extension_date: dt.date | None = None
     fee: Decimal | None = None
     allow_drafts: bool = False
+    status: str = "draft"
+    exported: dt.date | None = None
     edits: LetterEdits = field(default_factory=LetterEdits)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -155,6 +159,8 @@ _KNOWN_KEYS = {
     "extension_date",
     "fee",
     "allow_drafts",
+    "status",
+    "exported",
     "edits",
 }
 
@@ -247,6 +253,11 @@ class _Reader:
         return number
 
 
+def _is_today(value: Any) -> bool:
+    """Tell whether a letter date says "today": dated on the day the letter is exported."""
+    return isinstance(value, str) and value.strip().lower() == TODAY
+
+
 def _kind(value: Any) -> str:
     """Name the YAML kind of a value for messages."""
     return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
@@ -298,7 +309,7 @@ def _read_case(r: _Reader, data: dict[str, Any]) -> Case:
         letter=r.choice(data, "letter", "letter", LETTERS, "response"),
         reference=r.text(data, "reference", "reference"),
         received=r.date(data, "received", "received", required=True) or dt.date(2000, 1, 1),
-        date=r.date(data, "date", "date"),
+        date=None if _is_today(data.get("date")) else r.date(data, "date", "date"),
         authority=_read_authority(r, data.get("authority")),
         requester=_read_requester(r, data.get("requester")),
         signatory=_read_signatory(r, data.get("signatory")),
@@ -309,6 +320,8 @@ def _read_case(r: _Reader, data: dict[str, Any]) -> Case:
         extension_date=r.date(data, "extension_date", "extension_date"),
         fee=r.decimal(data.get("fee"), "fee"),
         allow_drafts=bool(data.get("allow_drafts", False)),
+        status=r.choice(data, "status", "status", STATUSES, "draft"),
+        exported=r.date(data, "exported", "exported"),
         edits=_read_edits(r, data.get("edits")),
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
     )
@@ -429,8 +442,7 @@ def case_to_data(case: Case) -> dict[str, Any]:
         "reference": case.reference,
         "received": case.received,
     }
-    if case.date:
-        data["date"] = case.date
+    data["date"] = case.date or TODAY
     data["authority"] = _authority_data(case.authority)
     data["requester"] = _drop_empty(
         {"name": case.requester.name, "address": case.requester.address, "email": case.requester.email}
@@ -442,6 +454,10 @@ def case_to_data(case: Case) -> dict[str, Any]:
     data.update(_letter_kind_data(case))
     if case.allow_drafts:
         data["allow_drafts"] = True
+    if case.status != "draft":
+        data["status"] = case.status
+    if case.exported:
+        data["exported"] = case.exported
     if not case.edits.is_empty():
         data["edits"] = _edits_data(case.edits)
     data.update(case.extra)

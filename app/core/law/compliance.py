@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 from app.core.casefile.authority import authority_problems
 from app.core.casefile.model import Case, Part
+from app.core.casefile.places import officer_place
 from app.core.casefile.rules import case_problems
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
@@ -126,7 +127,13 @@ def _case_rules(case: Case, today: dt.date, calendar: WorkingCalendar) -> list[F
         )
     for problem in case_problems(case):
         found.append(
-            Finding("case-law", ERROR, problem.citation, f"{problem.where}: {problem.message}", part=problem.part)
+            Finding(
+                "case-law",
+                ERROR,
+                problem.citation,
+                f"{officer_place(problem.where)}: {problem.message}",
+                part=problem.part,
+            )
         )
     for number, part in enumerate(case.parts, start=1):
         found += _part_rules(case, number, part, registry)

@@ -60,7 +60,11 @@ def clean_text(text: str) -> str:
 
 def export_letter(letter: Letter, case: Case, target: Path | str, options: ExportOptions = ExportOptions()) -> None:
     """Write the letter as a .docx at target, atomically; raise ExportError on failure."""
-    data = letter_docx_bytes(letter, case, options)
+    write_docx(letter_docx_bytes(letter, case, options), target)
+
+
+def write_docx(data: bytes, target: Path | str) -> None:
+    """Write .docx bytes at target, atomically; raise ExportError naming the file on failure."""
     try:
         write_bytes_atomic(target, data)
     except PermissionError as exc:

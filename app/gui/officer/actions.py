@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -18,6 +19,10 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+
+from app.core.paths import RESOURCES_DIR
+
+ACTION_ICONS = RESOURCES_DIR / "icons" / "actions"
 
 
 @dataclass
@@ -29,10 +34,18 @@ class Actions:
     save: QAction
     save_as: QAction
     export: QAction
+    export_pdf: QAction
+    export_disclosure: QAction
+    print_letter: QAction
+    close_case: QAction
     settings: QAction
     quit: QAction
     undo: QAction
     redo: QAction
+    cut: QAction
+    copy: QAction
+    paste: QAction
+    select_all: QAction
     find: QAction
     split: QAction
     add_part: QAction
@@ -52,6 +65,10 @@ class Actions:
     theme_light: QAction
     theme_dark: QAction
     about: QAction
+    user_guide: QAction
+    cases: QAction
+    zoom_fit: QAction
+    zoom_actual: QAction
     workbench: QAction
     recent_menu: QMenu | None = None
 
@@ -62,7 +79,7 @@ def make_action(
     slot: Callable,
     shortcut: QKeySequence | str | list | None = None,
     tip: str = "",
-    icon: QStyle.StandardPixmap | None = None,
+    icon: QStyle.StandardPixmap | QIcon | None = None,
 ) -> QAction:
     """Create an action with its shortcut(s), tooltip and status tip."""
     action = QAction(text, window)
@@ -74,7 +91,9 @@ def make_action(
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.setStatusTip(tip)
-    if icon is not None:
+    if isinstance(icon, QIcon):
+        action.setIcon(icon)
+    elif icon is not None:
         action.setIcon(window.style().standardIcon(icon))
     action.triggered.connect(lambda _checked=False: slot())
     return action
@@ -86,18 +105,37 @@ def create_actions(window, stack) -> Actions:
     P = QStyle.StandardPixmap
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(S.Undo))
-    undo.setIcon(window.style().standardIcon(P.SP_ArrowBack))
     undo.setToolTip("Undo the last change (Ctrl+Z)")
     redo = stack.createRedoAction(window, "&Redo")
-    redo_keys = [QKeySequence("Ctrl+Y")]
-    redo_keys += [k for k in QKeySequence.keyBindings(S.Redo) if k != redo_keys[0]]
-    redo.setShortcuts(redo_keys)
-    redo.setIcon(window.style().standardIcon(P.SP_ArrowForward))
-    redo.setToolTip("Redo the change just undone (Ctrl+Y)")
+    redo.setShortcuts(redo_keys())
+    redo.setIcon(themed(window, "edit-redo", P.SP_ArrowForward))
+    redo.setToolTip("Redo the change just undone (Ctrl+Y or Ctrl+Shift+Z)")
+    undo.setIcon(themed(window, "edit-undo", P.SP_ArrowBack))
     actions = Actions(
-        new=make_action(window, "&New case", window.new_case, S.New, "Start a new case", P.SP_FileIcon),
-        open=make_action(window, "&Open…", window.open_case, S.Open, "Open a case file", P.SP_DialogOpenButton),
-        save=make_action(window, "&Save", window.save, S.Save, "Save the case file", P.SP_DialogSaveButton),
+        new=make_action(
+            window,
+            "&New case",
+            window.new_case,
+            S.New,
+            "Start a new case",
+            themed(window, "document-new", P.SP_FileIcon),
+        ),
+        open=make_action(
+            window,
+            "&Open…",
+            window.open_case,
+            S.Open,
+            "Open a case file",
+            themed(window, "document-open", P.SP_DialogOpenButton),
+        ),
+        save=make_action(
+            window,
+            "&Save",
+            window.save,
+            S.Save,
+            "Save the case file",
+            themed(window, "document-save", P.SP_DialogSaveButton),
+        ),
         save_as=make_action(window, "Save &as…", window.save_as, "Ctrl+Shift+S", "Save the case under another name"),
         export=make_action(
             window,
@@ -105,8 +143,45 @@ def create_actions(window, stack) -> Actions:
             window.export,
             "Ctrl+E",
             "Write the letter as a Word document on your letterhead",
-            P.SP_DriveFDIcon,
+            themed(window, "document-export", None, "export-word.svg"),
         ),
+        export_pdf=make_action(
+            window,
+            "Export to &PDF…",
+            window.export_pdf,
+            "Ctrl+Shift+E",
+            "Write the letter as a PDF (needs LibreOffice)",
+            themed(window, "application-pdf", None, "export-pdf.svg"),
+        ),
+        export_disclosure=make_action(
+            window,
+            "Export &disclosure-log copy…",
+            window.export_disclosure_log,
+            None,
+            "Write a copy for publication: the requester's name, address and e-mail removed",
+        ),
+        print_letter=make_action(
+            window, "&Print…", window.print_letter, S.Print, "Print the letter", themed(window, "document-print", None)
+        ),
+        close_case=make_action(
+            window, "&Close case", window.close_case, S.Close, "Close this case and start a new, empty one"
+        ),
+        cut=make_action(window, "Cu&t", lambda: edit_focused("cut"), S.Cut, "Cut the selection"),
+        copy=make_action(window, "&Copy", lambda: edit_focused("copy"), S.Copy, "Copy the selection"),
+        paste=make_action(window, "&Paste", lambda: edit_focused("paste"), S.Paste, "Paste"),
+        select_all=make_action(window, "Select &all", lambda: edit_focused("selectAll"), S.SelectAll, "Select all"),
+        user_guide=make_action(
+            window,
+            "&User guide",
+            window.user_guide,
+            S.HelpContents,
+            "How to draft each letter, read the findings, use the workbench",
+        ),
+        cases=make_action(
+            window, "&My cases", window.show_cases, "Ctrl+Shift+M", "All cases in your case folders, overdue first"
+        ),
+        zoom_fit=make_action(window, "Preview: fit &width", lambda: window.preview.set_zoom(None), "Ctrl+9"),
+        zoom_actual=make_action(window, "Preview: &100%", lambda: window.preview.set_zoom(1.0), "Ctrl+0"),
         settings=make_action(
             window,
             "Se&ttings…",
@@ -172,9 +247,39 @@ def create_actions(window, stack) -> Actions:
             "Edit, validate, approve and compare the clauses letters are built from",
         ),
     )
-    for action in (actions.theme_system, actions.theme_light, actions.theme_dark):
+    for action in (
+        actions.theme_system,
+        actions.theme_light,
+        actions.theme_dark,
+        actions.zoom_fit,
+        actions.zoom_actual,
+    ):
         action.setCheckable(True)
+    for action in (actions.cut, actions.copy, actions.paste, actions.select_all):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     return actions
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Return the redo shortcuts: Ctrl+Y and Ctrl+Shift+Z on every platform, plus the platform's own."""
+    keys = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+    return keys + [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in keys]
+
+
+def themed(window: QWidget, name: str, fallback: QStyle.StandardPixmap | None, shipped: str = "") -> QIcon:
+    """Return the platform icon theme's icon, else a shipped icon, else a Qt standard icon."""
+    if QIcon.hasThemeIcon(name):
+        return QIcon.fromTheme(name)
+    if shipped and (ACTION_ICONS / shipped).is_file():
+        return QIcon(str(ACTION_ICONS / shipped))
+    return window.style().standardIcon(fallback) if fallback is not None else QIcon()
+
+
+def edit_focused(method: str) -> None:
+    """Cut, copy, paste or select all in the focused text field (or copy from the preview)."""
+    widget = QApplication.focusWidget()
+    if widget is not None and hasattr(widget, method):
+        getattr(widget, method)()
 
 
 def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[[QMenu], None]) -> None:
@@ -187,11 +292,15 @@ def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[
     file_menu.addSeparator()
     file_menu.addActions([actions.save, actions.save_as])
     file_menu.addSeparator()
-    file_menu.addAction(actions.export)
+    file_menu.addActions([actions.export, actions.export_pdf, actions.export_disclosure, actions.print_letter])
     file_menu.addSeparator()
-    file_menu.addActions([actions.settings, actions.quit])
+    file_menu.addAction(actions.cases)
+    file_menu.addSeparator()
+    file_menu.addActions([actions.settings, actions.close_case, actions.quit])
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.cut, actions.copy, actions.paste, actions.select_all])
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
     letter_menu = bar.addMenu("&Letter")
@@ -206,12 +315,15 @@ def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[
     view_menu.addActions(
         [actions.focus_case, actions.focus_parts, actions.focus_letter, actions.focus_preview, actions.focus_findings]
     )
+    view_menu.addSeparator()
+    view_menu.addActions([actions.zoom_fit, actions.zoom_actual])
+    view_menu.addSeparator()
     theme_menu = view_menu.addMenu("&Theme")
     theme_menu.addActions([actions.theme_system, actions.theme_light, actions.theme_dark])
     library_menu = bar.addMenu("Li&brary")
     library_menu.addAction(actions.workbench)
     help_menu = bar.addMenu("&Help")
-    help_menu.addAction(actions.about)
+    help_menu.addActions([actions.user_guide, actions.about])
     toolbar = QToolBar("Main toolbar", window)
     toolbar.setObjectName("main-toolbar")
     toolbar.setAccessibleName("Main toolbar")
@@ -219,7 +331,9 @@ def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[
     toolbar.addSeparator()
     toolbar.addActions([actions.undo, actions.redo])
     toolbar.addSeparator()
-    toolbar.addActions([actions.export, actions.refresh])
+    toolbar.addActions([actions.export, actions.export_pdf, actions.print_letter])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.cases, actions.refresh])
     window.addToolBar(toolbar)
 
 
@@ -247,5 +361,5 @@ class UndoKeysFilter(QObject):
         return (
             event.matches(QKeySequence.StandardKey.Undo)
             or event.matches(QKeySequence.StandardKey.Redo)
-            or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
+            or any(event.keyCombination().toCombined() == key[0].toCombined() for key in redo_keys())
         )

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.casefile.model import Authority
+from app.core.casefile.model import STATUSES, Authority
 from app.core.casefile.questions import propose_questions
 from app.gui.widgets.authority_form import AuthorityForm
 from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
+from app.gui.widgets.wheel_guard import WheelGuard
 
 REGIME_LABELS = {
     "foia": "FOIA – Freedom of Information Act 2000",
@@ -49,18 +50,26 @@ def format_date(value: dt.date) -> str:
 
 
 def deadline_text(due: dt.date | None, left: int | None, dated: dt.date | None, short: bool = False) -> str:
-    """Describe the response deadline: the due date, working days left today, and the letter's date."""
+    """Describe the response deadline in one consistent statement.
+
+    A letter with its own date is judged by that date (today's count would contradict it: an old
+    case is "overdue" today although its letter went out in time); an undated letter, which goes
+    out today, by the working days left today.
+    """
     if due is None or left is None:
         return "Due date unknown"
+    if dated is not None:
+        verdict = "on time" if dated <= due else "late"
+        if short:
+            return f"Due {format_date(due)} — letter dated {verdict}"
+        when = "on or before the due date" if dated <= due else "after the due date"
+        return f"Due {format_date(due)} — the letter is dated {format_date(dated)}, {when} ({verdict})"
     if left > 0:
         status = f"{left} working day{'s' if left != 1 else ''} left"
     elif left == 0:
         status = "due today"
     else:
         status = f"overdue by {-left} working day{'s' if left != -1 else ''}"
-    if dated is not None:
-        on_time = "within the deadline" if dated <= due else "after the deadline"
-        status = f"letter dated {on_time}" if short else f"{status}; the letter date is {on_time}"
     return f"Due {format_date(due)} — {status}"
 
 
@@ -104,6 +113,8 @@ class CasePanel(QScrollArea):
         layout.addWidget(self._build_request_group(body, spelling), 1)
         layout.addWidget(self._build_signoff_group(body))
         self._connect()
+        self._wheel_guard = WheelGuard(self)
+        self._wheel_guard.guard(body)
         self.refresh()
 
     # ------------------------------------------------------------ building
@@ -143,6 +154,12 @@ class CasePanel(QScrollArea):
         date_label = QLabel("Letter &date:", group)
         date_label.setBuddy(self.letter_date)
         form.addRow(date_label, dates)
+        self.status = QComboBox(group)
+        for key in STATUSES:
+            self.status.addItem(key.capitalize(), key)
+        self.status.setToolTip("Draft until exported; exporting sets Exported; set Sent once the letter has gone")
+        form.addRow("S&tatus:", self.status)
+        self._name(self.status, "Case status")
         self._name(self.regime, "Regime")
         self._name(self.letter_kind, "Letter kind")
         self._name(self.reference, "Our reference")
@@ -189,14 +206,14 @@ class CasePanel(QScrollArea):
         self.profile = QComboBox(group)
         self.profile.setAccessibleName("Authority profile")
         self.profile.setToolTip("The authority profile from Settings; empty fields below use its details")
+        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile.setMinimumContentsLength(14)
         self.clear_overrides = QPushButton("Use the profile's details", group)
         self.clear_overrides.setToolTip("Clear this case's own authority details so the profile's apply")
-        row = QHBoxLayout()
-        row.addWidget(self.profile, 1)
-        row.addWidget(self.clear_overrides)
         profile_label = QLabel("Pro&file:", group)
         profile_label.setBuddy(self.profile)
-        form.addRow(profile_label, row)
+        form.addRow(profile_label, self.profile)
+        form.addRow("", self.clear_overrides)
         self.authority_form = AuthorityForm(group)
         self.authority_name = self.authority_form.texts["name"]
         form.addRow(self.authority_form)
@@ -211,8 +228,8 @@ class CasePanel(QScrollArea):
     def _date_edit(self, parent: QWidget, tip: str) -> QDateEdit:
         edit = QDateEdit(parent)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMMM yyyy")
-        edit.setToolTip(tip)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setToolTip(f"{tip}. Type it as day/month/year (e.g. 02/08/2023) or pick it from the calendar")
         return edit
 
     @staticmethod
@@ -235,6 +252,7 @@ class CasePanel(QScrollArea):
         self._watcher.watch(self.request, self.requester_address)
         self.regime.currentIndexChanged.connect(self._on_regime_changed)
         self.letter_kind.currentIndexChanged.connect(self._on_letter_kind_changed)
+        self.status.currentIndexChanged.connect(lambda _i: self._edit("status", self.status.currentData()))
         self.received.dateChanged.connect(self._on_received_changed)
         self.letter_date.dateChanged.connect(self._on_letter_date_changed)
         self.use_today.toggled.connect(self._on_use_today_toggled)
@@ -254,7 +272,16 @@ class CasePanel(QScrollArea):
 
     def refresh(self) -> None:
         """Show every field of the current case."""
-        for path in ("regime", "letter", "received", "date", "request", "requester.address", *self._text_fields()):
+        for path in (
+            "regime",
+            "letter",
+            "status",
+            "received",
+            "date",
+            "request",
+            "requester.address",
+            *self._text_fields(),
+        ):
             self._show(path)
         self._show("authority")
 
@@ -275,6 +302,8 @@ class CasePanel(QScrollArea):
             self._refresh_deadline()
         elif path == "letter":
             self.letter_kind.setCurrentIndex(max(self.letter_kind.findData(value), 0))
+        elif path == "status":
+            self.status.setCurrentIndex(max(self.status.findData(value), 0))
         elif path == "received":
             self.received.setDate(to_qdate(value))
             self._refresh_deadline()
@@ -326,7 +355,16 @@ class CasePanel(QScrollArea):
         self.deadline.setToolTip("20 working days after receipt, under the regime's calendar of working days")
 
     def _on_document_field_changed(self, path: str) -> None:
-        if path in ("regime", "letter", "received", "date", "request", "requester.address", *self._text_fields()):
+        if path in (
+            "regime",
+            "letter",
+            "status",
+            "received",
+            "date",
+            "request",
+            "requester.address",
+            *self._text_fields(),
+        ):
             self._show(path)
         elif path.startswith("authority"):
             self._show("authority")

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 CASE_FILTER = f"FOI case files ({' '.join('*' + s for s in CASE_SUFFIXES)});;All files (*)"
 WORD_FILTER = "Word documents (*.docx)"
+PDF_FILTER = "PDF documents (*.pdf)"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
 
@@ -41,14 +42,17 @@ class Prompter:
         return path if path.suffix.lower() in CASE_SUFFIXES else path.with_suffix(".yaml")
 
     def export_path(self, parent: QWidget, suggested: Path) -> Path | None:
-        """Ask where to write the Word letter."""
+        """Ask where to write the letter (Word or PDF, as the suggested name's suffix says)."""
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(parent, "Export letter to Word", str(suggested), WORD_FILTER)
+        pdf = suggested.suffix.lower() == ".pdf"
+        title, kind = ("Export letter to PDF", PDF_FILTER) if pdf else ("Export letter to Word", WORD_FILTER)
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), kind)
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
+        wanted = ".pdf" if pdf else ".docx"
+        return path if path.suffix.lower() == wanted else path.with_suffix(wanted)
 
     def confirm_discard(self, parent: QWidget, name: str) -> str:
         """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL."""

@@ -14,6 +14,7 @@ from app.core.casefile import drafts as case_io
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import InputError
 from app.core.settings import Preferences
+from app.core.word.pdf import NOT_INSTALLED
 from app.gui.officer.dialogs import DISCARD, SAVE, Prompter
 
 MAX_RECENT = 8
@@ -130,40 +131,50 @@ class FileController(QObject):
 
     # ------------------------------------------------------------ export
 
-    def export(self, path: Path | None = None) -> bool:
-        """Write the letter to Word with the chosen letterhead; the draft is never touched."""
-        from app.core.word.export import ExportError, ExportOptions, export_letter
+    def export(self, path: Path | None = None, kind: str = "docx", disclosure_log: bool = False) -> bool:
+        """Write the letter (Word or PDF, or the disclosure-log copy) with the chosen letterhead; the draft is never touched."""
+        from app.core.word.export import ExportError, ExportOptions
+        from app.core.word.output import OutputRequest, PdfError, write_output
+        from app.core.word.pdf import PdfUnavailable, find_soffice
 
+        if kind == "pdf" and find_soffice() is None:
+            self.prompter.error(self.window, "PDF export needs LibreOffice", str(PdfUnavailable(NOT_INSTALLED)))
+            return False
         result = self.document.build_now()
-        if result.letter is None:
+        if result.letter is None or result.library is None:
             self.prompter.error(self.window, "Cannot export", f"The letter could not be built: {result.error}")
             return False
         problems = [str(p) for p in result.letter.problems]
         if problems and not self.prompter.confirm_export_with_problems(self.window, problems):
             return False
         if path is None:
-            path = self.prompter.export_path(self.window, self._export_suggestion())
+            path = self.prompter.export_path(self.window, self._export_suggestion(kind, disclosure_log))
             if path is None:
                 return False
         options = ExportOptions(letterhead=self.preferences().letterhead_path(), today=self.today())
+        request = OutputRequest(Path(path), kind, disclosure_log)
         try:
-            export_letter(result.letter, result.case or self.document.case, path, options)
-        except ExportError as exc:
+            write_output(
+                result.case or self.document.case, result.letter, result.library, request, options, self.today()
+            )
+        except (ExportError, PdfError) as exc:
             self.prompter.error(
                 self.window, "Export failed", f"{exc}\n\nNothing was lost: your draft is unchanged and still open."
             )
             return False
         self.state.setValue(EXPORT_DIR_KEY, str(Path(path).parent))
-        self.message.emit(f"Letter exported to {path}")
+        copy = "Disclosure-log copy" if disclosure_log else "Letter"
+        self.message.emit(f"{copy} exported to {path}")
         self.exported.emit(Path(path))
         return True
 
-    def _export_suggestion(self) -> Path:
+    def _export_suggestion(self, kind: str = "docx", disclosure_log: bool = False) -> Path:
         folder = self.state.value(EXPORT_DIR_KEY, "", str)
         name = self.document.case.reference or (self.document.path.stem if self.document.path else "letter")
         if self.document.path is not None and not folder:
             folder = str(self.document.path.parent)
-        return Path(folder or Path.home()) / f"{_safe_name(name)}.docx"
+        suffix = "-disclosure-log" if disclosure_log else ""
+        return Path(folder or Path.home()) / f"{_safe_name(name)}{suffix}.{kind}"
 
     # ------------------------------------------------------------ recent files
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ from app.gui.widgets.editors import Spelling, load_spelling_service
 if TYPE_CHECKING:
     from app.core.casefile.authority import AuthorityProfile
     from app.core.law.compliance import Finding
+    from app.gui.officer.cases_view import CasesWindow
     from app.gui.officer.first_run import FirstRunDialog
     from app.gui.officer.settings_dialog import SettingsDialog
 
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         doc.findings_changed.connect(self._on_document_findings_changed)
         doc.deadline_changed.connect(self._on_document_deadline_changed)
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.files.exported.connect(self._on_files_exported)
         self.autosaver.autosaved.connect(lambda _path: self.statusBar().showMessage("Draft autosaved", 2000))
         self.findings.finding_activated.connect(self._on_findings_finding_activated)
         self.case_panel.split_requested.connect(self._on_case_panel_split_requested)
@@ -218,6 +221,60 @@ class MainWindow(QMainWindow):
 
     def export(self, path: Path | None = None) -> bool:
         return self.files.export(path)
+
+    def export_pdf(self, path: Path | None = None) -> bool:
+        return self.files.export(path, "pdf")
+
+    def export_disclosure_log(self, path: Path | None = None) -> bool:
+        return self.files.export(path, "docx", disclosure_log=True)
+
+    def print_letter(self) -> bool:
+        from app.gui.officer.printing import print_with_dialog
+
+        return print_with_dialog(self, self.preview.page_html())
+
+    def close_case(self) -> bool:
+        """Close the case (asking about unsaved changes) and start a new, empty one."""
+        return self.files.new_case()
+
+    def user_guide(self) -> QWidget:
+        from app.gui.officer.help_window import show_user_guide
+
+        return show_user_guide(self)
+
+    def show_cases(self) -> CasesWindow:
+        """Open (or raise) the Cases view over the case folders from Settings."""
+        from app.gui.officer.cases_view import CasesWindow
+
+        existing = self.findChild(CasesWindow)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        window = CasesWindow(self.preferences.case_folder_paths(), self.env.today, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.open_requested.connect(self._on_cases_open_requested)
+        window.folders_changed.connect(
+            lambda folders: self.apply_preferences(replace(self.preferences, case_folders=folders))
+        )
+        self.files.exported.connect(lambda _path: window.reload())
+        self.document.path_changed.connect(lambda _path: window.reload())
+        window.show()
+        return window
+
+    def _on_cases_open_requested(self, path: Path) -> None:
+        if self.files.open_case(path):
+            self.activateWindow()
+
+    def _on_files_exported(self, _path: Path) -> None:
+        """Mark the case exported (the officer marks it sent); a saved, unchanged case is saved again."""
+        doc = self.document
+        was_saved = doc.path is not None and not doc.is_modified()
+        if doc.case.status == "draft":
+            doc.edit_field("status", "exported")
+        doc.edit_field("exported", self.env.today())
+        if was_saved:
+            self.files.save()
 
     def open_settings(self) -> SettingsDialog:
         """Open the settings dialog (non-blocking); applied and saved on OK."""

@@ -23,12 +23,15 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.preview.html import FONT_FAMILIES, FONT_POINTS
+from app.gui.officer.page_browser import A4_WIDTH, DESK, GUTTER, PageBrowser
 
 PAPER = QColor("#ffffff")
 INK = QColor("#000000")
+SELECTED = QColor("#cfe0f7")  # the block chosen in the clause list, focused or not
+ZOOM_RANGE = (0.35, 3.0)
 PATCH_LIMIT = 0.5  # replace frames one by one while at most this share of chunks changed
 
 
@@ -37,9 +40,11 @@ class PreviewPane(QWidget):
 
     Signals:
         preview_updated(float): the preview shows the latest chunks; the argument is the seconds it took.
+        zoom_changed(float): the page is shown at this scale (1.0 = 100%).
     """
 
     preview_updated = Signal(float)
+    zoom_changed = Signal(float)
 
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,18 +54,21 @@ class PreviewPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_find_bar())
-        self.browser = QTextBrowser(self)
+        self.browser = PageBrowser(self)
         self.browser.setAccessibleName("Letter preview")
         self.browser.setOpenLinks(False)
         page = self.browser.document()
-        page.setDocumentMargin(36)
         page.setUndoRedoEnabled(False)
+        self.zoom: float | None = None  # None: fit the page to the pane's width
+        self.scale = 1.0
         font = QFont()
         font.setFamilies(list(FONT_FAMILIES))
         font.setPointSize(FONT_POINTS)
         page.setDefaultFont(font)
         self._paint_paper()
         layout.addWidget(self.browser, 1)
+        self.browser.resized.connect(self._on_browser_resized)
+        self.apply_zoom()
         self.status = QLabel("Building the letter…", self)
         self.status.setAccessibleName("Preview status")
         layout.addWidget(self.status)
@@ -73,7 +81,36 @@ class PreviewPane(QWidget):
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
             palette.setColor(group, QPalette.ColorRole.Base, PAPER)
             palette.setColor(group, QPalette.ColorRole.Text, INK)
+            palette.setColor(group, QPalette.ColorRole.Window, DESK)
+            palette.setColor(group, QPalette.ColorRole.Highlight, SELECTED)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, INK)
         self.browser.setPalette(palette)
+        self.browser.setAutoFillBackground(True)
+
+    # ------------------------------------------------------------ page and zoom
+
+    def set_zoom(self, zoom: float | None) -> None:
+        """Show the page at a fixed zoom (1.0 = 100%) or, with None, fitted to the pane's width."""
+        self.zoom = zoom
+        self.apply_zoom()
+
+    def apply_zoom(self) -> None:
+        """Lay the letter out on A4 pages at the current zoom, centred in the pane."""
+        scale = self.zoom or self._fit_scale()
+        scale = min(max(scale, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        self.scale = scale
+        self.browser.set_page(scale)
+        self.zoom_changed.emit(scale)
+
+    def _fit_scale(self) -> float:
+        bar = self.browser.verticalScrollBar().sizeHint().width()
+        return max(self.browser.width() - bar - 2 * GUTTER - 4, 100) / A4_WIDTH
+
+    def _on_browser_resized(self) -> None:
+        if self.zoom is None:
+            self.apply_zoom()
+        else:
+            self.browser.centre_page()
 
     def _build_find_bar(self) -> QWidget:
         self.find_bar = QWidget(self)
@@ -111,6 +148,12 @@ class PreviewPane(QWidget):
         """Return the chunks shown now."""
         return list(self._chunks)
 
+    def page_html(self) -> str:
+        """Return the letter shown now as one HTML page (for printing)."""
+        from app.core.preview.html import page_html
+
+        return page_html(self._chunks)
+
     def plain_text(self) -> str:
         """Return the text shown now."""
         return self.browser.toPlainText()
@@ -146,6 +189,7 @@ class PreviewPane(QWidget):
             self._frames.append(frame)
         self._flatten_separators(page)
         cursor.endEditBlock()
+        self.browser.set_page(self.scale)
 
     @staticmethod
     def _flatten_separators(page: QTextDocument) -> None:
@@ -173,26 +217,41 @@ class PreviewPane(QWidget):
         cursor.endEditBlock()
 
     def show_key(self, key: str) -> bool:
-        """Scroll the preview to a block or section of the built letter; return whether it was found."""
-        letter = self.document.letter
-        if letter is None:
+        """Select a block or section of the letter in the preview (the whole of it) and scroll to it."""
+        span = self._chunk_span(key)
+        if span is None or not self._frames or len(self._frames) != len(self._chunks):
             return False
-        section = letter.section(key)
-        block = letter.block(key)
-        if section is not None:
-            visible = section.visible_blocks()
-            text = section.heading or (visible[0].text if visible else "")
-        else:
-            text = block.text if block is not None and not block.removed else ""
-        probe = _first_words(text)
-        if not probe:
-            return False
-        cursor = self.browser.document().find(probe)
-        if cursor.isNull():
-            return False
-        self.browser.setTextCursor(cursor)
+        first, last = self._frames[span[0]], self._frames[span[1]]
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(first.firstPosition())
+        cursor.setPosition(last.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        end = QTextCursor(cursor)
+        end.setPosition(last.lastPosition())
+        self.browser.setTextCursor(end)
         self.browser.ensureCursorVisible()
+        start = QTextCursor(cursor)
+        start.setPosition(first.firstPosition())
+        self.browser.setTextCursor(start)
+        self.browser.ensureCursorVisible()
+        self.browser.setTextCursor(cursor)
         return True
+
+    def selected_text(self) -> str:
+        """Return the text selected in the preview."""
+        return self.browser.textCursor().selectedText().replace("\u2029", "\n")
+
+    def _chunk_span(self, key: str) -> tuple[int, int] | None:
+        """Return the first and last chunk index of a block, or of a section (heading and blocks)."""
+        keys = [k for k, _ in self._chunks]
+        if key in keys:
+            return keys.index(key), keys.index(key)
+        letter = self.document.letter
+        section = letter.section(key) if letter is not None else None
+        if section is None:
+            return None
+        members = {f"@heading:{key}", *(b.key for b in section.visible_blocks())}
+        found = [i for i, k in enumerate(keys) if k in members]
+        return (found[0], found[-1]) if found else None
 
     def show_find_bar(self) -> None:
         """Show the find bar and put the cursor in it."""
@@ -261,12 +320,3 @@ def _insert_html(cursor: QTextCursor, html: str) -> None:
     scratch.setHtml(html)
     cursor.setBlockFormat(scratch.begin().blockFormat())
     cursor.insertFragment(QTextDocumentFragment(scratch))
-
-
-def _first_words(markdown: str, length: int = 40) -> str:
-    """Return the start of a block's first line as it appears in the preview."""
-    from app.core.drafting import markup
-
-    lines = markup.plain_text(markup.parse(markdown)).splitlines()
-    first = next((line.strip() for line in lines if line.strip()), "")
-    return first.lstrip("-0123456789. ")[:length]

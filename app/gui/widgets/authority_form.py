@@ -45,6 +45,7 @@ class AuthorityForm(QWidget):
         self._updating = False
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.texts: dict[str, QLineEdit] = {}
         self.lines: dict[str, QPlainTextEdit] = {}
         self.kind = QComboBox(self)
@@ -52,7 +53,10 @@ class AuthorityForm(QWidget):
             self.kind.addItem(label, key)
         self.kind.setAccessibleName("Kind of authority")
         self.kind.setToolTip("Which kind of body this is; the clause library offers only clauses that suit it")
-        self.central_government = QCheckBox("Listed in FOIA Schedule 1 Part I (cost limit £600)", self)
+        self.central_government = QCheckBox("FOIA Schedule 1 Part I body", self)
+        self.central_government.setToolTip(
+            "Central government bodies listed in FOIA Schedule 1 Part I: cost limit £600, not £450"
+        )
         self.central_government.setAccessibleName("Central government (Schedule 1 Part I)")
         for name, label, accessible, tip in TEXT_ROWS[:2]:
             self._add_text(name, label, accessible, tip)

@@ -112,3 +112,18 @@ def test_older_single_authority_preferences_read_as_one_profile():
     [profile] = prefs.profiles()
     assert profile.authority.address == ["1 Square"] and profile.signatory.name == "J"
     assert new_case(prefs, TODAY).authority.profile == profile.key
+
+
+@pytest.mark.parametrize(
+    "where, said",
+    [
+        ("parts[1].exemptions[0]", "Part 2, exemption 1"),
+        ("parts[0].exemptions", "Part 1, exemptions"),
+        ("parts[2].cost.hours", "Part 3, cost estimate, hours"),
+        ("authority.foi_email", "Authority, review e-mail"),
+    ],
+)
+def test_field_paths_in_the_officers_words(where, said):
+    from app.core.casefile.places import officer_place
+
+    assert officer_place(where) == said
