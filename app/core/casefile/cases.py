@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.casefile.model import CASE_SUFFIXES, LETTERS, REGIMES, STATUSES
+from app.core.casefile import CASE_SUFFIXES
+from app.core.casefile.model import LETTERS, REGIMES, STATUSES
 from app.core.law.day_index import WorkingDayIndex
 
 RESPONSE_WORKING_DAYS = 20  # FOIA s10(1), FOISA s10(1), EIR reg 5(2), EISR reg 5(2)(a); reviews: FOISA s21(1)

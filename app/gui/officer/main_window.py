@@ -267,14 +267,11 @@ class MainWindow(QMainWindow):
             self.activateWindow()
 
     def _on_files_exported(self, _path: Path) -> None:
-        """Mark the case exported (the officer marks it sent); a saved, unchanged case is saved again."""
+        """Mark the case exported, an undoable change saved with the case (the officer marks it sent)."""
         doc = self.document
-        was_saved = doc.path is not None and not doc.is_modified()
         if doc.case.status == "draft":
             doc.edit_field("status", "exported")
         doc.edit_field("exported", self.env.today())
-        if was_saved:
-            self.files.save()
 
     def open_settings(self) -> SettingsDialog:
         """Open the settings dialog (non-blocking); applied and saved on OK."""

@@ -173,6 +173,7 @@ def test_disclosure_log_copy_and_exported_status(qtbot, window, prompter, tmp_pa
     assert window.export_disclosure_log(tmp_path / "published.docx")
     text = docx_all_text(tmp_path / "published.docx")
     assert case.requester.name not in text and case.requester.email not in text
-    assert not window.document.is_modified()
+    assert window.document.case.status == "exported" and window.document.is_modified()
+    assert window.save()
     saved = load_case(source)
     assert saved.status == "exported" and saved.exported == window.env.today()
