@@ -57,7 +57,7 @@ class CaseRow:
         """Tell whether the case is past its deadline and not yet sent."""
         return self.status != "sent" and self.days_left is not None and self.days_left < 0
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[bool, bool, bool, dt.date, str]:
         """Order rows: overdue first, then open cases by due date, sent cases last, unreadable at the end."""
         return (bool(self.problem), self.status == "sent", not self.overdue, self.due or dt.date.max, self.reference)
 
