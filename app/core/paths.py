@@ -34,3 +34,4 @@ SPELLING_DIR = RESOURCES_DIR / "spelling"
 HELP_DIR = RESOURCES_DIR / "help"
 USER_GUIDE = HELP_DIR / "user-guide.md"
 BUILD_STAMP = ROOT / "build-info.json"  # written by the standalone build only
+LAW_DIR = RESOURCES_DIR / "law"

@@ -10,10 +10,19 @@ from typing import Any
 
 import yaml
 
+from app.core.casefile.facts import (
+    LAYOUTS,
+    PartFacts,
+    Reasoning,
+    RequestCost,
+    read_flag,
+    read_part_facts,
+    read_reasoning,
+    read_request_cost,
+)
 from app.core.casefile.rules import case_problems
 from app.core.problems import InputError, Problem, display_path
 from app.core.storage import yamlio
-from app.core.storage.atomic import write_text_atomic
 
 REGIMES = ("foia", "foisa", "eir", "eisr")
 LETTERS = ("response", "review-outcome", "clarification", "pit-extension", "fees-notice")
@@ -36,9 +45,9 @@ class Authority:
     foi_unit: str = ""
     foi_address: list[str] = field(default_factory=list)
     foi_email: str = ""
-    central_government: bool = False
+    central_government: bool | None = None  # FOIA Schedule 1 Part I; None when not recorded
     profile: str = ""
-    kind: str = ""
+    kind: str = ""  # one of the kinds in resources/law/authorities.yaml, or "" when not recorded
     disclosure_log: str = ""
 
 
@@ -77,6 +86,7 @@ class Part:
     answer: str = ""
     cost_hours: Decimal | None = None
     opinion: Opinion | None = None
+    facts: PartFacts = field(default_factory=PartFacts)
 
 
 @dataclass
@@ -86,8 +96,9 @@ class Review:
     requested: dt.date | None = None
     original_reference: str = ""
     original_date: dt.date | None = None
-    decision: str = "upheld"
+    decision: str | None = None  # the outcome for every part, when not recorded per part
     reasons: str = ""
+    independent: bool | None = None  # the reviewer took no part in the original decision
 
 
 @dataclass
@@ -133,6 +144,10 @@ class Case:
     allow_drafts: bool = False
     status: str = "draft"
     exported: dt.date | None = None
+    layout: str = "quoted-request"
+    salutation: str = ""
+    cost: RequestCost | None = None
+    reasoning: dict[str, Reasoning] = field(default_factory=dict)
     edits: LetterEdits = field(default_factory=LetterEdits)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -161,6 +176,10 @@ _KNOWN_KEYS = {
     "allow_drafts",
     "status",
     "exported",
+    "layout",
+    "salutation",
+    "cost",
+    "reasoning",
     "edits",
 }
 
@@ -319,7 +338,11 @@ def _read_case(r: _Reader, data: dict[str, Any]) -> Case:
         clarification=r.text(data, "clarification", "clarification"),
         extension_date=r.date(data, "extension_date", "extension_date"),
         fee=r.decimal(data.get("fee"), "fee"),
-        allow_drafts=bool(data.get("allow_drafts", False)),
+        allow_drafts=bool(read_flag(r, data, "allow_drafts", "allow_drafts")),
+        layout=r.choice(data, "layout", "layout", LAYOUTS, LAYOUTS[0]),
+        salutation=r.text(data, "salutation", "salutation"),
+        cost=read_request_cost(r, data.get("cost")),
+        reasoning=read_reasoning(r, data.get("reasoning")),
         status=r.choice(data, "status", "status", STATUSES, "draft"),
         exported=r.date(data, "exported", "exported"),
         edits=_read_edits(r, data.get("edits")),
@@ -343,7 +366,7 @@ def _read_authority(r: _Reader, raw: Any) -> Authority:
         foi_unit=r.text(data, "foi_unit", "authority.foi_unit"),
         foi_address=r.lines_field(data, "foi_address", "authority.foi_address"),
         foi_email=r.text(data, "foi_email", "authority.foi_email"),
-        central_government=bool(data.get("central_government", False)),
+        central_government=read_flag(r, data, "central_government", "authority.central_government"),
         profile=profile,
         kind=r.text(data, "kind", "authority.kind"),
         disclosure_log=r.text(data, "disclosure_log", "authority.disclosure_log"),
@@ -400,6 +423,7 @@ def _read_part(r: _Reader, data: dict[str, Any], where: str) -> Part:
         )
         if opinion is not None
         else None,
+        facts=read_part_facts(r, data, where),
     )
 
 
@@ -412,9 +436,17 @@ def _read_review(r: _Reader, raw: Any) -> Review | None:
         requested=r.date(data, "requested", "review.requested"),
         original_reference=r.text(data, "original_reference", "review.original_reference"),
         original_date=r.date(data, "original_date", "review.original_date"),
-        decision=r.choice(data, "decision", "review.decision", REVIEW_DECISIONS, "upheld"),
+        decision=_review_decision(r, data),
+        independent=read_flag(r, data, "independent", "review.independent"),
         reasons=r.text(data, "reasons", "review.reasons"),
     )
+
+
+def _review_decision(r: _Reader, data: dict) -> str | None:
+    """Read the review decision for the whole request; None when it is not recorded."""
+    if data.get("decision") is None:
+        return None
+    return r.choice(data, "decision", "review.decision", REVIEW_DECISIONS, REVIEW_DECISIONS[0])
 
 
 def _read_edits(r: _Reader, raw: Any) -> LetterEdits:
@@ -429,129 +461,3 @@ def _read_edits(r: _Reader, raw: Any) -> LetterEdits:
         added=[AddedClause(str(a.get("clause", "")), str(a.get("section", ""))) for a in added if isinstance(a, dict)],
         order={str(k): [str(x) for x in v] for k, v in order.items() if isinstance(v, list)},
     )
-
-
-# ---------------------------------------------------------------- saving
-
-
-def case_to_data(case: Case) -> dict[str, Any]:
-    """Return the case as plain data in the order of the file contract."""
-    data: dict[str, Any] = {
-        "regime": case.regime,
-        "letter": case.letter,
-        "reference": case.reference,
-        "received": case.received,
-    }
-    data["date"] = case.date or TODAY
-    data["authority"] = _authority_data(case.authority)
-    data["requester"] = _drop_empty(
-        {"name": case.requester.name, "address": case.requester.address, "email": case.requester.email}
-    )
-    if case.signatory.name or case.signatory.role:
-        data["signatory"] = _drop_empty({"name": case.signatory.name, "role": case.signatory.role})
-    data["request"] = case.request
-    data["parts"] = [_part_data(p) for p in case.parts]
-    data.update(_letter_kind_data(case))
-    if case.allow_drafts:
-        data["allow_drafts"] = True
-    if case.status != "draft":
-        data["status"] = case.status
-    if case.exported:
-        data["exported"] = case.exported
-    if not case.edits.is_empty():
-        data["edits"] = _edits_data(case.edits)
-    data.update(case.extra)
-    return data
-
-
-def _authority_data(a: Authority) -> dict[str, Any]:
-    """Return the authority as plain data."""
-    data = _drop_empty(
-        {
-            "profile": a.profile,
-            "name": a.name,
-            "address": a.address,
-            "email": a.email,
-            "phone": a.phone,
-            "website": a.website,
-            "foi_unit": a.foi_unit,
-            "foi_address": a.foi_address,
-            "foi_email": a.foi_email,
-            "kind": a.kind,
-            "disclosure_log": a.disclosure_log,
-        }
-    )
-    if a.central_government:
-        data["central_government"] = True
-    return data
-
-
-def _part_data(p: Part) -> dict[str, Any]:
-    """Return one part as plain data."""
-    data: dict[str, Any] = {}
-    if p.question:
-        data["question"] = p.question
-    data["outcome"] = p.outcome
-    data["exemptions"] = list(p.exemptions)
-    if p.answer:
-        data["answer"] = p.answer
-    if p.cost_hours is not None:
-        data["cost"] = {"hours": _number(p.cost_hours)}
-    if p.opinion is not None:
-        data["opinion"] = _drop_empty({"by": p.opinion.by, "date": p.opinion.date})
-    return data
-
-
-def _letter_kind_data(case: Case) -> dict[str, Any]:
-    """Return the fields that only some letter kinds use."""
-    data: dict[str, Any] = {}
-    if case.review is not None:
-        rv = case.review
-        data["review"] = _drop_empty(
-            {
-                "requested": rv.requested,
-                "original_reference": rv.original_reference,
-                "original_date": rv.original_date,
-                "decision": rv.decision,
-                "reasons": rv.reasons,
-            }
-        )
-    if case.clarification:
-        data["clarification"] = case.clarification
-    if case.extension_date:
-        data["extension_date"] = case.extension_date
-    if case.fee is not None:
-        data["fee"] = _number(case.fee)
-    return data
-
-
-def _edits_data(e: LetterEdits) -> dict[str, Any]:
-    """Return the officer's edits as plain data."""
-    return _drop_empty(
-        {
-            "texts": dict(e.texts),
-            "removed": list(e.removed),
-            "added": [{"clause": a.clause, "section": a.section} for a in e.added],
-            "order": {k: list(v) for k, v in e.order.items()},
-        }
-    )
-
-
-def _number(value: Decimal) -> int | float:
-    """Return a Decimal as an int when whole, else a float, for tidy YAML."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
-    """Drop keys whose values are empty or None."""
-    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
-
-
-def dump_case(case: Case) -> str:
-    """Return the case file text for a case."""
-    return yamlio.dump(case_to_data(case))
-
-
-def save_case(case: Case, path: Path | str) -> None:
-    """Write the case file atomically."""
-    write_text_atomic(path, dump_case(case))

@@ -11,8 +11,9 @@ from typing import Any
 import jinja2
 
 from app.core.casefile.model import Case
+from app.core.drafting.builtins import builtin_block
 from app.core.drafting.clauses import Clause
-from app.core.drafting.context import CaseView, ExemptionView, PartView
+from app.core.drafting.context import CaseView, ExemptionView, GroupView, PartView
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
 from app.core.drafting.library import Library
 from app.core.drafting.skeleton import SectionSpec, Skeleton, Slot, load_skeleton
@@ -54,8 +55,13 @@ def assemble(
 
 
 def _section_scopes(spec: SectionSpec, view: CaseView, base: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return one rendering context per instance of a section (one per part when repeated)."""
-    scopes = [dict(base, part=p) for p in view.parts] if spec.repeat == "part" else [dict(base)]
+    """Return one rendering context per instance of a section (per part or per ground when repeated)."""
+    if spec.repeat == "part":
+        scopes = [dict(base, part=p) for p in view.parts]
+    elif spec.repeat == "ground":
+        scopes = [dict(base, group=g) for g in view.grounds]
+    else:
+        scopes = [dict(base)]
     return [s for s in scopes if not spec.when or _truthy(spec.when, s)]
 
 
@@ -64,9 +70,12 @@ def _build_section(
 ) -> LetterSection:
     """Fill one section's slots."""
     part: PartView | None = ctx.get("part")
-    key = f"part-{part.number}" if part else spec.id
+    group: GroupView | None = ctx.get("group")
+    key = f"part-{part.number}" if part else f"ground-{group.kind}" if group else spec.id
     heading = _render_text(spec.heading, ctx, f"heading of section {spec.id}", problems)
-    section = LetterSection(key=key, heading=heading, part=part.number if part else None)
+    section = LetterSection(
+        key=key, heading=heading, part=part.number if part else None, ground=group.kind if group else ""
+    )
     for slot in spec.slots:
         for slot_ctx in _slot_scopes(slot, ctx):
             block = _fill_slot(slot, slot_ctx, key, case, library, problems)
@@ -79,8 +88,11 @@ def _slot_scopes(slot: Slot, ctx: dict[str, Any]) -> list[dict[str, Any]]:
     """Return one context per slot instance (one per exemption when repeated)."""
     if slot.repeat == "exemption":
         part: PartView | None = ctx.get("part")
-        exemptions = part.exemptions if part else ctx["case"].exemptions
+        group: GroupView | None = ctx.get("group")
+        exemptions = part.exemptions if part else group.exemptions if group else ctx["case"].exemptions
         scopes = [dict(ctx, exemption=e) for e in exemptions]
+    elif slot.repeat == "decision":
+        scopes = [dict(ctx, group=g) for g in ctx["case"].decisions]
     else:
         scopes = [ctx]
     return [s for s in scopes if not slot.when or _truthy(slot.when, s)]
@@ -92,18 +104,19 @@ def _fill_slot(
     """Return the block for a slot: the officer's answer, or the best clause rendered."""
     exemption: ExemptionView | None = ctx.get("exemption")
     part: PartView | None = ctx.get("part")
-    key = f"{section_key}/{slot.topic}" + (f":{exemption.cite}" if exemption else "")
+    group: GroupView | None = ctx.get("group")
+    decision = f"@{group.kind}" if slot.repeat == "decision" and group else ""
+    key = f"{section_key}/{slot.topic}{decision}" + (f":{exemption.cite}" if exemption else "")
     common: dict[str, Any] = {
         "key": key,
         "section": section_key,
         "topic": slot.topic,
         "part": part.number if part else None,
         "exemption": exemption.cite if exemption else "",
+        "covers": _covers(part, group, exemption),
     }
-    if slot.builtin == "answer":
-        return LetterBlock(
-            text=str(part.answer) if part else "", builtin=True, title="Your answer", provides=("answer",), **common
-        )
+    if slot.builtin:
+        return builtin_block(slot.builtin, ctx, common)
     clause = select_clause(library, slot.topic, facts_for(case, ctx))
     if clause is None:
         if slot.required:
@@ -117,6 +130,15 @@ def _fill_slot(
             )
         return None
     return render_block(clause, ctx, problems, **common)
+
+
+def _covers(part: PartView | None, group: GroupView | None, exemption: ExemptionView | None) -> tuple[int, ...]:
+    """Return the question numbers a block speaks for."""
+    if exemption is not None and exemption.numbers:
+        return tuple(exemption.numbers)
+    if group is not None:
+        return tuple(group.numbers)
+    return (part.number,) if part is not None else ()
 
 
 def render_block(clause: Clause, ctx: dict[str, Any], problems: list[Problem], **fields: Any) -> LetterBlock:
@@ -162,6 +184,7 @@ def _template_line(tb: Any) -> int | None:
 def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
     """Return the selection facts for a slot context."""
     part: PartView | None = ctx.get("part")
+    group: GroupView | None = ctx.get("group")
     exemption: ExemptionView | None = ctx.get("exemption")
     view: CaseView = ctx["case"]
     cites: tuple[str, ...]
@@ -169,9 +192,16 @@ def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
         cites = (exemption.cite,)
     elif part is not None:
         cites = tuple(e.cite for e in part.exemptions)
+    elif group is not None:
+        cites = tuple(e.cite for e in group.exemptions)
     else:
         cites = tuple(e.cite for e in view.exemptions)
-    outcomes = (part.outcome,) if part else tuple(view.outcomes)
+    if part is not None:
+        outcomes: tuple[str, ...] = (part.outcome,)
+    elif group is not None:
+        outcomes = tuple(group.outcomes)
+    else:
+        outcomes = tuple(view.outcomes)
     return Facts(case.regime, case.letter, outcomes, tuple(parse_citation(c) for c in cites), case.allow_drafts)
 
 

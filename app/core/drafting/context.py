@@ -43,6 +43,26 @@ class ExemptionView:
     test: str = field(metadata=doc("class, prejudice, endanger, required, actionable or personal-data", "class"))
     harm_wording: str = field(metadata=doc("The regime's harm test wording", "would, or would be likely to, prejudice"))
     ncnd_provision: str = field(metadata=doc("The provision removing the duty to confirm or deny", "30(3)"))
+    ncnd_cite_text: str = field(
+        default="",
+        metadata=doc("Letter wording of the NCND provision relied on", "section 30(3), read with section 30(1)"),
+    )
+    numbers: list[int] = field(default_factory=list, metadata=doc("Numbers of the questions relying on it", [1, 3]))
+    questions: str = field(default="", metadata=doc("The questions relying on it, in words", "questions 1 and 3"))
+    ncnd: bool = field(default=False, metadata=doc("True when used to neither confirm nor deny", False))
+    harm: str = field(default="", metadata=doc("The officer's own harm reasons for this case (Markdown)", ""))
+    for_disclosure: str = field(default="", metadata=doc("The officer's factors for disclosure (Markdown)", ""))
+    against: str = field(default="", metadata=doc("The officer's factors against disclosure (Markdown)", ""))
+    balance: str = field(default="", metadata=doc("The officer's reasons for the balance (Markdown)", ""))
+    opinion_by: str = field(default="", metadata=doc("s36: the qualified person who gave the opinion", ""))
+    opinion_date: dt.date | None = field(default=None, metadata=doc("s36: date of the opinion", None))
+    publication_date: dt.date | None = field(default=None, metadata=doc("s22/s27: intended publication date", None))
+    within_12_weeks: bool = field(default=False, metadata=doc("FOISA s27(1): to be published within 12 weeks", False))
+    purposes: list[str] = field(default_factory=list, metadata=doc("s31(2)/s35(2) purposes, in words", []))
+    matter_live: bool = field(default=False, metadata=doc("True when the officer recorded the matter is live", False))
+    not_emissions: bool = field(
+        default=False, metadata=doc("True when the officer recorded that it is not on emissions", False)
+    )
 
 
 @dataclass(frozen=True)
@@ -61,6 +81,27 @@ class PartView:
     cost_estimate: str = field(metadata=doc("Estimated cost at the regime's rate, empty if none", "£675"))
     opinion_by: str = field(metadata=doc("Qualified person who gave the s36 opinion", ""))
     opinion_date: dt.date | None = field(metadata=doc("Date of the s36 opinion", None))
+    review_decision: str = field(
+        default="", metadata=doc("Review outcome: upheld, upheld-with-changes, overturned or new-decision", "")
+    )
+    review_reasons: str = field(default="", metadata=doc("The reviewer's reasons for this part (Markdown)", ""))
+    questions: str = field(default="", metadata=doc("This part in words ('question 2', or 'your request')", ""))
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """Parts that share an outcome (a decision) or a ground of refusal (a reasons section)."""
+
+    kind: str = field(metadata=doc("The outcome, or the ground: exemption, ncnd, not-held, cost, …", "cost"))
+    outcomes: list[str] = field(metadata=doc("The outcomes of the parts in the group", ["cost-limit"]))
+    parts: list[PartView] = field(metadata=doc("The parts in the group", []))
+    numbers: list[int] = field(metadata=doc("Their question numbers", [2, 3]))
+    questions: str = field(metadata=doc("The questions in words ('your request' when all)", "questions 2 and 3"))
+    all_parts: bool = field(metadata=doc("True when the group covers the whole request", False))
+    exemptions: list[ExemptionView] = field(metadata=doc("Each exemption the group relies on, once", []))
+    heading: str = field(metadata=doc("The heading of the group's reasons section", "Information we do not hold"))
+    qualified: bool = field(default=False, metadata=doc("True when any of its exemptions is qualified", False))
+    explained: bool = field(default=False, metadata=doc("True when any of its parts has the officer's text", False))
 
 
 @dataclass(frozen=True)
@@ -72,6 +113,11 @@ class CostView:
     hours: str = field(metadata=doc("Hours the limit represents", "40"))
     regulations: str = field(metadata=doc("The regulations that set the limit", "SSI 2004/467"))
     statutory: bool = field(metadata=doc("False for EIR/EISR, where it is only an indicator", True))
+    estimate_hours: str = field(default="", metadata=doc("The officer's estimate for the request, in hours", "120"))
+    estimate: str = field(default="", metadata=doc("That estimate at the regime's rate", "£1,800"))
+    exceeds: bool = field(default=False, metadata=doc("True when the estimate is over the limit", True))
+    aggregated: bool = field(default=False, metadata=doc("True when related requests were aggregated", False))
+    aggregation_reason: str = field(default="", metadata=doc("Why the requests were aggregated (Markdown)", ""))
 
 
 @dataclass(frozen=True)
@@ -94,6 +140,9 @@ class ReviewView:
     original_date: dt.date | None = field(metadata=doc("Date of the original response", None))
     decision: str = field(metadata=doc("upheld, upheld-modified, substituted or overturned", "upheld"))
     reasons: str = field(metadata=doc("Reviewer's reasons (Markdown)", ""))
+    independent: bool = field(
+        default=False, metadata=doc("True when recorded that the reviewer was independent", False)
+    )
 
 
 @dataclass(frozen=True)
@@ -131,12 +180,20 @@ class CaseView:
     extension_date: dt.date | None = field(metadata=doc("Estimated date of the public interest decision", None))
     fee: str = field(metadata=doc("Fee due (fees notice)", "£25"))
     review_deadline: dt.date | None = field(metadata=doc("Last day to ask for a review (40 working days)", None))
+    layout: str = field(default="quoted-request", metadata=doc("quoted-request or question-by-question", ""))
+    salutation: str = field(default="Dear Sir or Madam", metadata=doc("The greeting", "Dear Ms Smith"))
+    decisions: list[GroupView] = field(default_factory=list, metadata=doc("One group per outcome", []))
+    grounds: list[GroupView] = field(default_factory=list, metadata=doc("One group per ground of refusal", []))
+    review_groups: list[GroupView] = field(
+        default_factory=list, metadata=doc("Review outcomes: one group per review decision", [])
+    )
 
 
 TOP_LEVEL: dict[str, tuple[Any, str]] = {
     "case": (CaseView, "The case (always available)"),
     "part": (PartView, "The part being answered (in part sections)"),
     "exemption": (ExemptionView, "The exemption being explained (in exemption slots)"),
+    "group": (GroupView, "The outcome or ground being written (in decision slots and grounds sections)"),
     "contacts": (dict, "Other bodies by key: ico, osic, tribunal, court_of_session, cps, copfs"),
 }
 

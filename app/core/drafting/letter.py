@@ -27,6 +27,14 @@ class LetterBlock:
     builtin: bool = False
     added: bool = False
     error: str = ""
+    covers: tuple[int, ...] = ()  # the question numbers this block speaks for; () for the whole letter
+    style: str = ""  # "quote" for the requester's own words
+
+    def covers_part(self, number: int) -> bool:
+        """Tell whether this block speaks for a question (a letter-wide block speaks for all)."""
+        if self.covers:
+            return number in self.covers
+        return self.part in (None, number)
 
     @property
     def effective_provides(self) -> tuple[str, ...]:
@@ -44,6 +52,7 @@ class LetterSection:
     heading: str
     blocks: list[LetterBlock] = field(default_factory=list)
     part: int | None = None
+    ground: str = ""
 
     def visible_blocks(self) -> list[LetterBlock]:
         """Return the blocks that appear in the letter (not removed, not empty)."""

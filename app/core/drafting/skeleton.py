@@ -12,8 +12,9 @@ from app.core.paths import TEMPLATES_DIR
 from app.core.problems import InputError, Problem, display_path
 from app.core.storage import yamlio
 
-SCOPES = ("letter", "part")
-REPEATS = ("none", "exemption")
+SCOPES = ("letter", "part", "ground")
+REPEATS = ("none", "exemption", "decision")
+BUILTINS = ("", "answer", "request", "question", "pointer", "signature", "part-reasons")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ def _check(skeleton: Skeleton, path: str) -> None:
         Problem(path, None, f"section {s.id}: repeat must be one of {SCOPES}")
         for s in skeleton.sections
         if s.repeat not in SCOPES
+    ]
+    problems += [
+        Problem(path, None, f"section {s.id}: slot {slot.topic}: builtin must be one of {BUILTINS[1:]}")
+        for s in skeleton.sections
+        for slot in s.slots
+        if slot.builtin not in BUILTINS
     ]
     problems += [
         Problem(path, None, f"section {s.id}: slot {slot.topic}: repeat must be one of {REPEATS}")

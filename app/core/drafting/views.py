@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from app.core.casefile.facts import Reasoning
 from app.core.casefile.model import REFUSAL_OUTCOMES, Case, Part
 from app.core.drafting.context import (
     CONTACT_KEYS,
@@ -18,10 +20,16 @@ from app.core.drafting.context import (
     PersonView,
     ReviewView,
 )
+from app.core.drafting.grouping import CASE_REVIEW_DECISIONS, grounds, outcome_groups, questions_text, review_groups
+from app.core.drafting.request_text import quoted_request
+from app.core.drafting.salutation import salutation
 from app.core.drafting.templating import Trusted
+from app.core.law.authorities import schedule_1_part_1
 from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
 from app.core.law.deadlines import response_due, review_request_deadline
+from app.core.law.ncnd import ncnd_is_absolute
+from app.core.law.purposes import purpose_texts
 from app.core.law.registry import CitationError, Registry, load_contacts, load_registry, parse_citation
 
 
@@ -29,8 +37,12 @@ def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None
     """Return what clause templates see of a case."""
     registry = load_registry(case.regime)
     calendar = calendar or calendar_for(case.regime)
-    limit = cost_limit_for(case.regime, case.authority.central_government)
-    parts = [_part_view(i + 1, p, registry, limit) for i, p in enumerate(case.parts)]
+    limit = cost_limit_for(case.regime, schedule_1_part_1(case.authority))
+    reasoning = _reasoning_by_cite(case, registry)
+    decision = case.review.decision if case.review else None
+    parts = [
+        _part_view(i + 1, p, registry, limit, reasoning, len(case.parts), decision) for i, p in enumerate(case.parts)
+    ]
     letter_date = case.letter_date(today)
     due = response_due(case.received, calendar)
     contacts = contact_views()
@@ -49,25 +61,51 @@ def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None
         foi_contact=_foi_contact(case),
         requester=_person(case.requester.name, case.requester.address, case.requester.email),
         signatory=_person(case.signatory.name, role=case.signatory.role),
-        request=case.request,
+        request=Trusted(quoted_request(case.request)),
         parts=parts,
         multi_part=len(parts) > 1,
         outcomes=list(dict.fromkeys(p.outcome for p in parts)),
         exemptions=_distinct_exemptions(parts),
         refusal=any(p.outcome in REFUSAL_OUTCOMES for p in parts),
-        cost=CostView(
-            limit=format_money(limit.limit),
-            rate=format_money(limit.hourly_rate),
-            hours=_number(limit.hours_cap),
-            regulations=limit.regulations,
-            statutory=limit.statutory,
-        ),
+        cost=_cost_view(case, limit),
         regulator=contacts[registry.regulator],
         review=_review_view(case),
         clarification=Trusted(case.clarification),
         extension_date=case.extension_date,
         fee=format_money(case.fee) if case.fee is not None else "",
         review_deadline=review_request_deadline(letter_date, calendar).due,
+        layout=case.layout,
+        salutation=salutation(case.requester.name, case.salutation),
+        decisions=outcome_groups(parts),
+        grounds=grounds(parts),
+        review_groups=review_groups(parts),
+    )
+
+
+def request_hours(case: Case) -> Decimal | None:
+    """Return the officer's estimate for the whole request: its own, else the total of the parts'."""
+    if case.cost is not None and case.cost.hours is not None:
+        return case.cost.hours
+    hours = [p.cost_hours for p in case.parts if p.outcome == "cost-limit" and p.cost_hours is not None]
+    return sum(hours, Decimal(0)) if hours else None
+
+
+def _cost_view(case: Case, limit: Any) -> CostView:
+    """Return the cost limit with the request-level estimate, if any."""
+    hours = request_hours(case)
+    estimate = assess_cost(limit, hours=hours) if hours is not None else None
+    aggregated = case.cost is not None and case.cost.aggregated
+    return CostView(
+        limit=format_money(limit.limit),
+        rate=format_money(limit.hourly_rate),
+        hours=_number(limit.hours_cap),
+        regulations=limit.regulations,
+        statutory=limit.statutory,
+        estimate_hours=_number(hours) if hours is not None else "",
+        estimate=format_money(estimate.estimated_cost) if estimate else "",
+        exceeds=bool(estimate and estimate.exceeds),
+        aggregated=aggregated,
+        aggregation_reason=Trusted(case.cost.aggregation_reason if case.cost else ""),
     )
 
 
@@ -104,9 +142,69 @@ def _foi_contact(case: Case) -> PersonView:
     return _person(name, a.foi_address or a.address, a.foi_email or a.email, a.phone)
 
 
-def _part_view(number: int, part: Part, registry: Registry, limit: Any) -> PartView:
+def _reasoning_by_cite(case: Case, registry: Registry) -> dict[str, Reasoning]:
+    """Return the officer's reasons keyed by canonical citation (officers write sections many ways)."""
+    out: dict[str, Reasoning] = {}
+    for cite, reasons in case.reasoning.items():
+        try:
+            out[str(parse_citation(cite))] = reasons
+        except CitationError:
+            continue
+    return out
+
+
+def _with_part_facts(
+    view: ExemptionView, part: Part, number: int, reasons: Reasoning | None, registry: Registry, total: int
+) -> ExemptionView:
+    """Return an exemption view carrying this part's facts and the officer's reasons for it."""
+    facts = part.facts
+    publication = facts.publication
+    reasons = reasons or Reasoning()
+    ncnd = part.outcome == "ncnd"
+    absolute = view.absolute or (ncnd and ncnd_is_absolute(registry.regime, view.ncnd_provision))
+    return dataclasses.replace(
+        view,
+        absolute=absolute,
+        qualified=not absolute,
+        numbers=[number],
+        questions=questions_text([number], total),
+        ncnd=ncnd,
+        harm=Trusted(reasons.harm),
+        for_disclosure=Trusted(reasons.for_disclosure),
+        against=Trusted(reasons.against),
+        balance=Trusted(reasons.balance),
+        opinion_by=part.opinion.by if part.opinion else "",
+        opinion_date=part.opinion.date if part.opinion else None,
+        publication_date=publication.date if publication else None,
+        within_12_weeks=bool(publication and publication.within_12_weeks),
+        purposes=purpose_texts(registry.regime, facts.purposes, registry.provision_word),
+        matter_live=facts.matter_live is True,
+        not_emissions=facts.emissions is False,
+    )
+
+
+def part_review_decision(part: Part, case_review: str | None) -> str:
+    """Return the review decision for a part: its own, else the one recorded for the whole request."""
+    own = part.facts.review.decision if part.facts.review else None
+    return own or CASE_REVIEW_DECISIONS.get(case_review or "", "")
+
+
+def _part_view(
+    number: int,
+    part: Part,
+    registry: Registry,
+    limit: Any,
+    reasoning: dict[str, Reasoning],
+    total: int,
+    case_review: str | None = None,
+) -> PartView:
     """Build the view of one part."""
-    exemptions = [view for view in (exemption_view(e, registry) for e in part.exemptions) if view]
+    exemptions = [
+        _with_part_facts(view, part, number, reasoning.get(view.cite), registry, total)
+        for view in (exemption_view(e, registry) for e in part.exemptions)
+        if view
+    ]
+    review_decision = part_review_decision(part, case_review)
     estimate = ""
     if part.cost_hours is not None:
         estimate = format_money(assess_cost(limit, hours=part.cost_hours).estimated_cost)
@@ -121,6 +219,9 @@ def _part_view(number: int, part: Part, registry: Registry, limit: Any) -> PartV
         cost_estimate=estimate,
         opinion_by=part.opinion.by if part.opinion else "",
         opinion_date=part.opinion.date if part.opinion else None,
+        review_decision=review_decision,
+        questions=questions_text([number], total),
+        review_reasons=Trusted(part.facts.review.reasons if part.facts.review else ""),
     )
 
 
@@ -146,7 +247,18 @@ def exemption_view(text: str, registry: Registry) -> ExemptionView | None:
         test="prejudice" if "prejudice" in tests else first.test,
         harm_wording=registry.harm_wording,
         ncnd_provision=first.ncnd or "",
+        ncnd_cite_text=_ncnd_cite_text(citation, first.ncnd, registry),
     )
+
+
+def _ncnd_cite_text(citation: Any, ncnd: str | None, registry: Registry) -> str:
+    """Return 'section 30(3), read with section 30(1)', or just the NCND provision when that is what was cited."""
+    if not ncnd:
+        return registry.cite_text(citation)
+    provision = parse_citation(ncnd)
+    if citation.startswith(provision) or not ncnd[0].isdigit():
+        return registry.cite_text(citation if citation.startswith(provision) else provision)
+    return f"{registry.cite_text(provision)}, read with {registry.cite_text(citation)}"
 
 
 def _distinct_exemptions(parts: list[PartView]) -> list[ExemptionView]:
@@ -169,6 +281,7 @@ def _review_view(case: Case) -> ReviewView | None:
         original_date=r.original_date,
         decision=r.decision,
         reasons=Trusted(r.reasons),
+        independent=r.independent is True,
     )
 
 

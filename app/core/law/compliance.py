@@ -71,7 +71,7 @@ def _missing(req: Requirement, letter: Letter) -> Finding | None:
     for block in letter.blocks():
         if req.element not in block.effective_provides:
             continue
-        if req.part is not None and block.part not in (None, req.part):
+        if req.part is not None and not block.covers_part(req.part):
             continue
         if req.exemption and block.exemption not in ("", req.exemption):
             continue
@@ -92,7 +92,7 @@ def _missing(req: Requirement, letter: Letter) -> Finding | None:
 def _likely_block(letter: Letter, req: Requirement) -> str | None:
     """Return the key of the block that would have provided the element, even if removed."""
     for block in letter.blocks():
-        if req.element in block.provides and (req.part is None or block.part == req.part):
+        if req.element in block.provides and (req.part is None or block.covers_part(req.part)):
             if not req.exemption or block.exemption == req.exemption:
                 return block.key
     return None

@@ -142,16 +142,36 @@ def trailing_sibling_run(citation: Citation) -> int:
 
 
 def citation_text(citation: Citation) -> str:
-    """Canonical text with a trailing sibling run collapsed: 30(1)(a)(b)(c) -> 30(1)(a), (b) and (c).
+    """Letter wording of a citation, in forms the Act itself uses.
 
-    Only a run that ends the citation is collapsed; anything else (e.g. 30(1)(a)(b)(c)(2))
-    is rendered verbatim in canonical form rather than guessed at.
+    Officers run subsections together ('30(1)(a)(b)(c)(2)', '40(2)(3A)(a)'); the letter splits them
+    at each subsection and collapses sibling runs: '30(1)(a), (b) and (c) and (2)',
+    '40(2) and (3A)(a)'.
     """
-    run = trailing_sibling_run(citation)
+    groups = _subsection_groups(citation.parts)
+    texts = [_group_text(group) for group in groups]
+    head = f"{citation.section}{texts[0]}" if texts else citation.section
+    return " and ".join([head, *texts[1:]])
+
+
+def _subsection_groups(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Split citation parts at each subsection after the first ('1','a','2' -> ('1','a'), ('2',))."""
+    groups: list[list[str]] = []
+    for index, part in enumerate(parts):
+        if index == 0 or (part[0].isdigit() and groups):
+            groups.append([part])
+        else:
+            groups[-1].append(part)
+    return [tuple(g) for g in groups]
+
+
+def _group_text(parts: tuple[str, ...]) -> str:
+    """Render one subsection's parts, collapsing a trailing run of siblings."""
+    run = trailing_sibling_run(Citation("0", parts))
     if not run:
-        return str(citation)
-    head = Citation(citation.section, citation.parts[:-run])
-    items = [f"({p})" for p in citation.parts[-run:]]
+        return "".join(f"({p})" for p in parts)
+    head = "".join(f"({p})" for p in parts[:-run])
+    items = [f"({p})" for p in parts[-run:]]
     return f"{head}{', '.join(items[:-1])} and {items[-1]}"
 
 
@@ -219,7 +239,7 @@ class Registry:
         """The provision whose key is the longest prefix of citation, or None."""
         cit = parse_citation(citation)
         matches = [p for p in self.provisions if cit.startswith(p.cite)]
-        return max(matches, key=lambda p: len(p.cite.parts), default=None)
+        return max(matches, key=lambda p: len(p.cite.parts), default=None) or self.ncnd_target(cit)
 
     def lookup_all(self, citation: str | Citation) -> tuple[Provision, ...]:
         """Like lookup, but a trailing sibling run (33(1)(a)(b)) yields each sibling's provision."""
@@ -235,6 +255,15 @@ class Registry:
             if found and found not in result:
                 result.append(found)
         return tuple(result)
+
+    def ncnd_target(self, citation: str | Citation) -> Provision | None:
+        """The exemption a cited NCND provision belongs to (27(4) -> 27(1), 40(5B) -> 40(2)), or None."""
+        cit = parse_citation(citation)
+        for provision in self.provisions:
+            ncnd = parse_citation(provision.ncnd) if provision.ncnd else None
+            if ncnd and ncnd.section == provision.cite.section and cit.startswith(ncnd):
+                return provision
+        return None
 
     def explain_unknown(self, citation: str | Citation) -> str:
         """Why citation names no provision here ("" when lookup finds one)."""

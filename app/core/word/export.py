@@ -25,8 +25,10 @@ from app.core.problems import display_path
 from app.core.storage.atomic import write_bytes_atomic
 from app.core.word.letterhead import add_page_number_footer, has_page_numbers
 from app.core.word.metadata import scrub_metadata
+from app.core.word.numbering import HANGING_TWIPS as LIST_HANGING_TWIPS
+from app.core.word.numbering import INDENT_TWIPS as LIST_INDENT_TWIPS
 from app.core.word.numbering import add_num, ensure_list_styles, next_num_id
-from app.core.word.styles import BULLET_STYLES, NUMBER_STYLES, ensure_styles
+from app.core.word.styles import BULLET_STYLES, NUMBER_STYLES, QUOTE_INDENT_TWIPS, ensure_styles
 
 # Characters XML 1.0 cannot hold: C0 controls except tab/newline/return, surrogates, U+FFFE/FFFF.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -92,7 +94,7 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
         if section.heading:
             writer.paragraph(section.heading, "Letter Heading")
         for block in blocks:
-            writer.blocks(markup.parse(block.text))
+            writer.letter_block(block.text, block.style)
     writer.finish()
     when = dt.datetime.combine(letter_date, dt.time(9, 0), tzinfo=dt.UTC)
     scrub_metadata(document, clean_text(f"{letter.title} {case.reference}".strip()), when, options.author)
@@ -149,6 +151,7 @@ class _Writer:
         self.style_ids: dict[str, str] = {}
         self.parts: list[str] = []
         self.next_num: int | None = None  # the next free list instance id, counted here (not rescanned)
+        self.indent = 0
 
     def finish(self) -> None:
         """Parse the collected XML and insert it before the body's section properties."""
@@ -174,7 +177,14 @@ class _Writer:
         if num is not None:
             numbering = f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
         spacing = f'<w:spacing w:after="{LIST_END_SPACING_TWIPS}"/>' if last_item else ""
-        return f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>{numbering}{spacing}</w:pPr>{runs_xml}</w:p>'
+        indent = ""
+        if num is not None and self.indent:
+            left = LIST_INDENT_TWIPS * (num[1] + 1) + self.indent
+            indent = f'<w:ind w:left="{left}" w:hanging="{LIST_HANGING_TWIPS}"/>'
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>{numbering}{spacing}{indent}</w:pPr>'
+            f"{runs_xml}</w:p>"
+        )
 
     def paragraph(self, text: str, style: str) -> None:
         """Append a plain paragraph in a style."""
@@ -193,11 +203,22 @@ class _Writer:
                 self.paragraph(line, "Reference Block")
         self.paragraph("", "Reference Block")
 
-    def blocks(self, blocks: list[markup.Block]) -> None:
-        """Append parsed Markdown blocks."""
+    def letter_block(self, text: str, style: str) -> None:
+        """Append one block of the letter: body text, the requester's words, or the signature."""
+        if style == "signature":
+            self.paragraph("", "Signature Block")
+            self.paragraph("", "Signature Block")
+            for line in text.splitlines():
+                self.paragraph(line.strip(), "Signature Block")
+            return
+        self.blocks(markup.parse(text), "Request Quote" if style == "quote" else "Letter Body")
+
+    def blocks(self, blocks: list[markup.Block], body_style: str = "Letter Body") -> None:
+        """Append parsed Markdown blocks (paragraphs in body_style; quoted lists are set in)."""
+        self.indent = QUOTE_INDENT_TWIPS if body_style == "Request Quote" else 0
         for block in blocks:
             if isinstance(block, markup.Paragraph):
-                self.parts.append(self._para("Letter Body", _runs_xml(block.runs)))
+                self.parts.append(self._para(body_style, _runs_xml(block.runs)))
             elif isinstance(block, markup.Heading):
                 self.parts.append(self._para("Letter Subheading", _runs_xml(block.runs)))
             elif isinstance(block, markup.ListBlock):

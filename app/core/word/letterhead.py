@@ -75,6 +75,8 @@ def _tune_styles(document: Document) -> None:
     styles["Letter Title"].font.color.rgb = ACCENT
     styles["Letter Title"].paragraph_format.space_after = Pt(12)
     for name in ("Letter Heading", "Letter Subheading"):
+        _own_font(styles[name])
+        styles[name].font.italic = False
         styles[name].font.color.rgb = ACCENT
         styles[name].paragraph_format.space_before = Pt(12)
         styles[name].paragraph_format.space_after = Pt(6)
@@ -85,6 +87,16 @@ def _tune_styles(document: Document) -> None:
     styles["Reference Block"].paragraph_format.space_after = Pt(0)
     styles["Letterhead"].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     styles["Signature Block"].paragraph_format.space_before = Pt(6)
+
+
+def _own_font(style) -> None:
+    """Use the letter's font, not the heading theme font a Heading base style brings."""
+    style.font.name = FONT
+    fonts = style.element.get_or_add_rPr().find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
 
 
 def _header(document: Document) -> None:

@@ -7,7 +7,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt, RGBColor, Twips
 
 LANGUAGE = "en-GB"
 
@@ -16,16 +16,21 @@ LETTER_STYLES: dict[str, tuple[WD_STYLE_TYPE, str, float | None, bool]] = {
     "Letter Title": (WD_STYLE_TYPE.PARAGRAPH, "Normal", 16, True),
     "Letterhead": (WD_STYLE_TYPE.PARAGRAPH, "Normal", 9, False),
     "Reference Block": (WD_STYLE_TYPE.PARAGRAPH, "Normal", None, False),
-    "Letter Heading": (WD_STYLE_TYPE.PARAGRAPH, "Normal", 12, True),
-    "Letter Subheading": (WD_STYLE_TYPE.PARAGRAPH, "Normal", 11, True),
+    "Letter Heading": (WD_STYLE_TYPE.PARAGRAPH, "Heading 1", 12, True),
+    "Letter Subheading": (WD_STYLE_TYPE.PARAGRAPH, "Heading 2", 11, True),
     "Letter Body": (WD_STYLE_TYPE.PARAGRAPH, "Normal", None, False),
     "Letter Bullet": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
     "Letter Bullet 2": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
     "Letter Number": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
     "Letter Number 2": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
+    "Request Quote": (WD_STYLE_TYPE.PARAGRAPH, "Letter Body", None, False),
     "Signature Block": (WD_STYLE_TYPE.PARAGRAPH, "Normal", None, False),
     "Letter Table": (WD_STYLE_TYPE.TABLE, "Normal Table", None, False),
 }
+
+# Outline levels (0 = level 1) so Word's navigation pane and screen readers see the headings.
+OUTLINE_LEVELS = {"Letter Heading": 0, "Letter Subheading": 1}
+QUOTE_INDENT_TWIPS = 567  # 1 cm: the requester's words are set in from the letter's own
 
 BULLET_STYLES = ("Letter Bullet", "Letter Bullet 2")
 NUMBER_STYLES = ("Letter Number", "Letter Number 2")
@@ -45,9 +50,30 @@ def ensure_styles(document: Document) -> list[str]:
         if bold:
             style.font.bold = True
         added.append(name)
+    for name, level in OUTLINE_LEVELS.items():
+        set_outline_level(document.styles[name], level)
+    _quote_look(document.styles["Request Quote"], "Request Quote" in added)
     _ensure_table_borders(document)
     set_language(document)
     return added
+
+
+def set_outline_level(style, level: int) -> None:
+    """Give a paragraph style an outline level (w:outlineLvl), which headings need to be headings."""
+    ppr = style.element.get_or_add_pPr()
+    outline = ppr.find(qn("w:outlineLvl"))
+    if outline is None:
+        outline = OxmlElement("w:outlineLvl")
+        ppr.append(outline)
+    outline.set(qn("w:val"), str(level))
+
+
+def _quote_look(style, new: bool) -> None:
+    """Indent the request quotation; keep a letterhead's own look for it when it has one."""
+    if new:
+        style.paragraph_format.left_indent = Twips(QUOTE_INDENT_TWIPS)
+        style.paragraph_format.right_indent = Twips(QUOTE_INDENT_TWIPS)
+        style.font.italic = True
 
 
 def _has_style(document: Document, name: str) -> bool:

@@ -13,8 +13,9 @@ from PySide6.QtGui import QUndoStack
 
 from app.core.casefile import drafts as case_io
 from app.core.casefile.authority import AuthorityProfile, find_profile, resolve_case
-from app.core.casefile.model import AddedClause, Case, LetterEdits, Part, save_case
+from app.core.casefile.model import AddedClause, Case, LetterEdits, Part
 from app.core.casefile.questions import apply_questions
+from app.core.casefile.writing import save_case
 from app.gui.officer import undo as commands
 from app.gui.officer.builder import BuildResult, LetterBuilder, Snapshot, build, snapshot_of
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
-from app.core.casefile.model import dump_case
+from app.core.casefile.writing import dump_case
 from app.core.storage.atomic import write_text_atomic
 
 SUFFIX = ".recovery.json"

@@ -14,7 +14,8 @@ from app.core.casefile.authority import (
     resolve_case,
 )
 from app.core.casefile.drafts import new_case
-from app.core.casefile.model import Authority, Signatory, dump_case, parse_case
+from app.core.casefile.model import Authority, Signatory, parse_case
+from app.core.casefile.writing import dump_case
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import default_layers, load_library
 from app.core.law.compliance import ERROR, check

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from app.core.casefile.model import AddedClause, dump_case, load_case, parse_case, save_case
+from app.core.casefile.model import AddedClause, load_case, parse_case
+from app.core.casefile.writing import dump_case, save_case
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import InputError
 

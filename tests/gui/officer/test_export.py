@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.casefile.model import dump_case
+from app.core.casefile.writing import dump_case
 from tests.gui.conftest import EXAMPLES, settle
 
 
