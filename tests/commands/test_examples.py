@@ -31,7 +31,7 @@ def test_foia_example_matches_the_met_police_letter_in_substance(tmp_path):
     text = render_text(EXAMPLES_DIR / "foia-partial.yaml", tmp_path)
     for expected in [
         "section 17",
-        "section 30(1)(a)(b)(c)(2)",
+        "section 30(1)(a), (b) and (c) and (2)",
         "section 40(2)",
         "Information Commissioner",
         "Wycliffe House",
@@ -95,14 +95,14 @@ def test_check_fails_when_the_rights_paragraph_is_removed(tmp_path, capsys):
 
 def test_check_fails_when_public_interest_reasons_are_emptied(tmp_path, capsys):
     def empty_pit(data):
-        data.setdefault("edits", {})["texts"] = {"part-1/pit:30(1)(a)(b)(c)(2)": ""}
+        data.setdefault("edits", {})["texts"] = {"ground-exemption/pit:30(1)(a)(b)(c)(2)": ""}
 
     path = _edited_copy(tmp_path, "foia-partial.yaml", empty_pit)
     assert main(["check", str(path), "--today", TODAY, "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)
     errors = [f for f in findings if f["severity"] == "error"]
     assert [(f["citation"], f["part"], f["block_key"]) for f in errors] == [
-        ("FOIA s17(3)", 1, "part-1/pit:30(1)(a)(b)(c)(2)")
+        ("FOIA s17(3)", 1, "ground-exemption/pit:30(1)(a)(b)(c)(2)")
     ]
 
 

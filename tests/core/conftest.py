@@ -19,7 +19,7 @@ CLAUSES = {
         "decision",
         ["partial"],
         [],
-        "We are withholding some information under {{ part.exemptions|map(attribute='cite_text')|and_join }}.",
+        "We are withholding some information under {{ group.exemptions|map(attribute='cite_text')|and_join }}.",
     ),
     "decision-any": ("decision", [], [], "Here is the information."),
     "exemption-generic": ("exemption", [], [], "The exemption {{ exemption.cite_text }} applies."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,7 @@ from app.core.casefile.model import Case
 from app.core.drafting.builtins import builtin_block
 from app.core.drafting.clauses import Clause
 from app.core.drafting.context import CaseView, ExemptionView, GroupView, PartView
+from app.core.drafting.grouping import part_group
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
 from app.core.drafting.library import Library
 from app.core.drafting.skeleton import SectionSpec, Skeleton, Slot, load_skeleton
@@ -22,6 +24,8 @@ from app.core.drafting.views import build_case_view, contact_views
 from app.core.law.calendar import WorkingCalendar
 from app.core.law.registry import Citation, CitationError, parse_citation
 from app.core.problems import Problem
+
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")  # a condition that printed nothing leaves extra blank lines
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ def assemble(
 def _section_scopes(spec: SectionSpec, view: CaseView, base: dict[str, Any]) -> list[dict[str, Any]]:
     """Return one rendering context per instance of a section (per part or per ground when repeated)."""
     if spec.repeat == "part":
-        scopes = [dict(base, part=p) for p in view.parts]
+        scopes = [dict(base, part=p, group=part_group(p, len(view.parts))) for p in view.parts]
     elif spec.repeat == "ground":
         scopes = [dict(base, group=g) for g in view.grounds]
     else:
@@ -160,7 +164,7 @@ def render_block(clause: Clause, ctx: dict[str, Any], problems: list[Problem], *
 def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, Problem | None]:
     """Render a clause body; return its Markdown or the problem that stopped it."""
     try:
-        return clause.template.render(ctx).strip() + "\n", None
+        return _BLANK_RUNS.sub("\n\n", clause.template.render(ctx)).strip() + "\n", None
     except jinja2.TemplateSyntaxError as exc:
         return "", Problem(
             clause.path, clause.body_line + (exc.lineno or 1) - 1, f"template syntax error: {exc.message}"

@@ -54,6 +54,11 @@ def outcome_groups(parts: list[PartView]) -> list[GroupView]:
     return groups
 
 
+def part_group(part: PartView, total: int) -> GroupView:
+    """Return the decision group of one part on its own (for letters written part by part)."""
+    return _group(part.outcome, (part.outcome,), [part], total, "")
+
+
 def grounds(parts: list[PartView]) -> list[GroupView]:
     """Return one group per ground of refusal present, in letter order."""
     found = []

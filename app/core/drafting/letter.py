@@ -76,6 +76,15 @@ class Letter:
         """Return the block with a key, or None."""
         return next((b for b in self.blocks() if b.key == key), None)
 
+    def find(self, topic: str, part: int | None = None, exemption: str = "") -> LetterBlock | None:
+        """Return the first block of a topic that speaks for a question (and an exemption), or None."""
+        for block in self.blocks():
+            if block.topic != topic or (exemption and block.exemption != exemption):
+                continue
+            if part is None or block.covers_part(part):
+                return block
+        return None
+
     def section(self, key: str) -> LetterSection | None:
         """Return the section with a key, or None."""
         return next((s for s in self.sections if s.key == key), None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from app.core.drafting.markup import escape
+
 _GREETING = re.compile(
     r"^\s*(dear\b|hello\b|hi\b|good (morning|afternoon|evening)\b|to whom it may concern\b|greetings\b)",
     re.IGNORECASE,
@@ -27,3 +29,27 @@ def quoted_request(text: str) -> str:
             lines = lines[:index]
             break
     return "\n".join(lines).strip() + ("\n" if lines else "")
+
+
+_LIST_ITEM = re.compile(r"^\s*(\d{1,3}[.)]|[-*•])\s+(.*)$")
+
+
+def request_markdown(text: str) -> str:
+    """Return the quoted request as Markdown: the requester's words literal, their numbered and bulleted lines as lists."""
+    out: list[str] = []
+    for line in quoted_request(text).splitlines():
+        item = _LIST_ITEM.match(line)
+        if item:
+            marker = "-" if item.group(1) in "-*•" else item.group(1).replace(")", ".")
+            if out and out[-1] and not _LIST_ITEM.match(out[-1]):
+                out.append("")
+            out.append(f"{marker} {escape(item.group(2))}")
+        elif line.strip():
+            if out and out[-1] and _LIST_ITEM.match(out[-1]):
+                out.append("")
+            elif out and out[-1]:
+                out[-1] += "\\"
+            out.append(escape(line.strip()))
+        elif out and out[-1]:
+            out.append("")
+    return "\n".join(out).strip() + "\n" if out else ""

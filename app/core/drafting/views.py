@@ -21,7 +21,7 @@ from app.core.drafting.context import (
     ReviewView,
 )
 from app.core.drafting.grouping import CASE_REVIEW_DECISIONS, grounds, outcome_groups, questions_text, review_groups
-from app.core.drafting.request_text import quoted_request
+from app.core.drafting.request_text import request_markdown
 from app.core.drafting.salutation import salutation
 from app.core.drafting.templating import Trusted
 from app.core.law.authorities import schedule_1_part_1
@@ -61,7 +61,7 @@ def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None
         foi_contact=_foi_contact(case),
         requester=_person(case.requester.name, case.requester.address, case.requester.email),
         signatory=_person(case.signatory.name, role=case.signatory.role),
-        request=Trusted(quoted_request(case.request)),
+        request=Trusted(request_markdown(case.request)),
         parts=parts,
         multi_part=len(parts) > 1,
         outcomes=list(dict.fromkeys(p.outcome for p in parts)),

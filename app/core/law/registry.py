@@ -259,11 +259,19 @@ class Registry:
     def ncnd_target(self, citation: str | Citation) -> Provision | None:
         """The exemption a cited NCND provision belongs to (27(4) -> 27(1), 40(5B) -> 40(2)), or None."""
         cit = parse_citation(citation)
+        found = []
         for provision in self.provisions:
             ncnd = parse_citation(provision.ncnd) if provision.ncnd else None
             if ncnd and ncnd.section == provision.cite.section and cit.startswith(ncnd):
-                return provision
-        return None
+                found.append(provision)
+        if not found:
+            return None
+        if len({p.title for p in found}) == 1:
+            return found[0]
+        shortest = min(found, key=lambda p: len(p.cite.parts))
+        if all(p.cite.startswith(shortest.cite) for p in found):
+            return shortest  # 40(5B) -> 40(2), whose conditions (3B), (4A) share it
+        return None  # one NCND provision serving different exemptions (37(2)): cite the exemption
 
     def explain_unknown(self, citation: str | Citation) -> str:
         """Why citation names no provision here ("" when lookup finds one)."""

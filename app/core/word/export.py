@@ -209,7 +209,7 @@ class _Writer:
             self.paragraph("", "Signature Block")
             self.paragraph("", "Signature Block")
             for line in text.splitlines():
-                self.paragraph(line.strip(), "Signature Block")
+                self.paragraph(line.strip().rstrip("\\").strip(), "Signature Block")
             return
         self.blocks(markup.parse(text), "Request Quote" if style == "quote" else "Letter Body")
 

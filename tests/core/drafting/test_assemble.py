@@ -34,38 +34,41 @@ def case():
 def test_most_specific_clause_is_chosen(case, small_library):
     letter = assemble(case, small_library, TODAY)
     assert letter.problems == []
-    assert letter.block("part-1/exemption:30(1)(a)").clause_id == "t.exemption-30"
-    assert letter.block("part-1/exemption:40(2)").clause_id == "t.exemption-generic"
-    assert letter.block("part-1/decision").clause_id == "t.decision-partial"
-    assert letter.block("part-2/decision").clause_id == "t.decision-any"
+    assert letter.find("exemption", 1, "30(1)(a)").clause_id == "t.exemption-30"
+    assert letter.find("exemption", 1, "40(2)").clause_id == "t.exemption-generic"
+    assert letter.find("decision", 1).clause_id == "t.decision-partial"
+    assert letter.find("decision", 2).clause_id == "t.decision-any"
 
 
 def test_qualified_exemption_gets_pit_and_absolute_does_not(case, small_library):
     letter = assemble(case, small_library, TODAY)
-    assert letter.block("part-1/pit:30(1)(a)") is not None
-    assert letter.block("part-1/pit:40(2)") is None
-    assert letter.block("part-1/personal-data:40(2)") is not None
-    assert letter.block("part-1/harm:30(1)(a)") is None  # s30 is class-based
+    assert letter.find("pit", 1, "30(1)(a)") is not None
+    assert letter.find("pit", 1, "40(2)") is None
+    assert letter.find("personal-data", 1, "40(2)") is not None
+    assert letter.find("harm", 1, "30(1)(a)") is None  # s30 is class-based
 
 
 def test_data_is_escaped_but_the_answer_is_markdown(case, small_library):
     letter = assemble(case, small_library, TODAY)
     assert letter.block("request/request").text.strip() == r"Please send \*everything\* \<now\>"
-    assert letter.block("part-1/answer").text.startswith("| Year |")
+    assert letter.find("answer", 1).text.startswith("| Year |")
 
 
 def test_edits_removals_order_and_added_clauses_apply(case, small_library):
-    case.edits.texts["part-1/decision"] = "My own wording."
+    case.edits.texts["decision/decision@partial"] = "My own wording."
     case.edits.removed.append("closing/closing")
-    case.edits.order["part-1"] = ["part-1/exemption:40(2)", "part-1/decision"]
-    case.edits.added.append(AddedClause("t.closing", "part-2"))
+    case.edits.order["ground-exemption"] = ["ground-exemption/exemption:40(2)", "ground-exemption/exemption:30(1)(a)"]
+    case.edits.added.append(AddedClause("t.closing", "part-1"))
     letter = assemble(case, small_library, TODAY)
-    decision = letter.block("part-1/decision")
+    decision = letter.find("decision", 1)
     assert decision.text == "My own wording." and decision.edited
     assert decision.library_text.startswith("We are withholding")
     assert letter.block("closing/closing").removed
-    assert [b.key for b in letter.section("part-1").blocks][:2] == ["part-1/exemption:40(2)", "part-1/decision"]
-    assert letter.block("part-2/+t.closing").added
+    assert [b.key for b in letter.section("ground-exemption").blocks][:2] == [
+        "ground-exemption/exemption:40(2)",
+        "ground-exemption/exemption:30(1)(a)",
+    ]
+    assert letter.block("part-1/+t.closing").added
     assert "Yours sincerely" not in letter.section("closing").visible_blocks()
 
 
@@ -118,7 +121,7 @@ def test_deeper_section_match_wins_over_alphabetical_order(case, small_library, 
     write_clause(folder, "a-shallow", "exemption", [], ["40"], "Section 40 in general.")
     write_clause(folder, "z-deep", "exemption", [], ["40(2)"], "Section 40(2) in particular.")
     letter = assemble(case, load_library([Layer("t", folder)]), TODAY)
-    assert letter.block("part-1/exemption:40(2)").clause_id == "t.z-deep"
+    assert letter.find("exemption", 1, "40(2)").clause_id == "t.z-deep"
 
 
 def test_a_crashing_filter_becomes_a_problem(case, tmp_path):
@@ -132,4 +135,4 @@ def test_a_crashing_filter_becomes_a_problem(case, tmp_path):
 def test_added_clause_goes_before_the_sign_off(case, small_library):
     case.edits.added.append(AddedClause("t.review", "closing"))
     topics = [b.topic for b in assemble(case, small_library, TODAY).section("closing").blocks]
-    assert topics == ["review", "closing"]
+    assert topics == ["review", "closing", "signature"]

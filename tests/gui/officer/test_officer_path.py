@@ -53,7 +53,7 @@ def test_new_foisa_case_with_two_parts_edits_checks_and_exports(qtbot, window, p
     assert doc.case.parts[1].exemptions == ["38(1)(b)"]
     assert str(doc.case.parts[0].cost_hours) == "45"
     settle(qtbot, doc)
-    assert doc.letter.block("part-2/exemption:38(1)(b)") is not None
+    assert doc.letter.find("exemption", 2, "38(1)(b)") is not None
     assert "Personal information" in window.preview.plain_text() or "personal" in window.preview.plain_text()
 
     # Edit a clause for this letter only: emptying it loses its statutory element, new wording restores it.
