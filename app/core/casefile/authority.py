@@ -12,20 +12,12 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from app.core.casefile.kinds import authority_kinds
 from app.core.casefile.model import Authority, Case, Signatory
 
 PLACEHOLDER_NAME = "Your authority"
-# Kinds of authority a clause can say it suits (clause header `authorities: [police]`).
-KINDS = {
-    "": "Not set",
-    "police": "Police force",
-    "council": "Local council",
-    "central-government": "Central government department",
-    "health": "NHS body",
-    "education": "School, college or university",
-    "fire": "Fire and rescue service",
-    "other": "Other public authority",
-}
+# Kinds of authority (resources/law/authorities.yaml); a clause can say which it suits (`authorities: [police]`).
+KINDS = {"": "Not set", **{key: kind.title for key, kind in authority_kinds().items()}}
 # The authority fields a profile carries and a case may override (text and address lines).
 TEXT_FIELDS = ("name", "kind", "email", "phone", "website", "foi_unit", "foi_email", "disclosure_log")
 LINE_FIELDS = ("address", "foi_address")
@@ -72,7 +64,9 @@ def effective_authority(own: Authority, profile: AuthorityProfile | None) -> Aut
     for name in (*TEXT_FIELDS, *LINE_FIELDS):
         mine = getattr(own, name)
         setattr(merged, name, copy.copy(mine if mine else getattr(base, name)))
-    merged.central_government = own.central_government or base.central_government
+    merged.central_government = (
+        own.central_government if own.central_government is not None else base.central_government
+    )
     return merged
 
 
@@ -111,8 +105,8 @@ def profile_to_data(profile: AuthorityProfile) -> dict[str, Any]:
     for name in (*TEXT_FIELDS, *LINE_FIELDS):
         if getattr(a, name):
             data[name] = copy.copy(getattr(a, name))
-    if a.central_government:
-        data["central_government"] = True
+    if a.central_government is not None:
+        data["central_government"] = a.central_government
     if profile.signatory.name:
         data["signatory_name"] = profile.signatory.name
     if profile.signatory.role:
@@ -140,7 +134,8 @@ def profile_from_data(data: Any) -> tuple[AuthorityProfile | None, list[str]]:
             setattr(authority, name, [v for v in value if v.strip()])
         else:
             problems.append(f"authority profile field {name} must be a list of lines")
-    authority.central_government = data.get("central_government") is True
+    value = data.get("central_government")
+    authority.central_government = value if isinstance(value, bool) else None
     signatory = Signatory(str(data.get("signatory_name", "") or ""), str(data.get("signatory_role", "") or ""))
     key = data.get("key") if isinstance(data.get("key"), str) and data.get("key") else profile_key(authority.name)
     if authority.kind not in KINDS:

@@ -1,53 +1,11 @@
-"""Kinds of authority whose kind changes the law of a letter (Schedule 1 Part I, FOIA s2(3)(e), FOISA s48)."""
+"""What an authority's kind changes in law: Schedule 1 Part I (cost limit), FOIA s2(3)(e), FOISA s48."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-import yaml
-
+from app.core.casefile.kinds import AuthorityKind, authority_data, authority_kinds
 from app.core.casefile.model import Authority
-from app.core.paths import LAW_DIR
-
-
-@dataclass(frozen=True)
-class AuthorityKind:
-    """One kind of authority and the provisions that treat it differently."""
-
-    key: str
-    title: str
-    schedule_1_part_1: bool
-    s36_absolute: bool
-    foisa_s48: bool
-    partial_s48: bool
-    source: str
-
-
-@cache
-def _data() -> dict[str, Any]:
-    with (LAW_DIR / "authorities.yaml").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
-    return data
-
-
-@cache
-def authority_kinds() -> dict[str, AuthorityKind]:
-    """Return every kind of authority, keyed as cases name them."""
-    return {
-        key: AuthorityKind(
-            key=key,
-            title=str(row["title"]),
-            schedule_1_part_1=bool(row.get("schedule_1_part_1") is True),
-            s36_absolute=bool(row.get("s36_absolute") is True),
-            foisa_s48=bool(row.get("foisa_s48") is True),
-            partial_s48=bool(row.get("partial_s48") is True),
-            source=str(row["source"]),
-        )
-        for key, row in _data()["kinds"].items()
-    }
 
 
 def kind_of(authority: Authority) -> AuthorityKind | None:
@@ -64,7 +22,7 @@ def schedule_1_part_1(authority: Authority) -> bool:
 def looks_like_part_1(name: str) -> bool:
     """Tell whether an authority's name suggests a Schedule 1 Part I body (a department, a House…)."""
     lowered = name.lower()
-    return any(re.search(pattern, lowered) for pattern in _data()["part_1_name_patterns"])
+    return any(re.search(pattern, lowered) for pattern in authority_data()["part_1_name_patterns"])
 
 
 def s36_absolute(authority: Authority) -> bool:

@@ -109,7 +109,7 @@ class AuthorityForm(QWidget):
                 if lines_of(box.toPlainText()) != getattr(authority, name):
                     box.setPlainText("\n".join(getattr(authority, name)))
             self.kind.setCurrentIndex(max(self.kind.findData(authority.kind), 0))
-            self.central_government.setChecked(authority.central_government)
+            self.central_government.setChecked(bool(authority.central_government))
         finally:
             self._updating = False
 

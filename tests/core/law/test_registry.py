@@ -308,7 +308,15 @@ def test_foisa_absolute_set(foisa: Registry) -> None:
 
 @pytest.mark.parametrize(
     ("text", "target"),
-    [("40(5B)", "40(2)"), ("23(5)", "23"), ("24(2)", "24"), ("27(4)(a)", "27(1)"), ("27(4)(b)", "27(2)"), ("30(3)", "30"), ("31(3)", "31")],
+    [
+        ("40(5B)", "40(2)"),
+        ("23(5)", "23"),
+        ("24(2)", "24"),
+        ("27(4)(a)", "27(1)"),
+        ("27(4)(b)", "27(2)"),
+        ("30(3)", "30"),
+        ("31(3)", "31"),
+    ],
 )
 def test_ncnd_provisions_are_citations_of_their_exemption(foia: Registry, text: str, target: str) -> None:
     assert str(foia.lookup(text).cite) == target

@@ -58,7 +58,7 @@ def test_new_foisa_case_with_two_parts_edits_checks_and_exports(qtbot, window, p
 
     # Edit a clause for this letter only: emptying it loses its statutory element, new wording restores it.
     view = window.letter_view
-    assert view.select("part-1/decision")
+    assert view.select("decision/decision@cost-limit")
     view.editor.selectAll()
     qtbot.keyClick(view.editor, Qt.Key.Key_Delete)
     result = settle(qtbot, doc)
@@ -67,7 +67,7 @@ def test_new_foisa_case_with_two_parts_edits_checks_and_exports(qtbot, window, p
     qtbot.keyClicks(view.editor, EDITED)
     result = settle(qtbot, doc)
     assert not any(f.citation == "FOISA s16(4)" for f in result.findings)
-    assert doc.case.edits.texts["part-1/decision"] == EDITED
+    assert doc.case.edits.texts["decision/decision@cost-limit"] == EDITED
     assert view.tree.currentItem().text(1) == "edited"
     assert EDITED in window.preview.plain_text()
 

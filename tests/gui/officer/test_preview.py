@@ -25,7 +25,7 @@ def test_preview_shows_reference_block_title_headings_lists_and_tables(qtbot, wi
     assert "Date: 2 August 2023" in text
     assert "Police Scotland" in text and "A. Requester" in text
     assert doc.letter.title in text
-    assert "Part 1" in text and "Your right to ask for a review" in text
+    assert "Question 1" in text and "Your right to ask for a review" in text
     tables = [f for f in _frames(window.preview.browser.document().rootFrame()) if isinstance(f, QTextTable)]
     assert len(tables) == 1 and tables[0].rows() == 3 and tables[0].columns() == 2
     lists = {b.textList() for b in _blocks(window.preview.browser.document()) if b.textList() is not None}
