@@ -30,7 +30,7 @@ def test_preview_shows_reference_block_title_headings_lists_and_tables(qtbot, wi
     assert len(tables) == 1 and tables[0].rows() == 3 and tables[0].columns() == 2
     lists = {b.textList() for b in _blocks(window.preview.browser.document()) if b.textList() is not None}
     assert any(isinstance(item, QTextList) and item.count() == 2 for item in lists)
-    assert text.index("Our reference") < text.index(doc.letter.title) < text.index("Part 1")
+    assert text.index("Our reference") < text.index(doc.letter.title) < text.index("Question 1")
 
 
 def _frames(frame):
