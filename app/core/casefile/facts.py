@@ -19,9 +19,9 @@ PART_REVIEW_DECISIONS = ("upheld", "upheld-with-changes", "overturned", "new-dec
 class Reader(Protocol):
     """What fact readers need of the case-file reader (app/core/casefile/model.py)."""
 
-    def text(self, data: dict, key: str, where: str, required: bool = False) -> str: ...
-    def date(self, data: dict, key: str, where: str, required: bool = False) -> dt.date | None: ...
-    def mapping(self, data: Any, where: str) -> dict: ...
+    def text(self, data: dict[str, Any], key: str, where: str, required: bool = False) -> str: ...
+    def date(self, data: dict[str, Any], key: str, where: str, required: bool = False) -> dt.date | None: ...
+    def mapping(self, data: Any, where: str) -> dict[str, Any]: ...
     def decimal(self, value: Any, where: str) -> Decimal | None: ...
     def problem(self, where: str, message: str) -> None: ...
 
@@ -79,7 +79,7 @@ class PartFacts:
 # ---------------------------------------------------------------- reading
 
 
-def read_flag(r: Reader, data: dict, key: str, where: str) -> bool | None:
+def read_flag(r: Reader, data: dict[str, Any], key: str, where: str) -> bool | None:
     """Read a yes/no fact: only YAML true/false, never a truthy string; None when not recorded."""
     value = data.get(key)
     if value is None or isinstance(value, bool):
@@ -88,7 +88,7 @@ def read_flag(r: Reader, data: dict, key: str, where: str) -> bool | None:
     return None
 
 
-def read_part_facts(r: Reader, data: dict, where: str) -> PartFacts:
+def read_part_facts(r: Reader, data: dict[str, Any], where: str) -> PartFacts:
     """Read the facts of one part."""
     return PartFacts(
         review=_read_part_review(r, data.get("review"), f"{where}.review"),

@@ -442,7 +442,7 @@ def _read_review(r: _Reader, raw: Any) -> Review | None:
     )
 
 
-def _review_decision(r: _Reader, data: dict) -> str | None:
+def _review_decision(r: _Reader, data: dict[str, Any]) -> str | None:
     """Read the review decision for the whole request; None when it is not recorded."""
     if data.get("decision") is None:
         return None

@@ -279,7 +279,7 @@ def _review_view(case: Case) -> ReviewView | None:
         requested=r.requested,
         original_reference=r.original_reference,
         original_date=r.original_date,
-        decision=r.decision,
+        decision=r.decision or "",
         reasons=Trusted(r.reasons),
         independent=r.independent is True,
     )

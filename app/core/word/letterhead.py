@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -89,7 +90,7 @@ def _tune_styles(document: Document) -> None:
     styles["Signature Block"].paragraph_format.space_before = Pt(6)
 
 
-def _own_font(style) -> None:
+def _own_font(style: Any) -> None:
     """Use the letter's font, not the heading theme font a Heading base style brings."""
     style.font.name = FONT
     fonts = style.element.get_or_add_rPr().find(qn("w:rFonts"))

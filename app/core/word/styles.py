@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
@@ -58,7 +60,7 @@ def ensure_styles(document: Document) -> list[str]:
     return added
 
 
-def set_outline_level(style, level: int) -> None:
+def set_outline_level(style: Any, level: int) -> None:
     """Give a paragraph style an outline level (w:outlineLvl), which headings need to be headings."""
     ppr = style.element.get_or_add_pPr()
     outline = ppr.find(qn("w:outlineLvl"))
@@ -68,7 +70,7 @@ def set_outline_level(style, level: int) -> None:
     outline.set(qn("w:val"), str(level))
 
 
-def _quote_look(style, new: bool) -> None:
+def _quote_look(style: Any, new: bool) -> None:
     """Indent the request quotation; keep a letterhead's own look for it when it has one."""
     if new:
         style.paragraph_format.left_indent = Twips(QUOTE_INDENT_TWIPS)
