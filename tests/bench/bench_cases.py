@@ -27,7 +27,8 @@ EXAMPLES = ROOT / "resources" / "examples"
 
 def generate(folder: Path, count: int) -> None:
     """Write count case files, varied by regime, letter kind, dates and status."""
-    from app.core.casefile.model import dump_case, load_case
+    from app.core.casefile.model import load_case
+    from app.core.casefile.writing import dump_case
 
     bases = [load_case(p, legal=False) for p in sorted(EXAMPLES.glob("*.yaml"))]
     for number in range(count):

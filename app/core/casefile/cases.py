@@ -242,7 +242,7 @@ def format_table(rows: list[CaseRow]) -> str:
 def set_status(path: Path, status: str) -> None:
     """Set a case file's status (draft, exported, sent), keeping everything else; InputError on a bad file."""
     from app.core.casefile.drafts import load_draft
-    from app.core.casefile.model import save_case
+    from app.core.casefile.writing import save_case
 
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.core.casefile.cases import RowCache, _full_row, case_files, format_table, read_row, scan_fields, set_status
-from app.core.casefile.model import dump_case, load_case
+from app.core.casefile.model import load_case
+from app.core.casefile.writing import dump_case
 from app.core.law.calendar import calendar_for
 from app.core.law.day_index import WorkingDayIndex
 from app.core.law.deadlines import response_due, working_days_left

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.core.casefile.model import dump_case, parse_case
+from app.core.casefile.model import parse_case
+from app.core.casefile.writing import dump_case
 
 BASE = "regime: foia\nreceived: 2026-10-01\nparts:\n  - outcome: disclosed\n"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app.core.casefile.model import dump_case, load_case
+from app.core.casefile.model import load_case
+from app.core.casefile.writing import dump_case
 from app.gui.officer.cases_view import CasesWindow
 from tests.gui.conftest import EXAMPLES, TODAY
 
