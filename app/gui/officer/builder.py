@@ -1,5 +1,9 @@
 """Build the letter off the GUI thread: assemble, check and render HTML after a pause in editing.
 
+The pause adapts to the officer's typing: a build starts once no edit has come for one and a
+half times the recent gap between edits (between 60 and 150 ms, never more than the configured
+delay), so the preview follows a pause in typing instead of a fixed timer.
+
 The worker never touches widgets; it gets a snapshot of the case and hands back a BuildResult,
 which arrives on the GUI thread through a queued signal. If the case changed while a build was
 running, another build starts as soon as the first one finishes (ReText's preview rule).
@@ -7,6 +11,9 @@ running, another build starts as soon as the first one finishes (ReText's previe
 
 from __future__ import annotations
 
+import statistics
+import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -16,6 +23,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from app.core.pipeline import BuildResult, Snapshot, build, snapshot_of
 
 __all__ = ["BuildResult", "LetterBuilder", "Snapshot", "build", "snapshot_of"]
+
+PAUSE_FACTOR = 1.5  # typing has paused when no edit came for this many typical gaps
+MIN_PAUSE_MS, MAX_PAUSE_MS, FIRST_PAUSE_MS = 60, 150, 100
+TYPING_GAP_S = 1.0  # a longer gap between edits is a pause, not part of the typing rhythm
 
 
 class LetterBuilder(QObject):
@@ -45,23 +56,39 @@ class LetterBuilder(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
+        self._longest_ms = delay_ms
+        self._gaps: deque[float] = deque(maxlen=6)
+        self._last_edit: float | None = None
         self._timer.timeout.connect(self._on_timer_timeout)
         self._delivered.connect(self._on_worker_delivered, Qt.ConnectionType.QueuedConnection)
         self.last_result: BuildResult | None = None
 
     @property
     def delay_ms(self) -> int:
-        """Return the pause after the last edit before a build starts."""
-        return self._timer.interval()
+        """Return the longest pause after the last edit before a build starts."""
+        return self._longest_ms
+
+    def pause_ms(self) -> int:
+        """Return the pause to wait after an edit: 1.5 typical gaps between recent edits, within bounds."""
+        if not self._gaps:
+            adaptive = FIRST_PAUSE_MS
+        else:
+            typical_ms = statistics.median(self._gaps) * 1000
+            adaptive = round(min(MAX_PAUSE_MS, max(MIN_PAUSE_MS, PAUSE_FACTOR * typical_ms)))
+        return min(self._longest_ms, adaptive)
 
     def is_busy(self) -> bool:
         """Tell whether a build is waiting for its pause or running."""
         return self._timer.isActive() or self._running
 
     def schedule(self) -> None:
-        """Start (or restart) the pause after an edit."""
+        """Start (or restart) the pause after an edit, learning the rhythm of the edits."""
+        now = time.monotonic()
+        if self._last_edit is not None and now - self._last_edit < TYPING_GAP_S:
+            self._gaps.append(now - self._last_edit)
+        self._last_edit = now
         if self._executor is not None:
-            self._timer.start()
+            self._timer.start(self.pause_ms())
 
     def build_soon(self) -> None:
         """Build as soon as the event loop is free (after pending paints), without the pause."""

@@ -10,6 +10,7 @@ to a field is its own undo step.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -88,9 +89,14 @@ def load_spelling_service(dictionary: Any) -> Any:
     try:
         from app.core.spelling.checker import default_service
 
-        return default_service(user_dictionary=dictionary if dictionary else "default")
+        service = default_service(user_dictionary=dictionary if dictionary else "default")
     except Exception:
         return None
+    # Build the suggestion engine here on the worker, not on the GUI thread at the first right-click;
+    # if that fails, suggestions are built on first use, as before.
+    with contextlib.suppress(Exception):
+        service.prepare_suggestions()
+    return service
 
 
 class TypingWatcher(QObject):

@@ -36,3 +36,14 @@ def test_editors_are_spellchecked_with_the_custom_dictionary(qtbot, env, tmp_pat
     window.parts_editor.answer.setPlainText("Our organisation in Dalmarnock did not recieve it.")
     assert underlined(window.parts_editor.answer) == ["recieve"]
     window.document.undo_stack.setClean()
+
+
+def test_suggestions_are_ready_before_the_first_right_click(qtbot, env):
+    window = MainWindow(dataclasses.replace(env, spelling=True))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.spelling.enabled, timeout=30000) as enabled:
+        window.files.new_case()
+    service = enabled.args[0]
+    assert service._suggester is not None, "the suggestion engine is built on the worker with the word list"
+    assert service.suggest("recieve")[0] == "receive"
+    window.document.undo_stack.setClean()
