@@ -19,6 +19,7 @@ from app.gui.theme import use_fusion
 
 ICONS_DIR = RESOURCES_DIR / "icons"
 TEST_EDITS_VARIABLE = "FOI_DRAFTER_TEST_EDITS"
+QUIT_WHEN_READY_VARIABLE = "FOI_DRAFTER_QUIT_WHEN_READY"  # benchmark hook: exit once the first preview is shown
 
 
 def app_icon() -> QIcon:
@@ -65,6 +66,8 @@ def run_app(case_path: Path | str | None = None, env: AppEnvironment | None = No
     edits = os.environ.get(TEST_EDITS_VARIABLE)
     if edits:
         apply_test_edits_when_built(window, Path(edits))
+    if os.environ.get(QUIT_WHEN_READY_VARIABLE):
+        window.preview.preview_updated.connect(lambda _shown: app.quit())
     return int(app.exec())
 
 
