@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     """Print findings; exit 0 when nothing required is missing, 1 otherwise."""
     from app.core.casefile.model import load_case
     from app.core.drafting.assemble import assemble
-    from app.core.drafting.library import load_library
+    from app.core.drafting.library import broken_findings, load_library
     from app.core.law.compliance import ERROR, Finding, check
     from app.core.problems import InputError
 
@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     letter = assemble(case, library, today)
     findings = check(case, letter, today, library=library)
     findings += [Finding("authority-profile", ERROR, "Settings", message) for message in wrong]
+    findings += [Finding("library", ERROR, "library", message) for message in broken_findings(library)]
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], indent=2))
     else:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.core.casefile.model import Case
-    from app.core.drafting.library import Layer
+    from app.core.drafting.library import Layer, Library
 
 # Heavy modules (Jinja2, python-docx, PyYAML) are imported in run(), so other sub-commands never load them.
 
@@ -36,6 +36,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         help="an extra clause library folder (organisation, then personal); repeatable",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write the letter even when a clause file is broken (its file is named, with the wording used instead)",
     )
     parser.add_argument(
         "--today",
@@ -86,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.case}: {message}", file=sys.stderr)
         return 1
     library = load_library(layers_for(args.library))
+    if library.broken and not _broken_allowed(library, args):
+        return 1
     letter = assemble(case, library, today)
     if letter.problems:
         for problem in letter.problems:
@@ -101,3 +108,20 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {args.output}" + (" (disclosure-log copy)" if args.disclosure_log else ""))
     return 0
+
+
+def _broken_allowed(library: Library, args: argparse.Namespace) -> bool:
+    """Report broken clause files; tell whether to go on (only with --force)."""
+    for broken in library.broken:
+        for problem in broken.problems:
+            print(problem, file=sys.stderr)
+    for message in library.broken_messages():
+        print(message if args.force else message.replace("letters would use", "the letter would use"), file=sys.stderr)
+    if args.force:
+        print(f"{args.case}: --force: writing the letter without the broken clause file(s) above", file=sys.stderr)
+        return True
+    print(
+        f"{args.case}: letter not written: fix the clause file(s) above, or use --force to write it with the wording named",
+        file=sys.stderr,
+    )
+    return False

@@ -70,7 +70,7 @@ def build(snapshot: Snapshot) -> BuildResult:
 def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     """Fill a result from a snapshot (runs on the worker)."""
     from app.core.drafting.assemble import assemble
-    from app.core.drafting.library import default_layers, load_library
+    from app.core.drafting.library import broken_findings, default_layers, load_library
     from app.core.law.calendar import calendar_for
     from app.core.law.compliance import Finding, check
     from app.core.law.deadlines import response_due, working_days_left
@@ -87,7 +87,9 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     letter = assemble(case, library, today, calendar)
     findings = check(case, letter, today, calendar, library=library)
     findings += [Finding("authority-profile", ERROR, "Settings", message) for message in resolved.problems]
-    findings += [Finding("library", INFO, "library", str(p)) for p in library.problems]
+    broken = {p for b in library.broken for p in b.problems}
+    findings += [Finding("library", ERROR, "library", m) for m in broken_findings(library)]
+    findings += [Finding("library", INFO, "library", str(p)) for p in library.problems if p not in broken]
     result.letter, result.findings = letter, findings
     result.chunks = letter_chunks(letter, case, today)
     result.html = page_html(result.chunks)

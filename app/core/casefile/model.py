@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from app.core.casefile.facts import (
 )
 from app.core.casefile.rules import case_problems
 from app.core.problems import InputError, Problem, display_path
-from app.core.storage import yamlio
+from app.core.storage import typed, yamlio
 
 REGIMES = ("foia", "foisa", "eir", "eisr")
 LETTERS = ("response", "review-outcome", "clarification", "pit-extension", "fees-notice")
@@ -204,12 +204,19 @@ class _Reader:
             if required:
                 self.problem(where, "is required")
             return ""
-        if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
-            return str(value)
-        if not isinstance(value, str):
-            self.problem(where, f"must be text, not {_kind(value)}")
+        try:
+            return typed.as_text(value)
+        except typed.TypedError as exc:
+            self.problem(where, str(exc))
             return ""
-        return value
+
+    def text_list(self, value: Any, where: str) -> list[str]:
+        """Read a list of texts (one text counts as one item)."""
+        try:
+            return typed.as_text_list(value)
+        except typed.TypedError as exc:
+            self.problem(where, f"must be a list of texts: {exc}")
+            return []
 
     def choice(self, data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
         """Read a field that must be one of a fixed vocabulary."""
@@ -226,14 +233,10 @@ class _Reader:
             if required:
                 self.problem(where, "is required (an ISO date such as 2024-03-01)")
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.problem(where, f"must be an ISO date such as 2024-03-01, not {value!r}")
+            return typed.as_date(value)
+        except typed.TypedError as exc:
+            self.problem(where, str(exc))
             return None
 
     def lines_field(self, data: dict[str, Any], key: str, where: str) -> list[str]:
@@ -243,7 +246,7 @@ class _Reader:
             return []
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
-        if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        if isinstance(value, list) and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
             return [str(v) for v in value]
         self.problem(where, "must be a list of address lines")
         return []
@@ -262,14 +265,10 @@ class _Reader:
         if value is None:
             return None
         try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            self.problem(where, f"must be a number, not {value!r}")
+            return typed.as_number(value)
+        except typed.TypedError as exc:
+            self.problem(where, str(exc))
             return None
-        if number < 0 or not number.is_finite():
-            self.problem(where, "must be a positive number")
-            return None
-        return number
 
 
 def _is_today(value: Any) -> bool:
@@ -291,9 +290,7 @@ def parse_case(text: str, path: str = "<case>", legal: bool = True) -> Case:
     try:
         data, lines = yamlio.load_with_lines(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
+        line, reason = yamlio.describe_error(exc, text)
         raise InputError([Problem(path, line, f"not valid YAML: {reason}")]) from exc
     reader = _Reader(path, lines)
     if not isinstance(data, dict):
@@ -311,6 +308,9 @@ def load_case(path: Path | str, legal: bool = True) -> Case:
     """Read a case file from disk; raise InputError naming the file and each problem."""
     shown = display_path(path)
     try:
+        too_large = yamlio.too_large(Path(path).stat().st_size)
+        if too_large:
+            raise InputError([Problem(shown, None, too_large)])
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError([Problem(shown, None, f"cannot read the case file: {exc.strerror or exc}")]) from exc
@@ -403,12 +403,7 @@ def _read_parts(r: _Reader, raw: Any) -> list[Part]:
 
 def _read_part(r: _Reader, data: dict[str, Any], where: str) -> Part:
     """Read one part."""
-    exemptions = data.get("exemptions") or []
-    if isinstance(exemptions, str):
-        exemptions = [exemptions]
-    if not isinstance(exemptions, list):
-        r.problem(f"{where}.exemptions", "must be a list of sections")
-        exemptions = []
+    exemptions = r.text_list(data.get("exemptions") or [], f"{where}.exemptions")
     cost = r.mapping(data.get("cost"), f"{where}.cost")
     opinion = r.mapping(data.get("opinion"), f"{where}.opinion") if "opinion" in data else None
     return Part(
@@ -455,9 +450,12 @@ def _read_edits(r: _Reader, raw: Any) -> LetterEdits:
     texts = r.mapping(data.get("texts"), "edits.texts")
     order = r.mapping(data.get("order"), "edits.order")
     added = data.get("added") or []
+    if not isinstance(added, list):
+        r.problem("edits.added", f"must be a list of clause and section pairs, not {_kind(added)}")
+        added = []
     return LetterEdits(
-        texts={str(k): "" if v is None else str(v) for k, v in texts.items()},
-        removed=[str(k) for k in data.get("removed") or []],
+        texts={str(k): r.text(texts, k, f"edits.texts.{k}") for k in texts},
+        removed=r.text_list(data.get("removed"), "edits.removed"),
         added=[AddedClause(str(a.get("clause", "")), str(a.get("section", ""))) for a in added if isinstance(a, dict)],
-        order={str(k): [str(x) for x in v] for k, v in order.items() if isinstance(v, list)},
+        order={str(k): r.text_list(v, f"edits.order.{k}") for k, v in order.items() if isinstance(v, list)},
     )

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from app.core.storage.typed import CONTROL
+
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YAML_SPECIAL = re.compile(
@@ -29,6 +31,8 @@ class _Unsupported(Exception):
 
 def read_header(text: str) -> dict[str, Any] | None:
     """Return the header as YAML would read it, or None when it is not in the plain shape."""
+    if CONTROL.search(text):
+        return None  # YAML refuses control characters; let it say so
     try:
         return _read(text.splitlines(), text.endswith("\n"))
     except _Unsupported:

@@ -15,10 +15,11 @@ from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
 from app.core.drafting.clause_header import read_header
 from app.core.drafting.template_scan import scan
 from app.core.problems import Problem, display_path
-from app.core.storage import yamlio
+from app.core.storage import typed, yamlio
 from app.core.storage.atomic import write_text_atomic
 
 STATUSES = ("draft", "approved")
+_HeaderLoader = yamlio.FastLoader  # what YAML gives a header; the fast reader must agree with it
 
 # Problem codes of clause files.
 NO_HEADER = "no-header"  # the file does not open with a metadata header
@@ -30,8 +31,6 @@ TEMPLATE_SYNTAX = "template-syntax"
 UNREADABLE = "unreadable"
 UNUSABLE = frozenset({NO_HEADER, BAD_HEADER, MISSING_FIELD, TEMPLATE_SYNTAX, UNREADABLE})  # no clause can be built
 
-
-_HeaderLoader = yamlio.FastLoader
 REQUIRED = ("id", "title", "topic", "status")
 LIST_FIELDS = ("regimes", "letters", "outcomes", "sections", "provides", "references")
 FENCE = "---"
@@ -96,11 +95,10 @@ def parse_clause(text: str, path: str, layer: str = "built-in") -> tuple[Clause 
     try:
         meta = read_header(header)
         if meta is None:
-            meta = yaml.load(header, Loader=_HeaderLoader) or {}
+            meta = yamlio.load_with_lines(header)[0] or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return None, [Problem(path, line, f"metadata is not valid YAML: {getattr(exc, 'problem', exc)}", BAD_HEADER)]
+        line, reason = yamlio.describe_error(exc, header)
+        return None, [Problem(path, line + 1 if line else 1, f"metadata is not valid YAML: {reason}", BAD_HEADER)]
     if not isinstance(meta, dict):
         return None, [Problem(path, 2, "metadata must be a mapping of fields (id, title, topic, …)", BAD_HEADER)]
     problems = _check_meta(meta, header, path)
@@ -147,9 +145,17 @@ def _check_meta(meta: dict[str, Any], header: str, path: str) -> list[Problem]:
             report(key, BAD_FIELD, f"{key} must be an ISO date such as 2026-01-31")
     if meta.get("status") == "approved" and not meta.get("approved_by"):
         report("status", UNRECORDED_APPROVAL, "an approved clause must record approved_by", "approved_by")
+    if "optional" in meta:
+        try:
+            typed.as_bool(meta["optional"])
+        except typed.TypedError as exc:
+            report("optional", BAD_FIELD, f"optional {exc}")
     if not found:
         return []
-    _, lines = yamlio.load_with_lines(header)
+    try:
+        _, lines = yamlio.load_with_lines(header)
+    except yaml.YAMLError:
+        lines = {}
     return [replace(p, line=(yamlio.line_for(lines, at) or 0) + 1) for at, p in found]
 
 
@@ -169,6 +175,14 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
     return [str(value)]
+
+
+def _flag(value: Any) -> bool:
+    """Return a metadata true/false (a malformed one is reported by the header check)."""
+    try:
+        return False if value is None else typed.as_bool(value)
+    except typed.TypedError:
+        return False
 
 
 def _date(value: Any) -> dt.date | None:
@@ -209,7 +223,7 @@ def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: st
         sections=tuple(_as_list(meta.get("sections"))),
         provides=tuple(_as_list(meta.get("provides"))),
         references=tuple(_as_list(meta.get("references"))),
-        optional=bool(meta.get("optional", False)),
+        optional=_flag(meta.get("optional")),
         owner=str(meta.get("owner") or ""),
         approved_by=str(meta.get("approved_by") or ""),
         approved_on=_date(meta.get("approved_on")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,17 @@ class Layer:
     folder: Path
 
 
+@dataclass(frozen=True)
+class BrokenClause:
+    """A clause file that fails its own rules and is therefore not used in any letter."""
+
+    path: str
+    layer: str
+    clause_id: str  # as far as it could be read; "" when not even that
+    problems: tuple[Problem, ...]
+    clause: Clause | None = None  # what could be parsed, for the workbench to open and fix
+
+
 @dataclass
 class Library:
     """Effective clauses by id, the versions they override, and every problem found."""
@@ -40,6 +52,7 @@ class Library:
     clauses: dict[str, Clause] = field(default_factory=dict)
     shadowed: dict[str, list[Clause]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    broken: list[BrokenClause] = field(default_factory=list)
     _topics: dict[str, list[Clause]] | None = field(default=None, repr=False, compare=False)
 
     def by_topic(self, topic: str) -> list[Clause]:
@@ -73,6 +86,30 @@ class Library:
     def get(self, clause_id: str) -> Clause | None:
         """Return a clause by id, or None."""
         return self.clauses.get(clause_id)
+
+    def instead_of(self, broken: BrokenClause) -> str:
+        """Say what wording letters use in place of a broken clause."""
+        clause = self.clauses.get(broken.clause_id) if broken.clause_id else None
+        if clause is not None and clause.path != broken.path:
+            return f"the {clause.layer} clause {clause.id!r} ({clause.path})"
+        return "the best other clause for each slot in the lower layers (there is no other version of it)"
+
+    def broken_messages(self) -> list[str]:
+        """Return one line per broken clause: which file, that it is not used, and what is used instead."""
+        return [
+            f"{b.path}: {b.layer} clause{f' {b.clause_id!r}' if b.clause_id else ''} is broken and not used; "
+            f"letters would use {self.instead_of(b)} instead"
+            for b in self.broken
+        ]
+
+
+def broken_findings(library: Library) -> list[str]:
+    """Return, for each broken clause file, its problems and what is used instead, as finding messages."""
+    messages = []
+    for broken, summary in zip(library.broken, library.broken_messages()):
+        details = "; ".join(f"line {p.line}: {p.message}" if p.line else p.message for p in broken.problems)
+        messages.append(f"{summary} ({details})")
+    return messages
 
 
 def default_layers(extra: Iterable[Path] = ()) -> list[Layer]:
@@ -119,7 +156,10 @@ def _load_layer(library: Library, layer: Layer, validate: bool) -> None:
             continue
         clause, problems = read_clause_file(path, layer.name)
         library.problems.extend(problems)
-        if clause is None:
+        if clause is None or problems:
+            shown = clause.path if clause else display_path(path)
+            clause_id = clause.id if clause else _guess_id(path)
+            library.broken.append(BrokenClause(shown, layer.name, clause_id, tuple(problems), clause))
             continue
         if clause.id in seen:
             message = f"duplicate id {clause.id!r} (also in {seen[clause.id]})"
@@ -129,6 +169,20 @@ def _load_layer(library: Library, layer: Layer, validate: bool) -> None:
         if validate:
             library.problems.extend(check_clause(clause, topics))
         _add(library, clause)
+
+
+def _guess_id(path: Path) -> str:
+    """Return the id a broken clause file seems to declare, for messages ("" when none)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return ""
+    match = _ID_LINE.search(head)
+    return match.group(1) if match else ""
+
+
+_ID_LINE = re.compile(r"^id:\s*['\"]?([A-Za-z0-9_.-]+)", re.M)
 
 
 def _add(library: Library, clause: Clause) -> None:

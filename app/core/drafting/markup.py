@@ -14,6 +14,8 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from app.core.storage.typed import clean
+
 
 @dataclass(frozen=True)
 class Run:
@@ -78,8 +80,12 @@ def _parser() -> MarkdownIt:
 
 
 def parse(text: str) -> list[Block]:
-    """Parse Markdown text into blocks (the result is shared: do not modify it)."""
-    return _parse_cached(text)
+    """Parse Markdown text into blocks (the result is shared: do not modify it).
+
+    Control characters are dropped first, so a NUL is lost the same way everywhere rather than
+    becoming U+FFFD in Markdown text and vanishing from the address block.
+    """
+    return _parse_cached(clean(text))
 
 
 @lru_cache(maxsize=4096)

@@ -28,6 +28,7 @@ from app.core.word.metadata import scrub_metadata
 from app.core.word.numbering import HANGING_TWIPS as LIST_HANGING_TWIPS
 from app.core.word.numbering import INDENT_TWIPS as LIST_INDENT_TWIPS
 from app.core.word.numbering import add_num, ensure_list_styles, next_num_id
+from app.core.word.scrub import ScrubError, clean_package
 from app.core.word.styles import BULLET_STYLES, NUMBER_STYLES, QUOTE_INDENT_TWIPS, ensure_styles
 
 # Characters XML 1.0 cannot hold: C0 controls except tab/newline/return, surrogates, U+FFFE/FFFF.
@@ -100,7 +101,10 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
     scrub_metadata(document, clean_text(f"{letter.title} {case.reference}".strip()), when, options.author)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    try:
+        return clean_package(buffer.getvalue())
+    except ScrubError as exc:
+        raise ExportError(f"the letter was not written: {exc}") from exc
 
 
 def open_letterhead(path: Path | None) -> Document:

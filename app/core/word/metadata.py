@@ -15,6 +15,7 @@ APP_XML = (
 )
 
 DROPPED_RELATIONSHIPS = ("/thumbnail", "/customXml")
+MAX_TITLE = 255  # the core title property holds at most 255 characters
 
 
 def scrub_metadata(document: Document, title: str, when: dt.datetime, author: str = "") -> None:
@@ -33,7 +34,7 @@ def scrub_metadata(document: Document, title: str, when: dt.datetime, author: st
     ):
         setattr(props, name, "")
     props.author = author
-    props.title = title
+    props.title = title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"
     props.language = "en-GB"
     props.created = when
     props.modified = when

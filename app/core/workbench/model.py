@@ -129,6 +129,7 @@ def load_workbench(layers: Sequence[Layer]) -> WorkbenchLibrary:
     for clause_id, lower in library.shadowed.items():
         top = library.clauses[clause_id]
         result.entries.extend(entry(clause, shadowed_by=top.layer) for clause in lower)
+    result.entries.extend(entry(broken.clause) for broken in library.broken if broken.clause is not None)
     loaded = {e.path for e in result.entries}
     for layer in layers:
         for path in clause_files(layer.folder):

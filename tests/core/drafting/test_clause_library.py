@@ -34,7 +34,7 @@ def test_good_clause_loads_despite_broken_neighbours(mixed):
 @pytest.mark.parametrize(
     "name, line, words",
     [
-        ("bad-yaml.md", 4, "not valid YAML"),
+        ("bad-yaml.md", 3, "not valid YAML"),  # the line where the unclosed list begins
         ("bad-jinja.md", 9, "template syntax error"),
         ("unknown-variable.md", 8, "unknown variable 'case.requester.shoe_size'"),
         ("unknown-section.md", 7, "FOISA has no section 43"),

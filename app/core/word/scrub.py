@@ -1,0 +1,230 @@
+"""Scrub what a letterhead brings into an exported letter: properties, comments, revisions, hidden text, ids.
+
+An organisation's letterhead made in Word carries its makers' traces: custom properties, comments
+and their authors (people.xml), tracked changes in headers (deleted text still prints in a PDF),
+hidden text, document variables, the path of the template it was attached to, Track Changes
+switched on, image descriptions holding local paths and revision-save ids. `scrub_docx` removes
+or resets all of them in the saved package; `audit_docx` lists anything that is still there.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import secrets
+import zipfile
+from collections.abc import Iterator
+from posixpath import dirname, join, normpath
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+# Parts that only ever hold people's traces: custom properties, comments and their authors.
+DROPPED_PARTS = re.compile(
+    r"(docProps/custom\.xml|word/comments[A-Za-z]*\.xml|word/people\.xml|customXml/.*)", re.IGNORECASE
+)
+DROPPED_REL_TYPES = ("/attachedTemplate", "/comments", "/people", "/custom-properties", "/commentsExtended")
+DROPPED_REL_TYPES += ("/commentsIds", "/commentsExtensible", "/customXml")
+REMOVED = {f"{{{W}}}{name}" for name in ("del", "moveFrom", "delText", "delInstrText", "rsid", "rsidRoot")}
+REMOVED |= {
+    f"{{{W}}}{name}"
+    for name in (
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "tblPrExChange",
+        "tcPrChange",
+        "trPrChange",
+        "tblGridChange",
+        "numberingChange",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "customXmlInsRangeStart",
+        "customXmlInsRangeEnd",
+        "customXmlDelRangeStart",
+        "customXmlDelRangeEnd",
+    )
+}
+UNWRAPPED = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
+SETTINGS_REMOVED = {f"{{{W}}}{name}" for name in ("docVars", "attachedTemplate", "trackRevisions", "rsids")}
+DOC_IDS = (f"{{{W14}}}docId", f"{{{W15}}}docId")
+# Alternative text that is really a file name or a path (C:\..., \\server\..., /home/..., logo.png).
+PATH_LIKE = re.compile(r"[A-Za-z]:[\\/]|\\\\|/|file:|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|svg|docx?|dotx?)\b", re.I)
+IMAGE_TEXT_ATTRS = ("descr", "title", "name")
+HIDDEN_TEXT = f"{{{W}}}vanish"
+
+
+class ScrubError(Exception):
+    """The saved letter could not be scrubbed (it is not a well-formed package)."""
+
+
+def scrub_docx(data: bytes) -> bytes:
+    """Return the package with every letterhead trace listed in the module docstring removed."""
+    try:
+        source = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ScrubError(f"the letter package is damaged: {exc}") from exc
+    names = source.namelist()
+    dropped = {n for n in names if DROPPED_PARTS.fullmatch(n)}
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in dropped:
+                continue
+            blob = _scrubbed(info.filename, source.read(info.filename), dropped)
+            copy = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            copy.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(copy, blob)
+    return out.getvalue()
+
+
+def _scrubbed(name: str, blob: bytes, dropped: set[str]) -> bytes:
+    """Return one part with its traces removed."""
+    if not name.endswith((".xml", ".rels")):
+        return blob
+    try:
+        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, huge_tree=True))
+    except etree.XMLSyntaxError as exc:
+        raise ScrubError(f"part {name} of the letter is not well-formed XML: {exc}") from exc
+    if name.endswith(".rels"):
+        _scrub_rels(root, name, dropped)
+    elif name == "[Content_Types].xml":
+        for override in root.findall(f"{{{TYPES}}}Override"):
+            if override.get("PartName", "").lstrip("/") in dropped:
+                root.remove(override)
+    else:
+        _scrub_wordml(root, is_settings=name == "word/settings.xml")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _scrub_rels(root: etree._Element, name: str, dropped: set[str]) -> None:
+    """Drop relationships to removed parts, to the attached template and to comments or people."""
+    base = dirname(dirname(name))  # word/_rels/document.xml.rels -> word
+    for rel in root.findall(f"{{{RELS}}}Relationship"):
+        target = rel.get("Target", "")
+        resolved = target.lstrip("/") if target.startswith("/") else normpath(join(base, target))
+        if rel.get("Type", "").endswith(DROPPED_REL_TYPES) or resolved in dropped:
+            root.remove(rel)
+
+
+def _scrub_wordml(root: etree._Element, is_settings: bool) -> None:
+    """Accept insertions, remove deletions and change records, hidden runs, comment marks, rsids and paths."""
+    for element in list(root.iter(etree.Element)):
+        tag = element.tag
+        if tag in REMOVED or (is_settings and tag in SETTINGS_REMOVED):
+            _remove(element)
+        elif tag in UNWRAPPED:
+            _unwrap(element)
+        elif tag == f"{{{W}}}commentReference" or (tag == HIDDEN_TEXT and _on(element)):
+            run = _ancestor(element, f"{{{W}}}r")
+            _remove(run if run is not None else element)  # a hidden style or paragraph mark is simply shown
+    for element in root.iter(etree.Element):
+        for attr in [a for a in element.attrib if _is_rsid(a)]:
+            del element.attrib[attr]
+        if etree.QName(element).localname in ("docPr", "cNvPr"):
+            for attr in IMAGE_TEXT_ATTRS:
+                if PATH_LIKE.search(element.get(attr, "")):
+                    element.set(attr, "Picture" if attr == "name" else "")
+        if is_settings and element.tag in DOC_IDS:
+            element.set(element.tag.replace("docId", "val"), f"{secrets.randbelow(0x7FFFFFFE) + 1:08X}")
+
+
+def _remove(element: etree._Element) -> None:
+    """Remove an element (and its content), keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Replace an element by its children (accepting a tracked insertion); a mark in rPr is removed."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if parent.tag == f"{{{W}}}rPr" or len(element) == 0:
+        _remove(element)
+        return
+    index = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(index + offset, child)
+    _remove(element)
+
+
+def _ancestor(element: etree._Element, tag: str) -> etree._Element | None:
+    """Return the nearest ancestor with a tag, or None."""
+    node = element.getparent()
+    while node is not None and node.tag != tag:
+        node = node.getparent()
+    return node
+
+
+def _on(element: etree._Element) -> bool:
+    """Tell whether an on/off property (w:vanish) is switched on."""
+    return element.get(f"{{{W}}}val", "true") not in ("0", "false", "off")
+
+
+def _is_rsid(attr: str) -> bool:
+    """Tell whether an attribute is a revision-save id (w:rsidR, w:rsidRPr, w:rsidDel, …)."""
+    return attr.startswith(f"{{{W}}}rsid")
+
+
+def clean_package(data: bytes) -> bytes:
+    """Scrub a saved letter and check the result; raise ScrubError naming anything left behind."""
+    cleaned = scrub_docx(data)
+    left = audit_docx(cleaned)
+    if left:
+        raise ScrubError("traces of the letterhead could not be removed: " + "; ".join(left[:5]))
+    return cleaned
+
+
+def audit_docx(data: bytes) -> list[str]:
+    """List every letterhead trace still in a saved letter (empty when it is clean)."""
+    found: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if DROPPED_PARTS.fullmatch(name):
+                found.append(f"{name}: part that holds personal traces")
+            elif name.endswith((".xml", ".rels")):
+                found += [f"{name}: {what}" for what in _traces(name, package.read(name))]
+    return found
+
+
+def _traces(name: str, blob: bytes) -> Iterator[str]:
+    """Yield what is left in one part."""
+    root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, huge_tree=True))
+    if name.endswith(".rels"):
+        for rel in root.iter(f"{{{RELS}}}Relationship"):
+            if rel.get("Type", "").endswith(DROPPED_REL_TYPES):
+                yield f"relationship to {rel.get('Target')}"
+        return
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if tag in REMOVED | UNWRAPPED | {f"{{{W}}}commentReference"}:
+            yield f"{etree.QName(tag).localname} (tracked change or comment mark)"
+        elif tag in SETTINGS_REMOVED:
+            yield f"{etree.QName(tag).localname} setting"
+        elif tag == HIDDEN_TEXT and _on(element):
+            yield "hidden text"
+        if any(_is_rsid(a) for a in element.attrib):
+            yield "revision-save id (rsid)"
+        if etree.QName(element).localname in ("docPr", "cNvPr"):
+            for attr in IMAGE_TEXT_ATTRS:
+                if PATH_LIKE.search(element.get(attr, "")):
+                    yield f"image {attr} that looks like a path: {element.get(attr)!r}"

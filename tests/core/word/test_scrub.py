@@ -1,0 +1,211 @@
+"""A letter exported over a dirty Word letterhead carries none of the letterhead's traces."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+
+import docx
+import pytest
+from lxml import etree
+
+from app.core.casefile.model import parse_case
+from app.core.drafting.letter import Letter, LetterBlock, LetterSection
+from app.core.paths import LETTERHEAD
+from app.core.word.export import ExportOptions, letter_docx_bytes
+from app.core.word.scrub import audit_docx, scrub_docx
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = f'xmlns:w="{W}"'
+CASE = parse_case(
+    "regime: foia\nreference: FOI-9\nreceived: 2026-10-01\ndate: 2026-10-20\n"
+    "requester: A. Person\nrequest: Send it.\nparts:\n  - outcome: disclosed\n"
+)
+SECRETS = [
+    "jsmith@council.example",  # custom property: owner e-mail
+    "\\\\fileserver\\legal\\drafts",  # custom property: server path
+    "Jane Smith",  # comment author
+    "Do not send this to requesters",  # comment text
+    "S-1-5-21-1004",  # people.xml directory user id
+    "DELETED HEADER TEXT",  # tracked deletion in the header
+    "Old Council Name",  # tracked deletion's author and text
+    "HIDDEN NOTE",  # hidden text in the header
+    "CaseWorkerVar",  # document variable
+    "C:\\Users\\jsmith",  # attached template path and image description
+    "Revision Author",  # author of tracked insertion / formatting change
+]
+
+
+def _png() -> bytes:
+    """A 1x1 PNG."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0\0\0\0")) + chunk(b"IEND", b"")
+    )
+
+
+def _dirty_letterhead(tmp_path):
+    """Build a letterhead with every trace a Word-made template can carry."""
+    document = docx.Document(str(LETTERHEAD))
+    header = document.sections[0].first_page_header
+    paragraph = header.paragraphs[0]
+    paragraph.add_run("Example Council").add_picture(io.BytesIO(_png()))
+    for tag in ("docPr", "cNvPr"):
+        for element in header._element.iter(f"{{*}}{tag}"):
+            element.set("descr", "C:\\Users\\jsmith\\Pictures\\logo.png")
+            element.set("name", "C:\\Users\\jsmith\\Pictures\\logo.png")
+    extra = (
+        f'<w:p {NS} w:rsidR="00AB12CD" w:rsidRDefault="00AB12CD">'
+        '<w:ins w:id="1" w:author="Revision Author" w:date="2026-01-01T00:00:00Z"><w:r><w:t>New line</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="Old Council Name" w:date="2026-01-01T00:00:00Z">'
+        "<w:r><w:delText>DELETED HEADER TEXT</w:delText></w:r></w:del>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN NOTE</w:t></w:r>"
+        '<w:commentRangeStart w:id="0"/><w:r w:rsidRPr="00FF00FF"><w:rPr><w:b/>'
+        '<w:rPrChange w:id="3" w:author="Revision Author"><w:rPr/></w:rPrChange></w:rPr><w:t>Kept text</w:t></w:r>'
+        '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>'
+    )
+    header._element.append(etree.fromstring(extra))
+    settings = document.settings.element
+    settings.append(etree.fromstring(f"<w:trackRevisions {NS}/>"))
+    settings.append(etree.fromstring(f'<w:docVars {NS}><w:docVar w:name="CaseWorkerVar" w:val="jsmith"/></w:docVars>'))
+    settings.insert(
+        0,
+        etree.fromstring(
+            f'<w:attachedTemplate {NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdT"/>'
+        ),
+    )
+    raw = io.BytesIO()
+    document.save(raw)
+    return _add_parts(raw.getvalue(), tmp_path / "dirty.docx")
+
+
+def _add_parts(data: bytes, path):
+    """Add custom properties, comments, people and the template relationship to a saved package."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "docProps/custom.xml": (
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Owner">'
+            "<vt:lpwstr>jsmith@council.example</vt:lpwstr></property>"
+            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Path">'
+            "<vt:lpwstr>\\\\fileserver\\legal\\drafts</vt:lpwstr></property></Properties>"
+        ),
+        "word/comments.xml": (
+            f'<w:comments {NS}><w:comment w:id="0" w:author="Jane Smith" w:initials="JS">'
+            "<w:p><w:r><w:t>Do not send this to requesters</w:t></w:r></w:p></w:comment></w:comments>"
+        ),
+        "word/people.xml": (
+            '<w15:people xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+            '<w15:person w15:author="Jane Smith"><w15:presenceInfo w15:providerId="AD" w15:userId="S-1-5-21-1004"/>'
+            "</w15:person></w15:people>"
+        ),
+        "word/_rels/settings.xml.rels": (
+            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rIdT" Type="{rel}/attachedTemplate" '
+            'Target="file:///C:\\Users\\jsmith\\Templates\\Letter.dotx" TargetMode="External"/></Relationships>'
+        ),
+    }
+    source = zipfile.ZipFile(io.BytesIO(data))
+    with zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            blob = source.read(name)
+            if name == "[Content_Types].xml":
+                blob = blob.replace(
+                    b"</Types>",
+                    b'<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
+                    b'<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>'
+                    b'<Override PartName="/word/people.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml"/></Types>',
+                )
+            elif name == "_rels/.rels":
+                blob = blob.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdC" Type="{rel}/custom-properties" Target="docProps/custom.xml"/></Relationships>'.encode(),
+                )
+            elif name == "word/_rels/document.xml.rels":
+                blob = blob.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdM" Type="{rel}/comments" Target="comments.xml"/>'
+                    f'<Relationship Id="rIdP" Type="http://schemas.microsoft.com/office/2011/relationships/people" Target="people.xml"/>'
+                    "</Relationships>".encode(),
+                )
+            target.writestr(name, blob)
+        for name, text in parts.items():
+            target.writestr(name, text)
+    return path
+
+
+def _letter() -> Letter:
+    section = LetterSection(key="body", heading="")
+    section.blocks.append(LetterBlock(key="body/x", section="body", topic="x", text="The body of the letter.\n"))
+    return Letter(title="Your request", sections=[section])
+
+
+def _all_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return "\n".join(package.read(n).decode("utf-8", "replace") for n in package.namelist())
+
+
+@pytest.fixture
+def exported(tmp_path):
+    letterhead = _dirty_letterhead(tmp_path)
+    dirty = letterhead.read_bytes()
+    assert all(secret in _all_text(dirty) for secret in SECRETS)  # the fixture really is dirty
+    assert len(audit_docx(dirty)) > 10
+    return letter_docx_bytes(_letter(), CASE, ExportOptions(letterhead=letterhead))
+
+
+def test_no_letterhead_trace_survives_export(exported):
+    text = _all_text(exported)
+    for secret in SECRETS:
+        assert secret not in text, secret
+    names = zipfile.ZipFile(io.BytesIO(exported)).namelist()
+    for part in ("docProps/custom.xml", "word/comments.xml", "word/people.xml"):
+        assert part not in names
+    for marker in ("rsid", "w:ins ", "w:del ", "w:delText", "w:vanish", "w:docVars", "attachedTemplate"):
+        assert marker not in text, marker
+    assert "trackRevisions" not in text
+    assert audit_docx(exported) == []
+
+
+def test_the_letter_still_opens_and_keeps_its_visible_header(exported):
+    document = docx.Document(io.BytesIO(exported))
+    header = "\n".join(p.text for p in document.sections[0].first_page_header.paragraphs)
+    assert "Example Council" in header
+    assert "New line" in header  # the tracked insertion is accepted
+    assert "Kept text" in header
+    assert "The body of the letter." in "\n".join(p.text for p in document.paragraphs)
+    assert "<wp:docPr" in document.sections[0].first_page_header._element.xml  # the logo stays
+
+
+def _doc_id(data: bytes) -> str:
+    settings = zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml")
+    return etree.fromstring(settings).find("{*}docId").get("{http://schemas.microsoft.com/office/word/2010/wordml}val")
+
+
+def test_each_letter_gets_a_fresh_document_id():
+    first = letter_docx_bytes(_letter(), CASE)
+    second = letter_docx_bytes(_letter(), CASE)
+    assert _doc_id(first) != _doc_id(second)
+    assert _doc_id(first) != _doc_id(LETTERHEAD.read_bytes())
+    assert "rsid" not in _all_text(first)
+
+
+def test_scrub_keeps_alternative_text_that_is_not_a_path():
+    data = letter_docx_bytes(_letter(), CASE)
+    assert scrub_docx(data) != b""
+    assert audit_docx(scrub_docx(data)) == []
+
+
+def test_a_very_long_reference_still_exports(tmp_path):
+    case = parse_case(
+        "regime: foia\nreference: " + "R" * 400 + "\nreceived: 2026-10-01\nparts:\n  - outcome: disclosed\n"
+    )
+    document = docx.Document(io.BytesIO(letter_docx_bytes(_letter(), case)))
+    assert len(document.core_properties.title) == 255
