@@ -4,14 +4,16 @@ An organisation's letterhead made in Word carries its makers' traces: custom pro
 and their authors (people.xml), tracked changes in headers (deleted text still prints in a PDF),
 hidden text, document variables, the path of the template it was attached to, Track Changes
 switched on, image descriptions holding local paths and revision-save ids. `scrub_docx` removes
-or resets all of them in the saved package; `audit_docx` lists anything that is still there.
+or resets all of them in the saved package (the shared document id becomes one derived from the
+letter itself, so letters differ but the same letter exports byte for byte the same);
+`audit_docx` lists anything that is still there.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
-import secrets
 import zipfile
 from collections.abc import Iterator
 from posixpath import dirname, join, normpath
@@ -76,19 +78,28 @@ def scrub_docx(data: bytes) -> bytes:
         raise ScrubError(f"the letter package is damaged: {exc}") from exc
     names = source.namelist()
     dropped = {n for n in names if DROPPED_PARTS.fullmatch(n)}
+    doc_id = _letter_id(source)
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             if info.filename in dropped:
                 continue
-            blob = _scrubbed(info.filename, source.read(info.filename), dropped)
+            blob = _scrubbed(info.filename, source.read(info.filename), dropped, doc_id)
             copy = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             copy.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(copy, blob)
     return out.getvalue()
 
 
-def _scrubbed(name: str, blob: bytes, dropped: set[str]) -> bytes:
+def _letter_id(package: zipfile.ZipFile) -> str:
+    """Return a document id derived from the letter's parts (not the zip's timestamps)."""
+    digest = hashlib.sha256()
+    for name in sorted(package.namelist()):
+        digest.update(name.encode() + b"\0" + package.read(name))
+    return f"{int.from_bytes(digest.digest()[:4], 'big') % 0x7FFFFFFE + 1:08X}"
+
+
+def _scrubbed(name: str, blob: bytes, dropped: set[str], doc_id: str) -> bytes:
     """Return one part with its traces removed."""
     if not name.endswith((".xml", ".rels")):
         return blob
@@ -103,7 +114,7 @@ def _scrubbed(name: str, blob: bytes, dropped: set[str]) -> bytes:
             if override.get("PartName", "").lstrip("/") in dropped:
                 root.remove(override)
     else:
-        _scrub_wordml(root, is_settings=name == "word/settings.xml")
+        _scrub_wordml(root, doc_id if name == "word/settings.xml" else None)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -117,8 +128,12 @@ def _scrub_rels(root: etree._Element, name: str, dropped: set[str]) -> None:
             root.remove(rel)
 
 
-def _scrub_wordml(root: etree._Element, is_settings: bool) -> None:
-    """Accept insertions, remove deletions and change records, hidden runs, comment marks, rsids and paths."""
+def _scrub_wordml(root: etree._Element, doc_id: str | None) -> None:
+    """Accept insertions, remove deletions and change records, hidden runs, comment marks, rsids and paths.
+
+    In the settings part (doc_id given) the template's document id is replaced by the letter's own.
+    """
+    is_settings = doc_id is not None
     for element in list(root.iter(etree.Element)):
         tag = element.tag
         if tag in REMOVED or (is_settings and tag in SETTINGS_REMOVED):
@@ -136,7 +151,7 @@ def _scrub_wordml(root: etree._Element, is_settings: bool) -> None:
                 if PATH_LIKE.search(element.get(attr, "")):
                     element.set(attr, "Picture" if attr == "name" else "")
         if is_settings and element.tag in DOC_IDS:
-            element.set(element.tag.replace("docId", "val"), f"{secrets.randbelow(0x7FFFFFFE) + 1:08X}")
+            element.set(element.tag.replace("docId", "val"), doc_id)
 
 
 def _remove(element: etree._Element) -> None:

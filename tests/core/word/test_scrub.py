@@ -190,10 +190,14 @@ def _doc_id(data: bytes) -> str:
     return etree.fromstring(settings).find("{*}docId").get("{http://schemas.microsoft.com/office/word/2010/wordml}val")
 
 
-def test_each_letter_gets_a_fresh_document_id():
+def test_each_letter_gets_its_own_document_id():
     first = letter_docx_bytes(_letter(), CASE)
-    second = letter_docx_bytes(_letter(), CASE)
+    other = parse_case(
+        "regime: foia\nreference: FOI-10\nreceived: 2026-10-01\nrequester: B. Person\nparts:\n  - outcome: disclosed\n"
+    )
+    second = letter_docx_bytes(_letter(), other)
     assert _doc_id(first) != _doc_id(second)
+    assert letter_docx_bytes(_letter(), CASE) == first  # the same letter exports identically
     assert _doc_id(first) != _doc_id(LETTERHEAD.read_bytes())
     assert "rsid" not in _all_text(first)
 
