@@ -37,6 +37,7 @@ class Facts:
     outcomes: tuple[str, ...]
     citations: tuple[Citation, ...]
     allow_drafts: bool
+    authority_kind: str = ""  # police, council, … (clauses may say which kinds they suit)
 
 
 def assemble(
@@ -206,7 +207,8 @@ def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
         outcomes = tuple(group.outcomes)
     else:
         outcomes = tuple(view.outcomes)
-    return Facts(case.regime, case.letter, outcomes, tuple(parse_citation(c) for c in cites), case.allow_drafts)
+    citations = tuple(parse_citation(c) for c in cites)
+    return Facts(case.regime, case.letter, outcomes, citations, case.allow_drafts, case.authority.kind)
 
 
 def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
@@ -230,7 +232,7 @@ def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int]
     """
     if clause.optional or (clause.status != "approved" and not facts.allow_drafts):
         return None
-    if not clause.serves(facts.regime, facts.letter):
+    if not clause.serves(facts.regime, facts.letter) or not clause.suits(facts.authority_kind):
         return None
     if clause.outcomes and not set(clause.outcomes) & set(facts.outcomes):
         return None

@@ -35,12 +35,15 @@ class Candidate:
 
 
 def candidates(library: Library, case: Case, letter: Letter | None, section_key: str | None) -> list[Candidate]:
-    """Return addable clauses: those serving the case's regime and letter, best fits first."""
+    """Return addable clauses: those serving the case's regime, letter and kind of authority, best fits first.
+
+    Pass the case with its authority profile applied (the kind of authority usually comes from it).
+    """
     facts = case_facts(case, _part_number(section_key))
     topics = topic_sections(case.letter)
     found: list[Candidate] = []
     for clause in library.clauses.values():
-        if not clause.serves(case.regime, case.letter):
+        if not clause.serves(case.regime, case.letter) or not clause.suits(case.authority.kind):
             continue
         if clause.status != "approved" and not case.allow_drafts:
             continue
@@ -77,7 +80,7 @@ def case_facts(case: Case, part_number: int | None = None) -> Facts:
             except CitationError:
                 continue
     outcomes = tuple(dict.fromkeys(p.outcome for p in parts))
-    return Facts(case.regime, case.letter, outcomes, tuple(citations), case.allow_drafts)
+    return Facts(case.regime, case.letter, outcomes, tuple(citations), case.allow_drafts, case.authority.kind)
 
 
 def topic_sections(letter_kind: str) -> dict[str, tuple[str, bool]]:

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from app.core.casefile.authority import KINDS as AUTHORITY_KINDS
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
 from app.core.drafting.clause_header import read_header
 from app.core.drafting.template_scan import scan
@@ -32,7 +33,7 @@ UNREADABLE = "unreadable"
 UNUSABLE = frozenset({NO_HEADER, BAD_HEADER, MISSING_FIELD, TEMPLATE_SYNTAX, UNREADABLE})  # no clause can be built
 
 REQUIRED = ("id", "title", "topic", "status")
-LIST_FIELDS = ("regimes", "letters", "outcomes", "sections", "provides", "references")
+LIST_FIELDS = ("regimes", "letters", "outcomes", "sections", "provides", "references", "authorities")
 FENCE = "---"
 
 
@@ -54,6 +55,7 @@ class Clause:
     sections: tuple[str, ...] = ()
     provides: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
+    authorities: tuple[str, ...] = ()  # kinds of authority it suits (police, council, …); empty = any
     optional: bool = False
     owner: str = ""
     approved_by: str = ""
@@ -85,6 +87,10 @@ class Clause:
     def serves(self, regime: str, letter: str) -> bool:
         """Tell whether the clause can be used for this regime and letter kind."""
         return (not self.regimes or regime in self.regimes) and (not self.letters or letter in self.letters)
+
+    def suits(self, kind: str) -> bool:
+        """Tell whether the clause suits this kind of authority (any, when either side does not say)."""
+        return not self.authorities or not kind or kind in self.authorities
 
 
 def parse_clause(text: str, path: str, layer: str = "built-in") -> tuple[Clause | None, list[Problem]]:
@@ -136,7 +142,8 @@ def _check_meta(meta: dict[str, Any], header: str, path: str) -> list[Problem]:
     for key in LIST_FIELDS:
         if key in meta and not isinstance(meta[key], (list, str, type(None))):
             report(key, BAD_FIELD, f"{key} must be a list")
-    for key, allowed in (("regimes", REGIMES), ("letters", LETTERS), ("outcomes", OUTCOMES)):
+    kinds = tuple(k for k in AUTHORITY_KINDS if k)
+    for key, allowed in (("regimes", REGIMES), ("letters", LETTERS), ("outcomes", OUTCOMES), ("authorities", kinds)):
         for value in _as_list(meta.get(key)):
             if value not in allowed:
                 report(key, BAD_FIELD, f"{key}: unknown value {value!r} (expected one of {', '.join(allowed)})")
@@ -223,6 +230,7 @@ def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: st
         sections=tuple(_as_list(meta.get("sections"))),
         provides=tuple(_as_list(meta.get("provides"))),
         references=tuple(_as_list(meta.get("references"))),
+        authorities=tuple(_as_list(meta.get("authorities"))),
         optional=_flag(meta.get("optional")),
         owner=str(meta.get("owner") or ""),
         approved_by=str(meta.get("approved_by") or ""),
@@ -238,7 +246,7 @@ def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: st
 def clause_to_text(clause: Clause) -> str:
     """Return the file text of a clause: metadata header then body."""
     meta: dict[str, Any] = {"id": clause.id, "title": clause.title, "topic": clause.topic, "status": clause.status}
-    for key in ("regimes", "letters", "outcomes", "sections", "provides", "references"):
+    for key in LIST_FIELDS:
         if getattr(clause, key):
             meta[key] = list(getattr(clause, key))
     if clause.optional:

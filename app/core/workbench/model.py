@@ -38,6 +38,7 @@ META_ORDER = (
     "sections",
     "provides",
     "references",
+    "authorities",
     "optional",
     "owner",
     "approved_by",

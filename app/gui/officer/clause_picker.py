@@ -30,7 +30,7 @@ class ClausePickerDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.setWindowTitle("Add a clause from the library")
-        self._candidates = candidates(document.library, document.case, document.letter, section_key)
+        self._candidates = candidates(document.library, document.resolved_case(), document.letter, section_key)
         self._build(section_key)
         self._fill()
         self.resize(820, 560)
@@ -151,7 +151,7 @@ class ClausePickerDialog(QDialog):
                 facts.append(f"{name}: {', '.join(getattr(clause, name))}")
         self.about.setText(f"{clause.title}\n{' · '.join(facts)}")
         self.guidance.setText(reflow(clause.guidance) or "No guidance note.")
-        text, error = render_for_case(clause, self.document.case, self.document.today(), candidate.section)
+        text, error = render_for_case(clause, self.document.resolved_case(), self.document.today(), candidate.section)
         self.body.setPlainText(text if not error else f"{text}\n\n(Cannot be filled in for this case: {error})")
         target = self.section.findData(candidate.section)
         if target >= 0:

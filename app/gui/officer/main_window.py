@@ -396,7 +396,12 @@ class MainWindow(QMainWindow):
 
     def _on_findings_finding_activated(self, finding: Finding) -> None:
         """Take the officer to the clause, part or section a finding concerns."""
-        if finding.block_key and self.letter_view.select(finding.block_key):
+        if finding.rule.startswith("authority-"):
+            self.tabs.setCurrentWidget(self.case_panel)
+            field = self.case_panel.authority_name if finding.rule == "authority-name" else self.case_panel.profile
+            self.case_panel.ensureWidgetVisible(field)
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif finding.block_key and self.letter_view.select(finding.block_key):
             self.letter_view.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             self.preview.show_key(finding.block_key)
         elif finding.part:

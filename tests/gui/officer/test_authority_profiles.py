@@ -92,3 +92,11 @@ def test_placeholder_authority_is_an_error_finding(qtbot, window):
     settle(qtbot, window.document)
     assert not {f.rule for f in window.document.findings} & {"authority-name", "authority-review"}
     window.document.undo_stack.setClean()
+
+
+def test_activating_the_placeholder_finding_goes_to_the_authority_fields(qtbot, window):
+    finding = next(f for f in window.document.findings if f.rule == "authority-name")
+    window.tabs.setCurrentWidget(window.parts_editor)
+    window.findings.finding_activated.emit(finding)
+    assert window.tabs.currentWidget() is window.case_panel
+    qtbot.waitUntil(window.case_panel.authority_name.hasFocus)
