@@ -202,41 +202,68 @@ def _holidays_of(subdivision: str, year: int) -> Mapping[date, str]:
     Read from the bundled table when it covers the year; otherwise from python-holidays,
     imported only then: importing it loads every country's rules.
     """
-    first, last, table = _bundled_table()
-    if first <= year <= last:
-        return MappingProxyType(table.get((subdivision, year), {}))
+    first, last, _ = _bundled_table()
+    table = _bundled_year(year) if first <= year <= last else None
+    if table is not None:
+        return MappingProxyType(table.get(subdivision, {}))
     import holidays
 
     return MappingProxyType(dict(holidays.country_holidays("GB", subdiv=subdivision, years=year).items()))
 
 
 @cache
-def _bundled_table() -> tuple[int, int, dict[tuple[str, int], dict[date, str]]]:
-    """Return the years the bundled table covers and its holidays by (subdivision, year).
+def _bundled_table() -> tuple[int, int, dict[str, list[str]]]:
+    """Return the years the bundled table covers and its lines by year (parsed a year at a time, when asked).
 
-    An unreadable or malformed table covers no years, so every lookup goes to python-holidays.
+    An unreadable table, or one that does not say which years it covers, covers no years.
     """
     try:
-        return _parse_table(BANK_HOLIDAY_TABLE.read_text(encoding="utf-8"))
+        text = BANK_HOLIDAY_TABLE.read_text(encoding="utf-8")
+        first, last = _table_years(text)
     except (OSError, UnicodeDecodeError, ValueError):
         return 1, 0, {}
+    by_year: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            by_year.setdefault(line[:4], []).append(line)
+    return first, last, by_year
 
 
-def _parse_table(text: str) -> tuple[int, int, dict[tuple[str, int], dict[date, str]]]:
-    """Parse the table text; raise ValueError when any line is malformed or the range is missing."""
-    first, last = 1, 0
-    table: dict[tuple[str, int], dict[date, str]] = {}
+@cache
+def _bundled_year(year: int) -> dict[str, dict[date, str]] | None:
+    """Return one year of the bundled table by subdivision, or None if its lines are malformed."""
+    try:
+        parsed = _parse_lines(_bundled_table()[2].get(f"{year:04d}", []))
+    except ValueError:
+        return None
+    return {subdivision: days for (subdivision, _), days in parsed.items()}
+
+
+def _table_years(text: str) -> tuple[int, int]:
+    """Return the first and last year a table says it covers; ValueError if it does not say."""
     for line in text.splitlines():
         if line.startswith("# years: "):
             low, _, high = line[9:].partition("-")
             first, last = int(low), int(high)
-        elif line and not line.startswith("#"):
-            iso, subdivision, name = line.split("\t")
-            day = date.fromisoformat(iso)
-            table.setdefault((subdivision, day.year), {})[day] = name
-    if first > last:
-        raise ValueError("the table does not say which years it covers")
-    return first, last, table
+            if first <= last:
+                return first, last
+    raise ValueError("the table does not say which years it covers")
+
+
+def _parse_lines(lines: Iterable[str]) -> dict[tuple[str, int], dict[date, str]]:
+    """Parse date<TAB>subdivision<TAB>name lines; raise ValueError on a malformed one."""
+    table: dict[tuple[str, int], dict[date, str]] = {}
+    for line in lines:
+        iso, subdivision, name = line.split("\t")
+        day = date.fromisoformat(iso)
+        table.setdefault((subdivision, day.year), {})[day] = name
+    return table
+
+
+def _parse_table(text: str) -> tuple[int, int, dict[tuple[str, int], dict[date, str]]]:
+    """Parse a whole table; raise ValueError when any line is malformed or the range is missing."""
+    first, last = _table_years(text)
+    return first, last, _parse_lines(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @cache

@@ -65,3 +65,17 @@ def test_the_deadline_command_does_not_import_python_holidays_or_yaml() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines() == ["2026-03-31", "[]"]
+
+
+def test_a_malformed_year_of_the_table_falls_back_to_python_holidays(monkeypatch) -> None:
+    good = "2001-01-01\tENG\tNew Year's Day"
+    monkeypatch.setattr(calendar, "_bundled_table", lambda: (2000, 2001, {"2000": ["2000-01-01\tENG"], "2001": [good]}))
+    for cached in (calendar._bundled_year, calendar._holidays_of):
+        cached.cache_clear()
+    try:
+        assert calendar._bundled_year(2000) is None
+        assert set(calendar._holidays_of("ENG", 2000)) == set(holidays.country_holidays("GB", subdiv="ENG", years=2000))
+        assert dict(calendar._holidays_of("ENG", 2001)) == {date(2001, 1, 1): "New Year's Day"}
+    finally:
+        for cached in (calendar._bundled_year, calendar._holidays_of, calendar._union_of_holidays):
+            cached.cache_clear()

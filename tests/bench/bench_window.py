@@ -1,0 +1,257 @@
+"""Benchmark the desktop app as an officer waits for it, each figure paired with its floor in the same run.
+
+    .venv/bin/python tests/bench/bench_window.py [--runs N]
+
+1. `foi-drafter gui CASE` started from the shell until its window is on screen, found by polling
+   with xdotool under Xvfb, against a bare QApplication + QMainWindow script started and found the
+   same way (goal: ratio <= 1.8). Needs xvfb-run and xdotool; skipped without them.
+2. First preview painted, after the window's first paint (goal: <= 300 ms), in a fresh process.
+3. Key press -> preview painted after typing stops: keys typed into the request field 110 ms apart
+   (a brisk typist), timed from the last key to the preview's next paint (goal: <= 200 ms),
+   against the same build and paint with no pause at all (the floor).
+4. 200-part request vs 30-part: from setting the case to its preview painted (goal: <= 7x).
+
+Medians of --runs (default 7) fresh processes, alternating ours and the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "foia-partial.yaml"
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare window")
+window.resize(1560, 940)
+window.show()
+app.exec()
+"""
+KEY_GAP_MS = 110
+
+
+def environment(folder: str) -> dict[str, str]:
+    """Return the children's environment: private config and cache, .pyc files allowed."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    config = Path(folder) / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "preferences.json").write_text("{}", encoding="utf-8")  # not a first run: no setup dialog
+    env.update(
+        FOI_DRAFTER_CONFIG_DIR=str(config),
+        FOI_DRAFTER_RECOVERY_DIR=str(Path(folder) / "recovery"),
+        FOI_DRAFTER_CACHE_DIR=str(Path(folder) / "cache"),
+    )
+    return env
+
+
+# ---------------------------------------------------------------- 1. window on screen (Xvfb + xdotool)
+
+
+def on_screen_seconds(command: list[str], title: str, env: dict[str, str]) -> float:
+    """Start command and return the seconds until a visible window whose title contains title exists."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while process.poll() is None:
+            found = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", title], capture_output=True, text=True, env=env
+            )
+            if found.stdout.strip():
+                return time.perf_counter() - started
+            time.sleep(0.005)
+        raise SystemExit(f"{command[0]} exited before showing a window")
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def window_on_screen(runs: int, folder: str) -> None:
+    """Print the app's and the bare window's time to be on screen, alternating."""
+    env = environment(folder)
+    env["QT_QPA_PLATFORM"] = "xcb"
+    script = Path(sys.executable).parent / "foi-drafter"
+    ours = [str(script), "gui", str(EXAMPLE)] if script.exists() else [sys.executable, "main.py", "gui", str(EXAMPLE)]
+    bare = [sys.executable, "-c", BARE]
+    on_screen_seconds(ours, "FOI Response Drafter", env), on_screen_seconds(bare, "bare window", env)  # warm-up
+    a, b = [], []
+    for _ in range(runs):
+        a.append(on_screen_seconds(ours, "FOI Response Drafter", env))
+        b.append(on_screen_seconds(bare, "bare window", env))
+    ratio = statistics.median(x / y for x, y in zip(a, b))
+    print(
+        f"gui CASE until on screen (xdotool)  ours {statistics.median(a) * 1000:6.0f} ms   bare window "
+        f"{statistics.median(b) * 1000:6.0f} ms   ratio {ratio:4.2f} (goal <= 1.8; median of {runs} pairs)"
+    )
+
+
+# ---------------------------------------------------------------- children for 2-4 (offscreen)
+
+
+def child(kind: str, folder: str) -> None:
+    """Run one measured app session and print 'name milliseconds' lines."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtTest import QTest
+
+    from app.gui.application import create_application, start
+    from app.gui.environment import AppEnvironment
+
+    app = create_application(sys.argv[:1])
+    env = AppEnvironment.from_environ()
+    env.spelling = kind == "first"
+    marks: dict[str, float] = {}
+
+    class Paints(QObject):
+        """Record the time of the window's first paint and of every preview paint."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.preview_paints: list[float] = []
+
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.Paint:
+                marks.setdefault("window", time.perf_counter())
+                if watched is window.preview.browser.viewport():
+                    self.preview_paints.append(time.perf_counter())
+            return False
+
+    paints = Paints()
+    app.installEventFilter(paints)
+    window = start(env, EXAMPLE if kind == "first" else None)
+
+    def first_preview() -> None:
+        painted_after = [t for t in paints.preview_paints if "html" in marks and t > marks["html"]]
+        if painted_after and "window" in marks:
+            print(f"first {(painted_after[0] - marks['window']) * 1000:.1f}", flush=True)
+            app.exit(0)
+        else:
+            QTimer.singleShot(1, first_preview)
+
+    def typing(pause: bool) -> None:
+        editor = window.case_panel.request
+        editor.setFocus()
+        for index, key in enumerate("abcdefgh"):
+            if index:
+                QTest.qWait(KEY_GAP_MS if pause else 0)
+            QTest.keyClick(editor, key)
+        last_key = time.perf_counter()
+        count = len(paints.preview_paints)
+        if not pause:
+            window.document.builder.build_now()
+        deadline = time.perf_counter() + 10
+        while time.perf_counter() < deadline:
+            QTest.qWait(1)
+            later = [t for t in paints.preview_paints[count:] if t > marks.get("updated", 0)]
+            if "ABCDEFGH".lower() in window.preview.plain_text() and later:
+                print(f"{'key' if pause else 'floor'} {(later[-1] - last_key) * 1000:.1f}", flush=True)
+                break
+        app.exit(0)
+
+    def parts(count: int) -> None:
+        from tests.bench.bench_render import many_part_case
+
+        case = many_part_case(count)
+        count_before = len(paints.preview_paints)
+        started = time.perf_counter()
+        window.document.replace(case)
+        deadline = time.perf_counter() + 60
+        while time.perf_counter() < deadline:
+            QTest.qWait(1)
+            if "updated" in marks and [t for t in paints.preview_paints[count_before:] if t > marks["updated"]]:
+                print(f"parts{count} {(time.perf_counter() - started) * 1000:.1f}", flush=True)
+                break
+        app.exit(0)
+
+    window.preview.preview_updated.connect(lambda _s: marks.__setitem__("updated", time.perf_counter()))
+    window.document.build_finished.connect(lambda _r: marks.setdefault("html", time.perf_counter()))
+    if kind == "first":
+        QTimer.singleShot(0, first_preview)
+    else:
+
+        def when_ready() -> None:
+            if window.document.letter is None:
+                QTimer.singleShot(5, when_ready)
+            elif kind in ("key", "floor"):
+                typing(kind == "key")
+            else:
+                parts(int(kind[5:]))
+
+        QTimer.singleShot(0, when_ready)
+    app.exec()
+    window.document.undo_stack.setClean()
+    window.shutdown()
+
+
+def run_child(kind: str, folder: str) -> float:
+    """Run a child and return the figure it prints."""
+    env = environment(folder)
+    env["QT_QPA_PLATFORM"] = env.get("BENCH_QPA", "offscreen")
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--folder", folder],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    values = [float(line.split()[1]) for line in output.splitlines() if line.split()[:1] and line.split()[0] == kind]
+    if not values:
+        raise SystemExit(f"child {kind} printed nothing: {output!r}")
+    return values[0]
+
+
+def paired(label: str, mine: str, floor: str, runs: int, folder: str, goal: str) -> None:
+    """Alternate two children and print both medians with their paired ratio."""
+    run_child(mine, folder), run_child(floor, folder)
+    a, b = [], []
+    for _ in range(runs):
+        a.append(run_child(mine, folder))
+        b.append(run_child(floor, folder))
+    ratio = statistics.median(x / y for x, y in zip(a, b))
+    print(
+        f"{label:36s} {statistics.median(a):6.0f} ms   floor {statistics.median(b):6.0f} ms   "
+        f"ratio {ratio:4.2f}   {goal}"
+    )
+
+
+def main() -> int:
+    """Run the parent or a child."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="fresh processes per figure (default 7)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.folder)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-window-") as folder:
+        if shutil.which("xvfb-run") and shutil.which("xdotool") and not os.environ.get("DISPLAY"):
+            subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", sys.executable, __file__, *sys.argv[1:]])
+        elif os.environ.get("DISPLAY") and shutil.which("xdotool"):
+            window_on_screen(args.runs, folder)
+            return 0
+        else:
+            print("gui CASE until on screen: skipped (needs xvfb-run and xdotool)")
+        run_child("first", folder)
+        first = [run_child("first", folder) for _ in range(args.runs)]
+        print(f"{'first preview painted after 1st paint':36s} {statistics.median(first):6.0f} ms   goal <= 300 ms")
+        paired("key press -> preview painted", "key", "floor", args.runs, folder, "goal <= 200 ms; floor: no pause")
+        paired("200-part vs 30-part, to painted", "parts200", "parts30", args.runs, folder, "goal ratio <= 7")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
