@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from app.core.paths import LAW_DIR
+from app.core.storage import yamlio
 
 
 @dataclass(frozen=True)
@@ -27,8 +26,8 @@ class AuthorityKind:
 @cache
 def authority_data() -> dict[str, Any]:
     """Return the parsed authorities file (read once)."""
-    with (LAW_DIR / "authorities.yaml").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+    text = (LAW_DIR / "authorities.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yamlio.compose_and_load(text, lenient_dates=False)[1]  # libyaml: read at start-up
     return data
 
 

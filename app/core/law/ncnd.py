@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
 from app.core.law.registry import CitationError, parse_citation
 from app.core.paths import LAW_DIR
+from app.core.storage import yamlio
 
 
 @cache
 def _absolute() -> dict[str, tuple[str, ...]]:
-    with (LAW_DIR / "ncnd.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+    text = (LAW_DIR / "ncnd.yaml").read_text(encoding="utf-8")
+    data = yamlio.compose_and_load(text, lenient_dates=False)[1] or {}  # parsed once, with libyaml
     return {regime: tuple(values or ()) for regime, values in data.items()}
 
 

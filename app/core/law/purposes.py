@@ -5,16 +5,15 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
-
 from app.core.law.registry import Citation, CitationError, parse_citation
 from app.core.paths import LAW_DIR
+from app.core.storage import yamlio
 
 
 @cache
 def _data() -> dict[str, Any]:
-    with (LAW_DIR / "purposes.yaml").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+    text = (LAW_DIR / "purposes.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yamlio.compose_and_load(text, lenient_dates=False)[1]  # parsed once, with libyaml
     return data
 
 

@@ -67,3 +67,16 @@ def test_a_broken_case_file_names_the_line_where_the_unclosed_list_begins() -> N
     assert (problem.path, problem.line) == ("case.yaml", 2)
     assert problem.message.startswith("not valid YAML: ")
     assert "on line 3" in problem.message  # where the parser noticed
+
+
+def _shipped_yaml() -> list:
+    """Every YAML file the app ships (registries, law tables, skeletons, examples, contacts, calendar)."""
+    from app.core.paths import RESOURCES_DIR, TEMPLATES_DIR
+
+    return sorted([*RESOURCES_DIR.rglob("*.yaml"), *TEMPLATES_DIR.rglob("*.yaml")])
+
+
+@pytest.mark.parametrize("path", _shipped_yaml(), ids=lambda p: p.name)
+def test_every_shipped_yaml_file_reads_as_safe_load_reads_it(path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert yamlio.compose_and_load(text, lenient_dates=False)[1] == yaml.safe_load(text)
