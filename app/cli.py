@@ -15,6 +15,7 @@ COMMANDS = {
     "gui": "gui",
     "render": "render",
     "check": "check",
+    "verify": "verify",
     "deadline": "deadline",
     "library": "library",
     "spell": "spell",

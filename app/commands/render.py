@@ -43,6 +43,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="write the letter even when a clause file is broken (its file is named, with the wording used instead)",
     )
     parser.add_argument(
+        "--for-signature",
+        action="store_true",
+        help="write a plain file without the hidden block marks (it cannot then be verified or imported by block)",
+    )
+    parser.add_argument(
         "--today",
         type=dt.date.fromisoformat,
         default=None,
@@ -100,7 +105,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.case}: letter not written: fix the problems above", file=sys.stderr)
         return 1
     request = OutputRequest.for_path(args.output, args.disclosure_log)
-    options = ExportOptions(letterhead=args.letterhead, today=today)
+    # The publication copy, like the copy for signature, carries no hidden block marks.
+    plain = args.for_signature or args.disclosure_log
+    options = ExportOptions(letterhead=args.letterhead, today=today, for_signature=plain)
     try:
         write_output(case, letter, library, request, options, today)
     except (ExportError, PdfError) as exc:

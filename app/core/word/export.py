@@ -30,6 +30,7 @@ from app.core.word.numbering import INDENT_TWIPS as LIST_INDENT_TWIPS
 from app.core.word.numbering import add_num, ensure_list_styles, next_num_id
 from app.core.word.scrub import ScrubError, clean_package
 from app.core.word.styles import BULLET_STYLES, NUMBER_STYLES, QUOTE_INDENT_TWIPS, ensure_styles
+from app.core.word.tags import BlockTagger
 
 # Characters XML 1.0 cannot hold: C0 controls except tab/newline/return, surrogates, U+FFFE/FFFF.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -49,6 +50,7 @@ class ExportOptions:
     letterhead: Path | None = None
     author: str = ""
     today: dt.date | None = None
+    for_signature: bool = False  # a plain file: no hidden block marks (so no Word round trip)
 
 
 def xml_escape(text: str) -> str:
@@ -83,6 +85,7 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
     """Return the .docx bytes of a letter."""
     document = open_letterhead(options.letterhead)
     writer = _Writer(document)
+    tagger = BlockTagger(enabled=not options.for_signature)
     today = options.today or dt.date.today()
     letter_date = case.letter_date(today)
     _fill_header(document, case)
@@ -95,10 +98,13 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
         if section.heading:
             writer.paragraph(section.heading, "Letter Heading")
         for block in blocks:
+            first = len(writer.parts)
             writer.letter_block(block.text, block.style)
+            tagger.block(writer.parts, first, block)
     writer.finish()
     when = dt.datetime.combine(letter_date, dt.time(9, 0), tzinfo=dt.UTC)
     scrub_metadata(document, clean_text(f"{letter.title} {case.reference}".strip()), when, options.author)
+    tagger.finish(document, case.reference)
     buffer = io.BytesIO()
     document.save(buffer)
     try:

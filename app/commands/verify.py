@@ -1,0 +1,57 @@
+"""`foi-drafter verify`: check the Word letter as it is now against the statute and for what must not go out."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from app.commands.render import layers_for, with_profile
+
+# Heavy modules (python-docx, Jinja2, PyYAML) are imported in run(), so other sub-commands never load them.
+
+HELP = "check an exported Word letter, as edited, against what the statute requires"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the verify options."""
+    parser.add_argument("case", type=Path, help="the case file (YAML)")
+    parser.add_argument("letter", type=Path, help="the Word letter (.docx) as it will be sent")
+    parser.add_argument("--json", action="store_true", help="print findings as JSON")
+    parser.add_argument("--library", type=Path, action="append", default=[], help="an extra clause folder")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="date to treat as today")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print findings; exit 0 when nothing required is missing, 1 otherwise, 2 when a file cannot be read."""
+    from app.core.casefile.model import load_case
+    from app.core.drafting.library import load_library
+    from app.core.law.compliance import ERROR
+    from app.core.problems import InputError
+    from app.core.word.readback import WordFileError, open_word
+    from app.core.word.verify import verify_document
+
+    today = args.today or dt.date.today()
+    try:
+        case = load_case(args.case, legal=False)
+        document = open_word(args.letter)
+    except (InputError, WordFileError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    case, wrong = with_profile(case)
+    for message in wrong:
+        print(f"{args.case}: {message}", file=sys.stderr)
+    library = load_library(layers_for(args.library))
+    result = verify_document(case, document, library, today)
+    if args.json:
+        print(json.dumps([f.to_dict() for f in result.findings], indent=2))
+    else:
+        for finding in result.findings:
+            print(finding)
+        errors = sum(f.severity == ERROR for f in result.findings)
+        print(
+            f"{args.letter}: {errors} problem(s) to fix before sending, {len(result.findings) - errors} other finding(s)"
+        )
+    return 0 if result.ok else 1
