@@ -64,6 +64,9 @@ DOC_IDS = (f"{{{W14}}}docId", f"{{{W15}}}docId")
 PATH_LIKE = re.compile(r"[A-Za-z]:[\\/]|\\\\|/|file:|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|svg|docx?|dotx?)\b", re.I)
 IMAGE_TEXT_ATTRS = ("descr", "title", "name")
 HIDDEN_TEXT = f"{{{W}}}vanish"
+# The drafter's own block manifest (app.core.word.tags) is a custom XML part too, but it is written
+# by the export, not brought in by a letterhead, and holds no one's traces: it is kept.
+MANIFEST_ROOT = "{urn:foi-drafter:letter-blocks:1}letter"
 
 
 class ScrubError(Exception):
@@ -77,7 +80,7 @@ def scrub_docx(data: bytes) -> bytes:
     except zipfile.BadZipFile as exc:
         raise ScrubError(f"the letter package is damaged: {exc}") from exc
     names = source.namelist()
-    dropped = {n for n in names if DROPPED_PARTS.fullmatch(n)}
+    dropped = {n for n in names if DROPPED_PARTS.fullmatch(n)} - _manifest_parts(source)
     doc_id = _letter_id(source)
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -89,6 +92,16 @@ def scrub_docx(data: bytes) -> bytes:
             copy.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(copy, blob)
     return out.getvalue()
+
+
+def _manifest_parts(package: zipfile.ZipFile) -> set[str]:
+    """Return the drafter's block manifest item, its properties and its relationships, if present."""
+    for name in package.namelist():
+        match = re.fullmatch(r"customXml/item(\d+)\.xml", name)
+        if match and etree.fromstring(package.read(name), etree.XMLParser(resolve_entities=False)).tag == MANIFEST_ROOT:
+            number = match.group(1)
+            return {name, f"customXml/itemProps{number}.xml", f"customXml/_rels/item{number}.xml.rels"}
+    return set()
 
 
 def _letter_id(package: zipfile.ZipFile) -> str:
@@ -124,7 +137,8 @@ def _scrub_rels(root: etree._Element, name: str, dropped: set[str]) -> None:
     for rel in root.findall(f"{{{RELS}}}Relationship"):
         target = rel.get("Target", "")
         resolved = target.lstrip("/") if target.startswith("/") else normpath(join(base, target))
-        if rel.get("Type", "").endswith(DROPPED_REL_TYPES) or resolved in dropped:
+        kept = resolved.startswith("customXml/") and resolved not in dropped
+        if (rel.get("Type", "").endswith(DROPPED_REL_TYPES) and not kept) or resolved in dropped:
             root.remove(rel)
 
 
@@ -213,20 +227,26 @@ def audit_docx(data: bytes) -> list[str]:
     """List every letterhead trace still in a saved letter (empty when it is clean)."""
     found: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
+        ours = _manifest_parts(package)
         for name in package.namelist():
+            if name in ours:
+                continue
             if DROPPED_PARTS.fullmatch(name):
                 found.append(f"{name}: part that holds personal traces")
             elif name.endswith((".xml", ".rels")):
-                found += [f"{name}: {what}" for what in _traces(name, package.read(name))]
+                found += [f"{name}: {what}" for what in _traces(name, package.read(name), ours)]
     return found
 
 
-def _traces(name: str, blob: bytes) -> Iterator[str]:
+def _traces(name: str, blob: bytes, ours: frozenset[str] | set[str] = frozenset()) -> Iterator[str]:
     """Yield what is left in one part."""
     root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, huge_tree=True))
     if name.endswith(".rels"):
+        base = dirname(dirname(name))
         for rel in root.iter(f"{{{RELS}}}Relationship"):
-            if rel.get("Type", "").endswith(DROPPED_REL_TYPES):
+            target = rel.get("Target", "")
+            resolved = target.lstrip("/") if target.startswith("/") else normpath(join(base, target))
+            if rel.get("Type", "").endswith(DROPPED_REL_TYPES) and resolved not in ours:
                 yield f"relationship to {rel.get('Target')}"
         return
     for element in root.iter(etree.Element):

@@ -14,6 +14,7 @@ from app.core.drafting.assemble import assemble
 from app.core.drafting.library import default_layers, load_library
 from app.core.paths import EXAMPLES_DIR
 from app.core.word.readback import body_elements, read_letter, read_manifest
+from app.core.word.scrub import audit_docx
 from app.core.word.tags import PREFIX, digest, markdown_fingerprint
 from app.core.word.to_markdown import elements_markdown, style_names
 from tests.core.word.wordfiles import TODAY, export_example
@@ -57,6 +58,12 @@ def test_each_block_reads_back_as_the_markdown_it_was_written_from(example, tmp_
             assert markup.parse(text) == markup.parse(block.text), block.key
             assert digest(markdown_fingerprint(text)) == by_key[block.key].digest
     assert word.lost == [] and word.loose == []
+
+
+def test_the_manifest_survives_the_scrub_and_the_audit_finds_nothing(tmp_path):
+    path = export_example("foia-partial.yaml", tmp_path)
+    assert audit_docx(path.read_bytes()) == []
+    assert read_manifest(docx.Document(str(path))) is not None
 
 
 def test_export_for_signature_has_no_marks_and_no_manifest(tmp_path):
