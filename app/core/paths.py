@@ -29,6 +29,7 @@ EXAMPLES_DIR = RESOURCES_DIR / "examples"
 LETTERHEAD = RESOURCES_DIR / "letterhead.docx"
 REGISTRY_DIR = RESOURCES_DIR / "registry"
 CONTACTS_FILE = RESOURCES_DIR / "contacts.yaml"
+PROVIDES_FILE = RESOURCES_DIR / "provides.yaml"  # the statutory element codes clauses declare
 CALENDAR_DIR = RESOURCES_DIR / "calendar"
 SPELLING_DIR = RESOURCES_DIR / "spelling"
 HELP_DIR = RESOURCES_DIR / "help"

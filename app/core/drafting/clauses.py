@@ -73,12 +73,21 @@ class Clause:
 
         return compile_template(self.body)
 
-    def meta_line(self, key: str) -> int:
-        """Return the file line of a top-level metadata key as read (1 when unknown)."""
-        for number, line in enumerate(self.header.splitlines(), start=2):
-            if line.startswith(f"{key}:"):
-                return number
-        return 1
+    def meta_line(self, key: str, item: str = "") -> int:
+        """Return the file line of a top-level metadata key as read (1 when unknown).
+
+        With item, the line of that list item when the list is written one item a line.
+        """
+        lines = self.header.splitlines()
+        start = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+        if start is None:
+            return 1
+        for offset, line in enumerate(lines[start + 1 :], start=start + 1):
+            if not line.startswith((" ", "-")):
+                break
+            if item and line.strip().removeprefix("-").strip().strip("'\"") == item:
+                return offset + 2
+        return start + 2
 
     def review_overdue(self, today: dt.date) -> bool:
         """Tell whether the clause is past its review date."""

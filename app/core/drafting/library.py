@@ -11,6 +11,7 @@ from app.core.drafting import context
 from app.core.drafting.clauses import Clause, read_clause_file
 from app.core.drafting.skeleton import all_topics
 from app.core.drafting.template_scan import scan
+from app.core.law.elements import known_codes
 from app.core.law.registry import Citation, CitationError, Registry, load_registry, parse_citation
 from app.core.paths import CLAUSES_DIR
 from app.core.problems import Problem, display_path
@@ -24,6 +25,7 @@ DUPLICATE_ID = "duplicate-id"
 UNKNOWN_TOPIC = "unknown-topic"
 UNKNOWN_SECTION = "unknown-section"
 UNKNOWN_VARIABLE = "unknown-variable"
+UNKNOWN_ELEMENT = "unknown-element"  # a provides code outside the vocabulary
 
 
 @dataclass(frozen=True)
@@ -201,8 +203,26 @@ def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem
         message = f"topic {clause.topic!r} is not used by any letter skeleton"
         problems.append(Problem(clause.path, clause.meta_line("topic"), message, UNKNOWN_TOPIC, "topic"))
     problems += _check_sections(clause)
+    problems += _check_provides(clause)
     problems += _check_variables(clause)
     return problems
+
+
+def _check_provides(clause: Clause) -> list[Problem]:
+    """Report provides codes that are not statutory elements of the clause's regimes (resources/provides.yaml)."""
+    known = known_codes(clause.regimes)
+    regimes = ", ".join(r.upper() for r in clause.regimes) or "any regime"
+    return [
+        Problem(
+            clause.path,
+            clause.meta_line("provides", code),
+            f"provides: {code!r} is not a statutory element of {regimes} (see the codes in clauses/GUIDE.md)",
+            UNKNOWN_ELEMENT,
+            "provides",
+        )
+        for code in clause.provides
+        if code not in known
+    ]
 
 
 def _check_sections(clause: Clause) -> list[Problem]:
