@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.commands.render import layers_for, with_profile
+from app.commands.render import with_profile
 
 # Heavy modules are imported in run(), so other sub-commands never load them.
 
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     """Print findings; exit 0 when nothing required is missing, 1 otherwise."""
     from app.core.casefile.model import load_case
     from app.core.drafting.assemble import assemble
-    from app.core.drafting.library import broken_findings, load_library
+    from app.core.drafting.library import broken_findings, default_layers, load_library
     from app.core.law.compliance import ERROR, Finding, check
     from app.core.problems import InputError
 
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     case, wrong = with_profile(case)
-    library = load_library(layers_for(args.library))
+    library = load_library(default_layers(args.library))
     letter = assemble(case, library, today)
     findings = check(case, letter, today, library=library)
     findings += [Finding("authority-profile", ERROR, "Settings", message) for message in wrong]

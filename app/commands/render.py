@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.core.casefile.model import Case
-    from app.core.drafting.library import Layer, Library
+    from app.core.drafting.library import Library
 
 # Heavy modules (Jinja2, python-docx, PyYAML) are imported in run(), so other sub-commands never load them.
 
@@ -55,13 +55,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def layers_for(folders: list[Path]) -> list[Layer]:
-    """Return the built-in layer plus the folders given on the command line."""
-    from app.core.drafting.library import default_layers
-
-    return default_layers(folders)
-
-
 def with_profile(case: Case) -> tuple[Case, list[str]]:
     """Apply the authority profile a case names, from the officer's Settings (FOI_DRAFTER_CONFIG_DIR honoured)."""
     if not case.authority.profile:
@@ -79,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     """Render and export; report every problem and return non-zero on any."""
     from app.core.casefile.model import load_case
     from app.core.drafting.assemble import assemble
-    from app.core.drafting.library import load_library
+    from app.core.drafting.library import default_layers, load_library
     from app.core.problems import InputError
     from app.core.word.export import ExportError, ExportOptions
     from app.core.word.output import OutputRequest, PdfError, write_output
@@ -95,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         for message in wrong:
             print(f"{args.case}: {message}", file=sys.stderr)
         return 1
-    library = load_library(layers_for(args.library))
+    library = load_library(default_layers(args.library))
     if library.broken and not _broken_allowed(library, args):
         return 1
     letter = assemble(case, library, today)

@@ -6,8 +6,6 @@ Environment variables (used by `python main.py gui` and by the crash-recovery te
                               folder, see app.core.org_settings)
     FOI_DRAFTER_RECOVERY_DIR  folder for autosaved recovery files
     FOI_DRAFTER_AUTOSAVE_MS   pause after a change before the draft is autosaved (default 3000)
-    FOI_DRAFTER_TEST_EDITS    test hook: a JSON file of edits applied once the window is up
-                              (see app.gui.application.apply_test_edits)
     FOI_DRAFTER_QUIT_WHEN_READY  benchmark hook: exit once the first letter preview is shown
 """
 

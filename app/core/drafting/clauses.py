@@ -272,11 +272,6 @@ def save_clause(clause: Clause, path: Path | str) -> None:
     write_text_atomic(path, clause_to_text(clause))
 
 
-def with_changes(clause: Clause, **changes: Any) -> Clause:
-    """Return a copy of a clause with some fields changed."""
-    return replace(clause, **changes)
-
-
 def read_clause_file(path: Path, layer: str) -> tuple[Clause | None, list[Problem]]:
     """Read and parse one clause file, reporting unreadable files as problems."""
     shown = display_path(path)

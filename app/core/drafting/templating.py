@@ -105,11 +105,6 @@ def attribute_paths(source: str) -> set[tuple[str, ...]]:
     return {p for p in found if not any(len(q) > len(p) and q[: len(p)] == p for q in found)}
 
 
-def bound_names(tree: nodes.Template) -> set[str]:
-    """Return names a template binds itself (loop variables, set targets, macro parameters)."""
-    return {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")} | {"loop"}
-
-
 def _path_of(node: nodes.Node) -> tuple[str, ...] | None:
     """Return the dotted path of a Name/Getattr chain, or None for other expressions."""
     parts: list[str] = []
@@ -120,14 +115,3 @@ def _path_of(node: nodes.Node) -> tuple[str, ...] | None:
         parts.append(node.name)
         return tuple(reversed(parts))
     return None
-
-
-def attribute_lines(source: str | nodes.Template) -> dict[tuple[str, ...], int]:
-    """Return the first line (1-based within source) on which each variable path is read."""
-    tree = environment().parse(source) if isinstance(source, str) else source
-    lines: dict[tuple[str, ...], int] = {}
-    for node in tree.find_all((nodes.Getattr, nodes.Name)):
-        path = _path_of(node)
-        if path and path not in lines:
-            lines[path] = node.lineno
-    return lines

@@ -61,11 +61,6 @@ def check(
     return sorted(found, key=lambda f: (f.severity != ERROR, f.severity != WARNING, f.part or 0))
 
 
-def has_errors(findings: list[Finding]) -> bool:
-    """Tell whether anything required is missing."""
-    return any(f.severity == ERROR for f in findings)
-
-
 def _missing(req: Requirement, letter: Letter) -> Finding | None:
     """Return a finding when no visible block in scope provides the required element."""
     for block in letter.blocks():

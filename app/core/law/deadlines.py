@@ -10,6 +10,12 @@ from typing import TypeVar
 
 from app.core.law.calendar import WorkingCalendar, add_calendar_months, normalise_regime
 
+# Not yet called by the app, kept (and tested) for the letters and case lists still to come: the
+# review and extension letters of issue 11 (pit_extension, environmental_extension_due,
+# review_response_due, eir_review_response_due, clarification_restart, fees_pause,
+# fee_payment_deadline) and the rights paragraphs and case list of issue 12 (response_deadline,
+# commissioner_application_deadline, court_of_session_deadline, tribunal_appeal_deadline).
+
 RESPONSE_WORKING_DAYS = 20
 EXTENDED_WORKING_DAYS = 40
 

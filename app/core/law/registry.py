@@ -342,9 +342,6 @@ class Registry:
         return f"{self.provision_word} {citation_text(parse_citation(citation))}"
 
 
-Regime = Registry
-
-
 # --------------------------------------------------------------------------- loading
 
 

@@ -6,7 +6,6 @@ from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
 
 BULLET_GLYPHS = ("•", "–")
 NUMBER_FORMATS = (("decimal", "%1."), ("lowerLetter", "%2)"))
@@ -127,19 +126,6 @@ def link_style(document: Document, style_name: str, num_id: int, ilvl: int) -> N
     if old is not None:
         ppr.remove(old)
     ppr.insert(0, _num_pr(num_id, ilvl))
-
-
-def number_paragraph(paragraph: Paragraph, num_id: int, ilvl: int) -> None:
-    """Attach a paragraph to a list instance at a level."""
-    ppr = paragraph._p.get_or_add_pPr()
-    old = ppr.find(qn("w:numPr"))
-    if old is not None:
-        ppr.remove(old)
-    style = ppr.find(qn("w:pStyle"))
-    if style is not None:
-        style.addnext(_num_pr(num_id, ilvl))
-    else:
-        ppr.insert(0, _num_pr(num_id, ilvl))
 
 
 def _num_pr(num_id: int, ilvl: int) -> BaseOxmlElement:

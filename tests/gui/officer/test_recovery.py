@@ -33,24 +33,44 @@ def holds_edit(folder: Path) -> bool:
     return False
 
 
+# The real app, started as `main.py gui` starts it, with two edits made through the window's document
+# (as the officer's typing would) once the first letter is built.
+DRIVER = """
+import sys
+from app.gui.application import create_application, start
+from app.gui.environment import AppEnvironment
+
+app = create_application()
+document = start(AppEnvironment.from_environ(), sys.argv[1]).document
+
+
+def edit(_result):
+    document.build_finished.disconnect(edit)
+    document.edit_field("reference", "CRASH-1")
+    document.edit_block_text("rights/review", sys.argv[2])
+
+
+document.build_finished.connect(edit)
+sys.exit(app.exec())
+"""
+
+
 def start_app_and_kill_it(qtbot, env, case: Path, tmp_path: Path) -> None:
-    """Run the real app in a subprocess, make an edit through the test hook, wait for the autosave, kill it."""
-    edits = tmp_path / "edits.json"
-    edits.write_text(
-        json.dumps([{"field": "reference", "value": "CRASH-1"}, {"block": "rights/review", "text": EDIT}]),
-        encoding="utf-8",
-    )
+    """Run the real app in a subprocess, make an edit in its window, wait for the autosave, kill it."""
     variables = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         FOI_DRAFTER_CONFIG_DIR=str(env.config_dir),
         FOI_DRAFTER_RECOVERY_DIR=str(env.recovery_dir),
         FOI_DRAFTER_AUTOSAVE_MS="150",
-        FOI_DRAFTER_TEST_EDITS=str(edits),
     )
     with open(tmp_path / "app.log", "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "main.py", "gui", str(case)], cwd=ROOT, env=variables, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "-c", DRIVER, str(case), EDIT],
+            cwd=ROOT,
+            env=variables,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             qtbot.waitUntil(lambda: holds_edit(env.recovery_dir) or process.poll() is not None, timeout=60000)
