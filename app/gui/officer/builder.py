@@ -1,12 +1,12 @@
 """Build the letter off the GUI thread: assemble, check and render HTML after a pause in editing.
 
-The pause adapts to the officer's typing: a build starts once no edit has come for one and a
-half times the recent gap between edits (between 60 and 150 ms, never more than the configured
-delay), so the preview follows a pause in typing instead of a fixed timer.
-
 The worker never touches widgets; it gets a snapshot of the case and hands back a BuildResult,
 which arrives on the GUI thread through a queued signal. If the case changed while a build was
 running, another build starts as soon as the first one finishes (ReText's preview rule).
+
+The pause adapts to the officer's typing: a build starts once no edit has come for one and a
+half times the recent gap between edits (between 60 and 150 ms, never more than the configured
+delay), so the preview follows a pause in typing instead of a fixed timer.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import statistics
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.pipeline import BuildResult, Snapshot, build, snapshot_of
+from app.gui.tasks import TaskRunner
 
 __all__ = ["BuildResult", "LetterBuilder", "Snapshot", "build", "snapshot_of"]
 
@@ -35,11 +35,12 @@ class LetterBuilder(QObject):
     Signals:
         build_started(int): a build of this generation began.
         built(object): a BuildResult arrived (on the GUI thread).
+        failed(str): a build or background job raised (builds never should: the pipeline catches).
     """
 
     build_started = Signal(int)
     built = Signal(object)
-    _delivered = Signal(object)
+    failed = Signal(str)
 
     def __init__(
         self,
@@ -51,16 +52,16 @@ class LetterBuilder(QObject):
         super().__init__(parent)
         self._snapshot = snapshot
         self._current_generation = current_generation
-        self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="letter-builder")
+        self._tasks = TaskRunner("letter-builder", self)
+        self._tasks.failed.connect(self.failed)
         self._running = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
         self._longest_ms = delay_ms
         self._gaps: deque[float] = deque(maxlen=6)
         self._last_edit: float | None = None
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self._delivered.connect(self._on_worker_delivered, Qt.ConnectionType.QueuedConnection)
         self.last_result: BuildResult | None = None
 
     @property
@@ -87,7 +88,7 @@ class LetterBuilder(QObject):
         if self._last_edit is not None and now - self._last_edit < TYPING_GAP_S:
             self._gaps.append(now - self._last_edit)
         self._last_edit = now
-        if self._executor is not None:
+        if not self._tasks.closed:
             self._timer.start(self.pause_ms())
 
     def build_soon(self) -> None:
@@ -103,46 +104,33 @@ class LetterBuilder(QObject):
     def shutdown(self) -> None:
         """Stop the timer and wait for a running build; no result is delivered afterwards."""
         self._timer.stop()
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        self._tasks.shutdown()
 
     def _on_timer_timeout(self) -> None:
         self._start()
 
-    def run_in_background(self, job: Callable[[], Any], done: Callable[[Any], None]) -> bool:
-        """Run a Qt-free job on the worker (after any build) and call done(result) on the GUI thread."""
-        if self._executor is None:
-            return False
-        future = self._executor.submit(job)
-        future.add_done_callback(lambda f: self._deliver(f, done))
-        return True
+    def run_in_background(self, job: Callable[[], Any], done: Callable[[Any], None], name: str = "") -> bool:
+        """Run a Qt-free job on the worker (after any build) and call done(result) on the GUI thread.
+
+        If the job raises, the failure is reported through ``failed``.
+        """
+        return self._tasks.run(job, done, name=name or "a background job")
 
     def _start(self) -> None:
         """Hand a snapshot to the worker unless a build is already running."""
-        if self._running or self._executor is None:
+        if self._running or self._tasks.closed:
             return
         snapshot = self._snapshot()
         self._running = True
         self.build_started.emit(snapshot.generation)
-        future = self._executor.submit(build, snapshot)
-        future.add_done_callback(lambda f: self._deliver(f, None))
+        self._tasks.run(lambda: build(snapshot), self._on_built, self._on_build_failed)
 
-    def _deliver(self, future: Future, done: Callable[[Any], None] | None) -> None:
-        """Runs on the worker: pass the result to the GUI thread through a queued signal."""
-        if self._executor is None or future.cancelled() or future.exception() is not None:
-            return
-        self._delivered.emit((done, future.result()))
-
-    def _on_worker_delivered(self, delivery: tuple) -> None:
-        done, result = delivery
-        if done is not None:
-            if self._executor is not None:
-                done(result)
-            return
+    def _on_build_failed(self, error: BaseException) -> None:
         self._running = False
-        if self._executor is None:
-            return
+        self.failed.emit(f"the letter could not be built: {type(error).__name__}: {error}")
+
+    def _on_built(self, result: BuildResult) -> None:
+        self._running = False
         self.last_result = result
         self.built.emit(result)
         if result.generation != self._current_generation():

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.files.exported.connect(self._on_files_exported)
         self.autosaver.autosaved.connect(lambda _path: self.statusBar().showMessage("Draft autosaved", 2000))
+        self.document.builder.failed.connect(lambda text: self.statusBar().showMessage(f"Error: {text}", 15000))
         self.findings.finding_activated.connect(self._on_findings_finding_activated)
         self.case_panel.split_requested.connect(self._on_case_panel_split_requested)
         self.letter_view.block_selected.connect(self.preview.show_key)
@@ -373,7 +374,9 @@ class MainWindow(QMainWindow):
         """Load the word list on the worker once the first letter is shown, then spellcheck."""
         self.document.build_finished.disconnect(self._on_first_build_finished)
         dictionary = self.preferences.dictionary_path()
-        self.document.builder.run_in_background(lambda: load_spelling_service(dictionary), self.spelling.enable)
+        self.document.builder.run_in_background(
+            lambda: load_spelling_service(dictionary), self.spelling.enable, "loading the spelling dictionary"
+        )
 
     def _on_document_path_changed(self, _path: object) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_TITLE}")

@@ -9,11 +9,9 @@ stays in the editor. The library is loaded and validated off the GUI thread.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +39,7 @@ from app.core.workbench import model
 from app.core.workbench.maintenance import ApprovalError, approve
 from app.core.workbench.model import Entry, WorkbenchLibrary
 from app.gui.officer.dialogs import DISCARD, SAVE
+from app.gui.tasks import TaskRunner
 from app.gui.workbench.browser import LibraryBrowser
 from app.gui.workbench.editor import ClauseEditor
 from app.gui.workbench.history import HistoryPanel
@@ -63,44 +62,33 @@ class LibraryLoader(QObject):
 
     loaded = Signal(object)
     failed = Signal(str)
-    _delivered = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="workbench-loader")
+        self._tasks = TaskRunner("workbench-loader", self)
         self._generation = 0
-        self._delivered.connect(self._on_worker_delivered, Qt.ConnectionType.QueuedConnection)
 
     def load(self, layers: Sequence[Layer]) -> None:
         """Start loading (a later request supersedes an earlier one)."""
-        if self._executor is None:
-            return
         self._generation += 1
-        generation = self._generation
-        future = self._executor.submit(model.load_workbench, list(layers))
-        future.add_done_callback(lambda f: self._deliver(generation, f))
+        generation, chosen = self._generation, list(layers)
+        self._tasks.run(
+            lambda: model.load_workbench(chosen),
+            lambda library: self._on_loaded(generation, library),
+            lambda error: self._on_failed(generation, error),
+        )
 
     def shutdown(self) -> None:
         """Wait for the worker; nothing is delivered afterwards."""
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        self._tasks.shutdown()
 
-    def _deliver(self, generation: int, future: Future) -> None:
-        if self._executor is None or future.cancelled():
-            return
-        error = future.exception()
-        with contextlib.suppress(RuntimeError):  # the window was deleted while the library was loading
-            self._delivered.emit((generation, future.result() if error is None else None, error))
-
-    def _on_worker_delivered(self, delivery: tuple) -> None:
-        generation, library, error = delivery
-        if self._executor is None or generation != self._generation:
-            return
-        if error is not None:
-            self.failed.emit(f"{type(error).__name__}: {error}")
-        else:
+    def _on_loaded(self, generation: int, library: object) -> None:
+        if generation == self._generation:
             self.loaded.emit(library)
+
+    def _on_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.failed.emit(f"{type(error).__name__}: {error}")
 
 
 class WorkbenchWindow(QMainWindow):
