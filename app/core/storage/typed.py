@@ -67,9 +67,10 @@ def as_date(value: Any) -> dt.date:
             value = dt.date.fromisoformat(str(value).strip())
         except ValueError:
             raise TypedError(f"must be an ISO date such as 2024-03-01, not {_shown(value)}") from None
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise TypedError(f"must be a date between {MIN_YEAR} and {MAX_YEAR}, not {value.isoformat()}")
-    return value
+    date: dt.date = value
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
+        raise TypedError(f"must be a date between {MIN_YEAR} and {MAX_YEAR}, not {date.isoformat()}")
+    return date
 
 
 def as_text(value: Any) -> str:

@@ -64,7 +64,7 @@ class YamlInputError(yaml.YAMLError):
     def __init__(self, line: int | None, message: str):
         super().__init__(message)
         self.problem = message
-        self.problem_mark = yaml.Mark("<input>", 0, line - 1, 0, None, None) if line else None
+        self.problem_mark = yaml.Mark("<input>", 0, line - 1, 0, None, 0) if line else None
         self.context = None
 
 

@@ -30,7 +30,13 @@ TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 DROPPED_PARTS = re.compile(
     r"(docProps/custom\.xml|word/comments[A-Za-z]*\.xml|word/people\.xml|customXml/.*)", re.IGNORECASE
 )
-DROPPED_REL_TYPES = ("/attachedTemplate", "/comments", "/people", "/custom-properties", "/commentsExtended")
+DROPPED_REL_TYPES: tuple[str, ...] = (
+    "/attachedTemplate",
+    "/comments",
+    "/people",
+    "/custom-properties",
+    "/commentsExtended",
+)
 DROPPED_REL_TYPES += ("/commentsIds", "/commentsExtensible", "/customXml")
 REMOVED = {f"{{{W}}}{name}" for name in ("del", "moveFrom", "delText", "delInstrText", "rsid", "rsidRoot")}
 REMOVED |= {
@@ -128,7 +134,8 @@ def _scrubbed(name: str, blob: bytes, dropped: set[str], doc_id: str) -> bytes:
                 root.remove(override)
     else:
         _scrub_wordml(root, doc_id if name == "word/settings.xml" else None)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
 
 
 def _scrub_rels(root: etree._Element, name: str, dropped: set[str]) -> None:
