@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from docx.document import Document
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx itself is typed
+from lxml import etree
 
 from app.core.law.compliance import ERROR, WARNING, Finding
 from app.core.word.readback import element_text

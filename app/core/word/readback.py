@@ -18,7 +18,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx itself is typed
+from lxml import etree
 
 from app.core.problems import display_path
 from app.core.word.tags import BLOCK_PREFIX, FRAME_PREFIX, MANIFEST_NS, ManifestEntry, fingerprint, mark_for

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx itself is typed
+from lxml import etree
 
 from app.core.drafting import markup
 from app.core.word.readback import W_P, W_TBL, _deleted
