@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.commands.render import layers_for, with_profile
+from app.commands.render import with_profile
 
 # Heavy modules (python-docx, Jinja2, PyYAML) are imported in run(), so other sub-commands never load them.
 
@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print findings; exit 0 when nothing required is missing, 1 otherwise, 2 when a file cannot be read."""
     from app.core.casefile.model import load_case
-    from app.core.drafting.library import load_library
+    from app.core.drafting.library import default_layers, load_library
     from app.core.law.compliance import ERROR
     from app.core.problems import InputError
     from app.core.word.readback import WordFileError, open_word
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     case, wrong = with_profile(case)
     for message in wrong:
         print(f"{args.case}: {message}", file=sys.stderr)
-    library = load_library(layers_for(args.library))
+    library = load_library(default_layers(args.library))
     result = verify_document(case, document, library, today)
     if args.json:
         print(json.dumps([f.to_dict() for f in result.findings], indent=2))
