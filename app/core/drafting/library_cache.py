@@ -73,8 +73,22 @@ def _key(layers: Sequence[Layer], validate: bool) -> tuple[Any, ...]:
         _stats(TEMPLATES_DIR, ".yaml"),
         _stats(REGISTRY_DIR, ".yaml"),
         *(_stats(app_root / sub, ".py") for sub in _CODE_DIRS),
+        (("app", *code_stamp(app_root / "__init__.py")),),  # the program itself in a standalone build
     )
     return (folders, validate, str(Path.cwd()), versions, files, depends)
+
+
+def code_stamp(source: Path) -> tuple[int, int]:
+    """Return (size, mtime in ns) of a module's source file, or of the running program in a standalone build.
+
+    A standalone build carries the code inside its executable, not as .py files, so the executable
+    stands for all of it: installing another build changes it.
+    """
+    try:
+        info = source.stat()
+    except OSError:
+        info = Path(sys.executable).stat()
+    return info.st_size, info.st_mtime_ns
 
 
 def _stats(folder: Path, suffix: str) -> tuple[Any, ...]:

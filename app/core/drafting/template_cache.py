@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from app.core.drafting import templating
-from app.core.drafting.library_cache import cache_dir, read_checked, write_checked
+from app.core.drafting.library_cache import cache_dir, code_stamp, read_checked, write_checked
 
 _MAGIC = b"FOI-DRAFTER TEMPLATE 1\n"
 
@@ -38,8 +38,7 @@ def compile_template(source: str) -> jinja2.Template:
 @cache
 def _signature() -> tuple[Any, ...]:
     """Return what compiled code depends on besides its source."""
-    info = Path(templating.__file__).stat()
-    return sys.version, jinja2.__version__, info.st_size, info.st_mtime_ns
+    return sys.version, jinja2.__version__, *code_stamp(Path(templating.__file__))
 
 
 def _path_for(source: str) -> Path:

@@ -214,3 +214,15 @@ def test_a_template_syntax_error_is_jinjas_own() -> None:
     with pytest.raises(jinja2.TemplateSyntaxError) as got:
         template_cache.compile_template("{% if x %}open")
     assert (got.value.message, got.value.lineno) == (expected.value.message, expected.value.lineno)
+
+
+def test_a_standalone_build_without_sources_is_keyed_by_its_program(tmp_path: Path) -> None:
+    import sys
+
+    from app.core.drafting.library_cache import code_stamp
+
+    source = tmp_path / "module.py"
+    source.write_text("x = 1\n", encoding="utf-8")
+    assert code_stamp(source)[0] == len("x = 1\n")
+    program = Path(sys.executable).stat()
+    assert code_stamp(tmp_path / "not-shipped.py") == (program.st_size, program.st_mtime_ns)
