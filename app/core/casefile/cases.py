@@ -22,6 +22,7 @@ from app.core.casefile.model import LETTERS, REGIMES, STATUSES
 from app.core.law.day_index import WorkingDayIndex
 
 RESPONSE_WORKING_DAYS = 20  # FOIA s10(1), FOISA s10(1), EIR reg 5(2), EISR reg 5(2)(a); reviews: FOISA s21(1)
+EIR_REVIEW_WORKING_DAYS = 40  # EIR reg 11(4)
 
 COLUMNS = ("Reference", "Requester", "Regime", "Letter", "Received", "Due", "Days left", "Status", "File")
 LETTER_WORDS = {
@@ -185,8 +186,9 @@ def deadline_for(
 ) -> tuple[dt.date, int]:
     """Return the due date and working days left: a review outcome runs from the review request."""
     index = _index_for(regime)
-    start = review if letter == "review-outcome" and review is not None else received
-    due = index.add(start, RESPONSE_WORKING_DAYS)
+    reviewing = letter == "review-outcome" and review is not None
+    start = review if reviewing and review is not None else received
+    due = index.add(start, EIR_REVIEW_WORKING_DAYS if reviewing and regime == "eir" else RESPONSE_WORKING_DAYS)
     if today <= due:
         return due, index.between(today, due)
     return due, -index.between(due, index.next_working_day(today))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.casefile.model import STATUSES, Authority
 from app.core.casefile.questions import propose_questions
+from app.gui.officer.review_group import ReviewGroup
 from app.gui.widgets.authority_form import AuthorityForm
 from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 from app.gui.widgets.wheel_guard import WheelGuard
@@ -109,6 +110,8 @@ class CasePanel(QScrollArea):
         self.setWidget(body)
         layout = QVBoxLayout(body)
         layout.addWidget(self._build_letter_group(body))
+        self.review_group = ReviewGroup(document, spelling, body)
+        layout.addWidget(self.review_group)
         layout.addWidget(self._build_requester_group(body))
         layout.addWidget(self._build_request_group(body, spelling), 1)
         layout.addWidget(self._build_signoff_group(body))
@@ -302,6 +305,7 @@ class CasePanel(QScrollArea):
             self._refresh_deadline()
         elif path == "letter":
             self.letter_kind.setCurrentIndex(max(self.letter_kind.findData(value), 0))
+            self._refresh_deadline()
         elif path == "status":
             self.status.setCurrentIndex(max(self.status.findData(value), 0))
         elif path == "received":
@@ -343,11 +347,12 @@ class CasePanel(QScrollArea):
         if self.document.due is None:
             return
         from app.core.law.calendar import calendar_for
-        from app.core.law.deadlines import response_due, working_days_left
+        from app.core.law.deadlines import working_days_left
+        from app.core.pipeline import letter_due
 
         case = self.document.case
         calendar = calendar_for(case.regime)
-        due = response_due(case.received, calendar)
+        due = letter_due(case, calendar)
         self._show_deadline(due, working_days_left(self.document.today(), due, calendar))
 
     def _show_deadline(self, due: dt.date | None, left: int | None) -> None:
@@ -355,6 +360,8 @@ class CasePanel(QScrollArea):
         self.deadline.setToolTip("20 working days after receipt, under the regime's calendar of working days")
 
     def _on_document_field_changed(self, path: str) -> None:
+        if path == "review":
+            self._refresh_deadline()
         if path in (
             "regime",
             "letter",

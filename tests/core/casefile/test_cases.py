@@ -95,3 +95,25 @@ def test_day_index_agrees_with_the_calendar(regime):
         expected = working_days_left(today, due, calendar)
         got = index.between(today, due) if today <= due else -index.between(due, index.next_working_day(today))
         assert got == expected
+
+
+@pytest.mark.parametrize("regime, days", [("foisa", 20), ("eir", 40)])
+def test_review_outcomes_are_due_from_the_review_request_in_the_app_and_the_list(regime, days):
+    from app.core.casefile.model import parse_case
+    from app.core.pipeline import letter_due
+
+    text = (
+        f"regime: {regime}\nletter: review-outcome\nreceived: 2023-01-05\n"
+        "review:\n  requested: 2023-03-01\nparts:\n  - outcome: disclosed\n"
+    )
+    calendar = calendar_for(regime)
+    expected = calendar.add_working_days(dt.date(2023, 3, 1), days)
+    assert letter_due(parse_case(text), calendar) == expected
+    fields = scan_fields(text)
+    from app.core.casefile.cases import deadline_for
+
+    assert deadline_for(regime, "review-outcome", dt.date(2023, 1, 5), _date_of(fields), TODAY)[0] == expected
+
+
+def _date_of(fields: dict[str, str]) -> dt.date:
+    return dt.date.fromisoformat(fields["review.requested"])
