@@ -177,3 +177,17 @@ def test_disclosure_log_copy_and_exported_status(qtbot, window, prompter, tmp_pa
     assert window.save()
     saved = load_case(source)
     assert saved.status == "exported" and saved.exported == window.env.today()
+
+
+def test_the_add_clause_dialog_shows_no_file_paths(qtbot, window):
+    from app.gui.officer.clause_picker import ClausePickerDialog
+
+    assert window.files.open_case(EXAMPLES / "foia-partial.yaml")
+    settle(qtbot, window.document)
+    picker = ClausePickerDialog(window.document, None, window)
+    shown = []
+    for row in range(picker.list.count()):
+        picker.list.setCurrentRow(row)
+        shown.append(" ".join((picker.list.item(row).text(), picker.about.text(), picker.guidance.text())))
+    picker.reject()
+    assert shown and not [text for text in shown if re.search(r"\w+/\w+\.(ya?ml|md)\b", text)]
