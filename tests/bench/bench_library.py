@@ -1,16 +1,18 @@
-"""Benchmark: load and validate generated clause libraries of 2,000 and 4,000 files (targets 1 s and 2 s).
+"""Benchmark: load and validate generated clause libraries of 2,000 and 4,000 files (targets 0.7 s and 1.4 s).
 
 Run with `make bench` or `.venv/bin/python tests/bench/bench_library.py [--profile] [--strict]`.
 Each clause file is realistic: a full metadata header (regimes, letters, outcomes, sometimes
 sections), guidance, and a few paragraphs with placeholders, filters and an if-block, spread over
-sub-folders like the shipped library. Prints the median of a few runs per size, the cost per
-clause and whether growth is linear. With --profile, prints where the time goes at 2,000 files;
+sub-folders like the shipped library. Prints the median of 7 runs per size (a first load, and an
+unchanged library read from the on-disk cache: target 0.1 s), the cost per clause and whether
+growth is linear. With --profile, prints where the time goes at 2,000 files;
 with --strict, exits 1 when a target is missed.
 """
 
 from __future__ import annotations
 
 import cProfile
+import os
 import pstats
 import statistics
 import sys
@@ -22,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.core.drafting.library import Layer, load_library
 
-SIZES = ((2000, 1.0), (4000, 2.0))
-RUNS = 3
+SIZES = ((2000, 0.7), (4000, 1.4))
+RUNS = 7
 TOPICS = ("opening", "decision", "exemption", "harm", "pit", "advice", "review", "regulator", "closing")
 REGIMES = ("foia", "foisa", "eir", "eisr")
 OUTCOMES = ("withheld", "partial", "not-held", "cost-limit", "ncnd")
@@ -73,14 +75,27 @@ def generate(folder: Path, count: int) -> None:
         (sub / f"clause-{n:05d}.md").write_text(clause_text(n), encoding="utf-8")
 
 
-def time_load(folder: Path, runs: int = RUNS) -> tuple[float, int, int]:
-    """Return the median seconds of load_library(validate=True), the clause count and problem count."""
+def settle(folder: Path) -> None:
+    """Date the generated files an hour back, as a library not edited this minute is (so it may be cached)."""
+    old = time.time() - 3600
+    for path in folder.rglob("*.md"):
+        os.utime(path, (old, old))
+
+
+def time_load(folder: Path, runs: int = RUNS, cache: bool = False) -> tuple[float, int, int]:
+    """Return the median seconds of load_library(validate=True), the clause count and problem count.
+
+    With cache=False every load parses and validates every file (a first load, or after a change);
+    with cache=True the on-disk library cache is primed once and each timed load comes from it.
+    """
     layers = [Layer("organisation", folder)]
-    load_library([Layer("warm-up", next(folder.rglob("*.md")).parent)])  # registries, skeletons, lexer
+    load_library([Layer("warm-up", next(folder.rglob("*.md")).parent)], cache=False)  # registries, skeletons
+    if cache:
+        load_library(layers, validate=True)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        library = load_library(layers, validate=True)
+        library = load_library(layers, validate=True, cache=cache)
         times.append(time.perf_counter() - start)
     return statistics.median(times), len(library.clauses), len(library.problems)
 
@@ -88,10 +103,10 @@ def time_load(folder: Path, runs: int = RUNS) -> tuple[float, int, int]:
 def profile(folder: Path) -> None:
     """Print the functions where loading spends its time."""
     layers = [Layer("organisation", folder)]
-    load_library(layers, validate=True)
+    load_library(layers, validate=True, cache=False)
     profiler = cProfile.Profile()
     profiler.enable()
-    load_library(layers, validate=True)
+    load_library(layers, validate=True, cache=False)
     profiler.disable()
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
@@ -100,16 +115,19 @@ def main(argv: list[str]) -> int:
     """Generate, time and report; with --strict, exit 1 when a target is missed."""
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-library-") as tmp:
+        os.environ["FOI_DRAFTER_CACHE_DIR"] = str(Path(tmp) / "cache")  # a private cache, emptied afterwards
         for count, target in SIZES:
             folder = Path(tmp) / str(count)
             generate(folder, count)
+            settle(folder)
             seconds, loaded, problems = time_load(folder)
+            warm, _, _ = time_load(folder, cache=True)
             results.append((count, seconds, target))
             verdict = "ok" if seconds < target else "MISSED"
             print(
                 f"{count:5d} clause files: median {seconds * 1000:7.1f} ms over {RUNS} runs "
                 f"({seconds / count * 1e6:6.1f} µs per clause; {loaded} loaded, {problems} problems) "
-                f"target < {target * 1000:.0f} ms: {verdict}"
+                f"target < {target * 1000:.0f} ms: {verdict}; unchanged, from the cache: {warm * 1000:.1f} ms"
             )
         if "--profile" in argv:
             profile(Path(tmp) / str(SIZES[0][0]))
