@@ -61,20 +61,22 @@ def environment(folder: str) -> dict[str, str]:
 
 def on_screen_seconds(command: list[str], title: str, env: dict[str, str]) -> float:
     """Start command and return the seconds until a visible window whose title contains title exists."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while process.poll() is None:
-            found = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--name", title], capture_output=True, text=True, env=env
-            )
-            if found.stdout.strip():
-                return time.perf_counter() - started
-            time.sleep(0.005)
-        raise SystemExit(f"{command[0]} exited before showing a window")
-    finally:
-        process.terminate()
-        process.wait()
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        try:
+            while process.poll() is None:
+                found = subprocess.run(
+                    ["xdotool", "search", "--onlyvisible", "--name", title], capture_output=True, text=True, env=env
+                )
+                if found.stdout.strip():
+                    return time.perf_counter() - started
+                time.sleep(0.005)
+            errors.seek(0)
+            raise SystemExit(f"{command[0]} exited before showing a window: {errors.read()[-2000:].decode()}")
+        finally:
+            process.terminate()
+            process.wait()
 
 
 def window_on_screen(runs: int, folder: str) -> None:

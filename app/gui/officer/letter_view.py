@@ -233,6 +233,17 @@ class LetterView(QWidget):
 
     def _rebuild(self, letter: Letter) -> None:
         """Rebuild the tree when sections or blocks changed, keeping the selection."""
+        header = self.tree.header()
+        # A ResizeToContents column re-measures every row at each item change, which makes filling
+        # the tree quadratic in its length: measure it once, after all the changes.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        try:
+            self._rebuild_items(letter)
+        finally:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _rebuild_items(self, letter: Letter) -> None:
+        """Fill the tree from the letter (see _rebuild)."""
         structure = [(s.key, [b.key for b in s.blocks]) for s in letter.sections]
         if structure == self._structure:
             self._refresh_items(letter)
