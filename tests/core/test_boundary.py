@@ -64,3 +64,13 @@ def test_every_module_has_a_docstring():
     for path in sorted((ROOT / "app").rglob("*.py")):
         source = path.read_text(encoding="utf-8").lstrip()
         assert source.startswith('"""'), f"{path.relative_to(ROOT)} has no module docstring"
+
+
+def test_command_line_help_never_loads_qt():
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "app.cli", "--help"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    assert "app" in imported  # the listing is real (app.cli itself runs as __main__)
+    assert not [name for name in imported if name.split(".")[0] in ("PySide6", "shiboken6")]
