@@ -48,6 +48,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="write a plain file without the hidden block marks (it cannot then be verified or imported by block)",
     )
     parser.add_argument(
+        "--track-changes",
+        action="store_true",
+        help="write the officer's edits to library wording as Word tracked changes, for sign-off",
+    )
+    parser.add_argument("--track-author", default="", help='name shown on the tracked changes (default: "Officer")')
+    parser.add_argument(
         "--today",
         type=dt.date.fromisoformat,
         default=None,
@@ -100,7 +106,13 @@ def run(args: argparse.Namespace) -> int:
     request = OutputRequest.for_path(args.output, args.disclosure_log)
     # The publication copy, like the copy for signature, carries no hidden block marks.
     plain = args.for_signature or args.disclosure_log
-    options = ExportOptions(letterhead=args.letterhead, today=today, for_signature=plain)
+    options = ExportOptions(
+        letterhead=args.letterhead,
+        today=today,
+        for_signature=plain,
+        track_changes=args.track_changes,
+        track_author=args.track_author,
+    )
     try:
         write_output(case, letter, library, request, options, today)
     except (ExportError, PdfError) as exc:

@@ -28,6 +28,7 @@ from app.core.word.metadata import scrub_metadata
 from app.core.word.numbering import HANGING_TWIPS as LIST_HANGING_TWIPS
 from app.core.word.numbering import INDENT_TWIPS as LIST_INDENT_TWIPS
 from app.core.word.numbering import add_num, ensure_list_styles, next_num_id
+from app.core.word.redline import Revision, write_tracked_block
 from app.core.word.scrub import ScrubError, clean_package
 from app.core.word.styles import BULLET_STYLES, NUMBER_STYLES, QUOTE_INDENT_TWIPS, ensure_styles
 from app.core.word.tags import BlockTagger
@@ -51,6 +52,8 @@ class ExportOptions:
     author: str = ""
     today: dt.date | None = None
     for_signature: bool = False  # a plain file: no hidden block marks (so no Word round trip)
+    track_changes: bool = False  # officer edits to library wording as Word tracked changes
+    track_author: str = ""
 
 
 def xml_escape(text: str) -> str:
@@ -91,6 +94,7 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
     _fill_header(document, case)
     writer.reference_block(case, letter_date)
     writer.paragraph(letter.title, "Letter Title")
+    revision = Revision(options.track_author) if options.track_changes else None
     for section in letter.sections:
         blocks = section.visible_blocks()
         if not blocks:
@@ -99,7 +103,10 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
             writer.paragraph(section.heading, "Letter Heading")
         for block in blocks:
             first = len(writer.parts)
-            writer.letter_block(block.text, block.style)
+            if revision is not None and block.edited and block.library_text.strip() and not block.style:
+                write_tracked_block(writer, block.library_text, block.text, revision)
+            else:
+                writer.letter_block(block.text, block.style)
             tagger.block(writer.parts, first, block)
     writer.finish()
     when = dt.datetime.combine(letter_date, dt.time(9, 0), tzinfo=dt.UTC)

@@ -71,6 +71,7 @@ class Actions:
     zoom_actual: QAction
     workbench: QAction
     recent_menu: QMenu | None = None
+    export_tracked: QAction | None = None
 
 
 def make_action(
@@ -182,6 +183,13 @@ def create_actions(window, stack) -> Actions:
         ),
         zoom_fit=make_action(window, "Preview: fit &width", lambda: window.preview.set_zoom(None), "Ctrl+9"),
         zoom_actual=make_action(window, "Preview: &100%", lambda: window.preview.set_zoom(1.0), "Ctrl+0"),
+        export_tracked=make_action(
+            window,
+            "Export for legal si&gn-off…",
+            window.export_for_sign_off,
+            None,
+            "Write the letter to Word with your edits to library wording as tracked changes",
+        ),
         settings=make_action(
             window,
             "Se&ttings…",
@@ -292,7 +300,9 @@ def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[
     file_menu.addSeparator()
     file_menu.addActions([actions.save, actions.save_as])
     file_menu.addSeparator()
-    file_menu.addActions([actions.export, actions.export_pdf, actions.export_disclosure, actions.print_letter])
+    file_menu.addActions(
+        [actions.export, actions.export_tracked, actions.export_pdf, actions.export_disclosure, actions.print_letter]
+    )
     file_menu.addSeparator()
     file_menu.addAction(actions.cases)
     file_menu.addSeparator()

@@ -131,8 +131,14 @@ class FileController(QObject):
 
     # ------------------------------------------------------------ export
 
-    def export(self, path: Path | None = None, kind: str = "docx", disclosure_log: bool = False) -> bool:
-        """Write the letter (Word or PDF, or the disclosure-log copy) with the chosen letterhead; the draft is never touched."""
+    def export(
+        self, path: Path | None = None, kind: str = "docx", disclosure_log: bool = False, track_changes: bool = False
+    ) -> bool:
+        """Write the letter (Word or PDF, or the disclosure-log copy) with the chosen letterhead; the draft is never touched.
+
+        With track_changes the officer's edits to library wording are Word tracked changes,
+        attributed to the signatory (or "Officer"), for a legal reviewer to accept or reject.
+        """
         from app.core.word.export import ExportError, ExportOptions
         from app.core.word.output import OutputRequest, PdfError, write_output
         from app.core.word.pdf import PdfUnavailable, find_soffice
@@ -151,7 +157,13 @@ class FileController(QObject):
             path = self.prompter.export_path(self.window, self._export_suggestion(kind, disclosure_log))
             if path is None:
                 return False
-        options = ExportOptions(letterhead=self.preferences().letterhead_path(), today=self.today())
+        preferences = self.preferences()
+        options = ExportOptions(
+            letterhead=preferences.letterhead_path(),
+            today=self.today(),
+            track_changes=track_changes,
+            track_author=preferences.signatory_name,
+        )
         request = OutputRequest(Path(path), kind, disclosure_log)
         try:
             write_output(

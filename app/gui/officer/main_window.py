@@ -274,6 +274,10 @@ class MainWindow(QMainWindow):
             doc.edit_field("status", "exported")
         doc.edit_field("exported", self.env.today())
 
+    def export_for_sign_off(self, path: Path | None = None) -> bool:
+        """Export with the officer's edits to library wording as Word tracked changes."""
+        return self.files.export(path, "docx", track_changes=True)
+
     def open_settings(self) -> SettingsDialog:
         """Open the settings dialog (non-blocking); applied and saved on OK."""
         from app.gui.officer.settings_dialog import SettingsDialog

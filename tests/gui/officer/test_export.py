@@ -76,3 +76,22 @@ def test_a_broken_letterhead_is_reported_without_losing_anything(qtbot, window, 
     assert not window.files.export(tmp_path / "out.docx")
     assert "broken.docx" in prompter.errors[-1][1]
     assert window.document.case.reference == "R-1"
+
+
+def test_export_for_sign_off_writes_the_officers_edit_as_tracked_changes(qtbot, window, tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    prefs = window.preferences
+    prefs.signatory_name = "E. Officer"
+    window.apply_preferences(prefs)
+    doc = window.document
+    assert window.files.open_case(EXAMPLES / "foia-tracked-edit.yaml")
+    settle(qtbot, doc)
+    plain, tracked = tmp_path / "plain.docx", tmp_path / "tracked.docx"
+    assert window.export(plain) and window.export_for_sign_off(tracked)
+    assert docx.Document(str(plain)).element.body.find(f".//{qn('w:ins')}") is None
+    body = docx.Document(str(tracked)).element.body
+    inserted = " ".join(t.text for i in body.iter(qn("w:ins")) for t in i.iter(qn("w:t")))
+    assert "in the table below" in inserted
+    assert {i.get(qn("w:author")) for i in body.iter(qn("w:ins"))} == {"E. Officer"}
