@@ -5,6 +5,7 @@ Environment variables (used by `python main.py gui` and by the crash-recovery te
     FOI_DRAFTER_ORG_SETTINGS  the organisation's settings file (default: the platform's site-config
                               folder, see app.core.org_settings)
     FOI_DRAFTER_RECOVERY_DIR  folder for autosaved recovery files
+    FOI_DRAFTER_DATA_DIR      folder holding the default organisation clause library (clauses/)
     FOI_DRAFTER_AUTOSAVE_MS   pause after a change before the draft is autosaved (default 3000)
     FOI_DRAFTER_QUIT_WHEN_READY  benchmark hook: exit once the first letter preview is shown
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from app.core.org_settings import ENV_VARIABLE as ORG_VARIABLE
 from app.core.org_settings import default_organisation_path
 from app.core.settings import APP_NAME, FILE_NAME, default_config_dir
+from app.core.workbench.layers import default_data_dir, default_organisation_folder
 from app.gui.officer.dialogs import Prompter
 
 STATE_FILE = "window-state.ini"
@@ -38,6 +40,7 @@ class AppEnvironment:
 
     config_dir: Path = field(default_factory=default_config_dir)
     recovery_dir: Path = field(default_factory=default_recovery_dir)
+    data_dir: Path = field(default_factory=default_data_dir)
     today: Callable[[], dt.date] = dt.date.today
     prompter: Prompter = field(default_factory=Prompter)
     autosave_ms: int = 3000
@@ -50,6 +53,11 @@ class AppEnvironment:
     def preferences_path(self) -> Path:
         """Return the preferences file."""
         return self.config_dir / FILE_NAME
+
+    @property
+    def organisation_dir(self) -> Path:
+        """Return the organisation clause library used until a shared folder is chosen in Settings."""
+        return default_organisation_folder(self.data_dir)
 
     @property
     def state_path(self) -> Path:
@@ -66,6 +74,8 @@ class AppEnvironment:
             env.config_dir = Path(environ["FOI_DRAFTER_CONFIG_DIR"])
         if environ.get("FOI_DRAFTER_RECOVERY_DIR"):
             env.recovery_dir = Path(environ["FOI_DRAFTER_RECOVERY_DIR"])
+        if environ.get("FOI_DRAFTER_DATA_DIR"):
+            env.data_dir = Path(environ["FOI_DRAFTER_DATA_DIR"])
         if environ.get("FOI_DRAFTER_AUTOSAVE_MS", "").isdigit():
             env.autosave_ms = int(environ["FOI_DRAFTER_AUTOSAVE_MS"])
         return env

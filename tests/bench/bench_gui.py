@@ -78,7 +78,9 @@ def child_app(folder: str) -> None:
     from app.gui.officer.main_window import MainWindow
 
     app = create_application(sys.argv[:1])
-    env = AppEnvironment(config_dir=Path(folder) / "config", recovery_dir=Path(folder) / "recovery")
+    env = AppEnvironment(
+        config_dir=Path(folder) / "config", recovery_dir=Path(folder) / "recovery", data_dir=Path(folder) / "data"
+    )
     marks: set[str] = set()
 
     def mark(name: str) -> None:
@@ -144,7 +146,11 @@ def child_edits(folder: str, edits: int) -> None:
 
     app = create_application(sys.argv[:1])
     env = AppEnvironment(
-        config_dir=Path(folder) / "config", recovery_dir=Path(folder) / "recovery", spelling=False, autosave_ms=600000
+        config_dir=Path(folder) / "config",
+        recovery_dir=Path(folder) / "recovery",
+        data_dir=Path(folder) / "data",
+        spelling=False,
+        autosave_ms=600000,
     )
     window = MainWindow(env)
     window.resize(1560, 940)

@@ -97,6 +97,7 @@ def env(tmp_path: Path, prompter: FakePrompter) -> AppEnvironment:
     return AppEnvironment(
         config_dir=tmp_path / "config",
         recovery_dir=tmp_path / "recovery",
+        data_dir=tmp_path / "data",
         today=lambda: TODAY,
         prompter=prompter,
         autosave_ms=100,

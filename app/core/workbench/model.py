@@ -333,9 +333,13 @@ def _with_meta(header: str, body: str, text: str, path: str) -> ClauseText:
 
 
 def compose(meta: dict[str, Any], body: str, baseline: ClauseText | None = None) -> str:
-    """Return file text for metadata and body; an unchanged header keeps its original layout."""
+    """Return file text for metadata and body; fields that did not change keep their original lines."""
     if baseline is not None and baseline.meta is not None and normalised(baseline.meta) == normalised(meta):
         header = baseline.header + "\n" if baseline.header else ""
+    elif baseline is not None and baseline.meta is not None and baseline.header.strip():
+        from app.core.workbench.header_layout import merge_header
+
+        header = merge_header(baseline.header, normalised(baseline.meta), normalised(meta), META_ORDER)
     else:
         header = yamlio.dump(normalised(meta)) if normalised(meta) else ""
     return f"{FENCE}\n{header}{FENCE}\n{body.rstrip()}\n"
@@ -446,12 +450,12 @@ def _key_at(keys: dict[str, int], line: int) -> str:
     return max(above)[1] if above else ""
 
 
-def incomplete_problems(meta: dict[str, Any], body: str, path: str) -> list[Problem]:
+def incomplete_problems(meta: dict[str, Any], body: str, path: str, composed: str = "") -> list[Problem]:
     """Check sections, topic and variables of a clause the core will not parse for missing fields.
 
     validate_text stops at "missing required field"; a reviewer filling in a new clause should
     still see every other problem at once. Missing fields are filled with stand-ins for the check,
-    and body lines are mapped back to the edited text.
+    and body lines are mapped back to the edited text (composed, when given, else as compose writes it).
     """
     from app.core.drafting.clauses import REQUIRED, parse_clause
     from app.core.drafting.library import UNKNOWN_TOPIC, check_clause
@@ -465,7 +469,7 @@ def incomplete_problems(meta: dict[str, Any], body: str, path: str) -> list[Prob
     clause, _ = parse_clause(text, path)
     if clause is None:
         return []
-    shift = _body_line(compose(meta, body)) - _body_line(text)
+    shift = _body_line(composed or compose(meta, body)) - _body_line(text)
     found = []
     for problem in check_clause(clause, all_topics()):
         if "topic" in stand_ins and problem.code == UNKNOWN_TOPIC:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -38,7 +38,13 @@ APP_TITLE = "FOI Response Drafter"
 
 
 class MainWindow(QMainWindow):
-    """The drafting window for one case at a time."""
+    """The drafting window for one case at a time.
+
+    Signals:
+        library_folders_changed(): Settings chose other clause library folders.
+    """
+
+    library_folders_changed = Signal()
 
     def __init__(self, env: AppEnvironment, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,7 +56,7 @@ class MainWindow(QMainWindow):
         self.first_run = not env.preferences_path.exists() and not self.preferences.profiles()
         self.state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
         self.document = CaseDocument(
-            self.preferences.library_paths(),
+            self.library_folders(),
             env.today,
             case_io.new_case(self.preferences, env.today()),
             env.preview_delay_ms,
@@ -288,6 +294,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def library_folders(self) -> list[Path]:
+        """Return the clause folders above the built-in layer: the organisation one always exists."""
+        from app.core.workbench.layers import ensure_folder, library_folders
+
+        folders = library_folders(self.preferences, self.env.organisation_dir)
+        if folders and folders[0] == self.env.organisation_dir:
+            ensure_folder(folders[0])
+        return folders
+
     def apply_preferences(self, preferences: Preferences) -> bool:
         """Use and save new preferences (locked keys stay the organisation's); reload the library if needed."""
         old = self.preferences
@@ -301,7 +316,8 @@ class MainWindow(QMainWindow):
         if preferences.profiles() != list(self.document.profiles):
             self.document.set_profiles(preferences.profiles())
         if preferences.library_folders != old.library_folders:
-            self.document.set_library_folders(preferences.library_paths())
+            self.document.set_library_folders(self.library_folders())
+            self.library_folders_changed.emit()
         self.statusBar().showMessage("Settings saved", 4000)
         return True
 

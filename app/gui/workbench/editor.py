@@ -260,7 +260,7 @@ class ClauseEditor(QWidget):
             and not self.raw
             and not any(p.code in (BAD_HEADER, TEMPLATE_SYNTAX) for p in self.problems)
         ):
-            extra = model.incomplete_problems(self.form.meta(), self.body.toPlainText(), str(self.path))
+            extra = model.incomplete_problems(self.form.meta(), self.body.toPlainText(), str(self.path), text)
             self.problems = self.problems + [p for p in extra if p not in self.problems]
         self.located = model.locate(self.problems, text, self.raw)
         self._show_problems()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.core.drafting.library import Layer, default_layers
 from app.core.drafting.skeleton import all_topics
 from app.core.workbench import model
+from app.core.workbench.approval import ApprovalPolicy, approval_blocker, as_draft, last_editor_of, load_policy
 from app.core.workbench.maintenance import ApprovalError, approve
 from app.core.workbench.model import Entry, WorkbenchLibrary
 from app.gui.officer.dialogs import DISCARD, SAVE
@@ -43,6 +44,7 @@ from app.gui.tasks import TaskRunner
 from app.gui.workbench.browser import LibraryBrowser
 from app.gui.workbench.editor import ClauseEditor
 from app.gui.workbench.history import HistoryPanel
+from app.gui.workbench.layers_bar import LayersBar
 from app.gui.workbench.panels import CataloguePanel, PreviewPanel
 from app.gui.workbench.prompter import APPROVE, DRAFT, WorkbenchPrompter
 
@@ -120,6 +122,8 @@ class WorkbenchWindow(QMainWindow):
         self.entry: Entry | None = None
         self._after_load: tuple[str, str] | None = None
         self._saved_message = ""
+        self.folders_source: Callable[[], list[Path]] | None = None
+        self.policy = ApprovalPolicy()
         self.setWindowTitle(f"{TITLE}[*]")
         self.loader = LibraryLoader(self)
         self.loader.loaded.connect(self._on_loader_loaded)
@@ -164,7 +168,14 @@ class WorkbenchWindow(QMainWindow):
         self.columns.addWidget(middle)
         self.columns.addWidget(self.side)
         self.columns.setSizes([520, 570, 410])
-        self.setCentralWidget(self.columns)
+        self.layers_bar = LayersBar(self)
+        self.layers_bar.show_layers(self.layers)
+        central = QWidget(self)
+        stack = QVBoxLayout(central)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(self.layers_bar)
+        stack.addWidget(self.columns, 1)
+        self.setCentralWidget(central)
         self.reviewer = QLineEdit(reviewer, self)
         self.reviewer.setAccessibleName("Reviewer name")
         self.reviewer.setPlaceholderText("Your name (recorded on approval)")
@@ -235,15 +246,7 @@ class WorkbenchWindow(QMainWindow):
         close = self._action("&Close", self.close, QKeySequence.StandardKey.Close, "Close the workbench")
         self.override_actions: dict[str, Any] = {}
         self.override_menu = QMenu("&Override in…", self)
-        for layer in model.editable_layers(self.layers):
-            action = self._action(
-                f"Override in {layer.name} layer",
-                lambda target=layer: self.override(target),
-                None,
-                f"Copy this clause into {layer.folder} and edit the copy there",
-            )
-            self.override_actions[layer.name] = action
-            self.override_menu.addAction(action)
+        self._fill_override_menu()
         self.override_button = QToolButton(self)
         self.override_button.setText("Override in…")
         self.override_button.setAccessibleName("Override in a higher layer")
@@ -274,6 +277,33 @@ class WorkbenchWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(close)
 
+    def _fill_override_menu(self) -> None:
+        """Offer one "Override in" action per editable layer."""
+        self.override_menu.clear()
+        self.override_actions.clear()
+        for layer in model.editable_layers(self.layers):
+            action = self._action(
+                f"Override in {layer.name} layer",
+                lambda target=layer: self.override(target),
+                None,
+                f"Copy this clause into {layer.folder} and edit the copy there",
+            )
+            self.override_actions[layer.name] = action
+            self.override_menu.addAction(action)
+
+    def set_layers(self, layers: Sequence[Layer]) -> None:
+        """Use other layer folders (Settings changed) without reopening the workbench."""
+        self.layers = list(layers)
+        self._fill_override_menu()
+        self.layers_bar.show_layers(self.layers)
+        self._update_actions()
+        self.reload()
+
+    def follow_folders(self) -> None:
+        """Take the layer folders again from folders_source (the main window's Settings)."""
+        if self.folders_source is not None:
+            self.set_layers(default_layers(self.folders_source()))
+
     def _action(self, text: str, slot: Callable, shortcut: Any, tip: str, icon: Any = None) -> Any:
         """Create an action with the main window's conventions (shortcut shown in the tooltip)."""
         from app.gui.officer.actions import make_action
@@ -283,8 +313,24 @@ class WorkbenchWindow(QMainWindow):
     # ------------------------------------------------------------ library
 
     def reload(self) -> None:
-        """Load every layer again on the worker (library_loaded follows)."""
+        """Load every layer again on the worker (library_loaded follows), and the approval rules."""
+        self.policy, problems = load_policy(self.layers)
+        self._show_policy(problems)
         self.loader.load(self.layers)
+
+    def _show_policy(self, problems: list) -> None:
+        """Offer the configured reviewers' names and say who may approve."""
+        from PySide6.QtWidgets import QCompleter
+
+        policy = self.policy
+        self.reviewer.setCompleter(QCompleter(list(policy.reviewers), self.reviewer) if policy.reviewers else None)
+        rule = f"Reviewers: {', '.join(policy.reviewers)}" if policy.restricted else "Anyone named can approve"
+        if policy.four_eyes:
+            rule += "; the approver must not be the last editor (four eyes)"
+        where = f" (set in {policy.source})" if policy.source else f" (list reviewers in {_policy_hint(self.layers)})"
+        self.reviewer.setToolTip(f"{rule}{where}. Recorded as approved_by and as the author of history entries")
+        for problem in problems:
+            self.prompter.error(self, "Library settings", str(problem))
 
     def reviewer_name(self) -> str:
         """Return the reviewer's name as typed."""
@@ -374,8 +420,8 @@ class WorkbenchWindow(QMainWindow):
         except OSError as exc:
             self.prompter.error(self, "Cannot override", f"{entry.path}: {exc.strerror or exc}")
             return False
-        message = f"Override {entry.clause.id} (copied from the {entry.layer.name} layer)"
-        if not self._record(target, layer, text, message):
+        message = f"Override {entry.clause.id} (copied from the {entry.layer.name} layer as a draft)"
+        if not self._record(target, layer, as_draft(text), message):
             return False
         self._after_load = ("key", str(target.resolve()))
         self.library_saved.emit()
@@ -514,7 +560,12 @@ class WorkbenchWindow(QMainWindow):
             return f"fix the problems first — {first}"
         if not self.reviewer_name():
             return "enter your name as reviewer to approve a clause"
-        return ""
+        editor = self.editor
+        if not self.policy.restricted and not self.policy.four_eyes:
+            return ""
+        history = model.history_of(self.entry.layer) if self.entry is not None else None
+        last = last_editor_of(editor.path, history, editor.saved_text, editor.text(), self.reviewer_name())
+        return approval_blocker(self.policy, self.reviewer_name(), last)
 
     def _confirm_disk_unchanged(self) -> bool:
         """Ask before overwriting a file someone else changed since it was opened."""
@@ -628,6 +679,14 @@ class WorkbenchWindow(QMainWindow):
         event.accept()
 
 
+def _policy_hint(layers: Sequence[Layer]) -> str:
+    """Return where an organisation's library.yaml would go."""
+    from app.core.workbench.approval import POLICY_FILE
+
+    editable = model.editable_layers(layers)
+    return str(editable[0].folder / POLICY_FILE) if editable else POLICY_FILE
+
+
 class CloseGuard(QObject):
     """Asks about the workbench's unsaved changes before the main window closes (and the app with it)."""
 
@@ -653,7 +712,7 @@ def open_workbench(main_window: Any, prompter: WorkbenchPrompter | None = None) 
     env = main_window.env
     spelling = getattr(main_window, "spelling", None)
     window = WorkbenchWindow(
-        default_layers(preferences.library_paths()),
+        default_layers(main_window.library_folders()),
         env.today,
         preferences.signatory_name,
         prompter or WorkbenchPrompter(env.prompter),
@@ -664,6 +723,8 @@ def open_workbench(main_window: Any, prompter: WorkbenchPrompter | None = None) 
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     document = main_window.document
     window.library_saved.connect(lambda: document.set_library_folders(document.library_folders))
+    window.folders_source = main_window.library_folders
+    main_window.library_folders_changed.connect(window.follow_folders)
     if spelling is not None and getattr(spelling, "service", None) is None:
         spelling.enabled.connect(window.editor.body.enable_spelling)
     main_window.installEventFilter(CloseGuard(window))

@@ -62,6 +62,7 @@ def start_app_and_kill_it(qtbot, env, case: Path, tmp_path: Path) -> None:
         QT_QPA_PLATFORM="offscreen",
         FOI_DRAFTER_CONFIG_DIR=str(env.config_dir),
         FOI_DRAFTER_RECOVERY_DIR=str(env.recovery_dir),
+        FOI_DRAFTER_DATA_DIR=str(env.data_dir),
         FOI_DRAFTER_AUTOSAVE_MS="150",
     )
     with open(tmp_path / "app.log", "wb") as log:

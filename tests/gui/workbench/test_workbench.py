@@ -297,6 +297,10 @@ def test_approving_records_the_reviewers_name_and_date_in_the_file(bench, qtbot,
 def test_changed_wording_of_an_approved_clause_is_approved_again_or_kept_as_draft(bench, qtbot, answers, layers):
     open_clause(bench, CLOSING)
     override(qtbot, bench)
+    assert "status: draft" in (layers[2].folder / "common" / "closing.md").read_text(encoding="utf-8")
+    bench.reviewer.setText("FOI Legal Lead")
+    assert save(qtbot, bench, bench.approve) is True
+    bench.reviewer.setText("Jo Reviewer")
     set_body(qtbot, bench, NEW_WORDING + "\n")
     assert "Changed since it was approved by FOI Legal Lead" in bench.editor.banner.text()
     answers.approval_answer = CANCEL

@@ -90,7 +90,9 @@ def test_a_clause_saved_in_the_workbench_changes_the_letter_in_the_drafting_view
     settle(qtbot, document)
     assert NEW_WORDING not in closing_block(document).text
 
-    result = save_and_rebuild(qtbot, bench, drafting, bench.save)
+    save_and_rebuild(qtbot, bench, drafting, bench.save)
+    assert NEW_WORDING not in closing_block(document).text  # the copy starts as a draft
+    result = save_and_rebuild(qtbot, bench, drafting, bench.approve)
     assert "approved_by: Jo Reviewer" in (libraries[1] / "common" / "closing.md").read_text(encoding="utf-8")
     assert NEW_WORDING in closing_block(document).text
     assert NEW_WORDING in drafting.preview.plain_text()

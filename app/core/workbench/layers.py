@@ -1,0 +1,85 @@
+"""Where each clause library layer lives: the organisation folder exists from day one, without Settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.drafting.library import BUILT_IN, Layer, default_layers
+from app.core.settings import APP_NAME, Preferences
+
+ORGANISATION = "organisation"
+FOLDER_NAME = "clauses"
+README = """# Organisation clause library
+
+Clause files (`*.md`) here override the built-in clauses with the same `id` and add new ones.
+Edit them in the app's clause workbench (Tools > Clause library workbench). To share them with
+colleagues, make this folder a git repository with a remote, or choose a shared folder in Settings.
+"""
+
+
+def default_data_dir() -> Path:
+    """Return the per-user data folder of the app (it need not exist yet)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_organisation_folder(data_dir: Path | None = None) -> Path:
+    """Return the organisation layer used until a shared folder is chosen in Settings."""
+    return (data_dir or default_data_dir()) / FOLDER_NAME
+
+
+def library_folders(preferences: Preferences, organisation_default: Path) -> list[Path]:
+    """Return the organisation folder (chosen, or the default) followed by any further layers."""
+    chosen = preferences.library_paths()
+    return chosen if chosen else [organisation_default]
+
+
+def ensure_folder(folder: Path) -> str:
+    """Create a layer folder with a short README when missing; return a problem as text ("" if fine)."""
+    try:
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "README.md").write_text(README, encoding="utf-8")
+    except OSError as exc:
+        return f"{folder}: cannot create the clause library folder: {exc.strerror or exc}"
+    return ""
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """A layer as the workbench describes it to a reviewer."""
+
+    name: str
+    folder: Path
+    editable: bool
+    kind: str  # "ships with the app" | "git repository" | "folder" | "missing"
+
+    @property
+    def label(self) -> str:
+        """Return one line: the layer, where it lives and what it is."""
+        what = self.kind if self.editable or self.kind != "ships with the app" else "read-only, ships with the app"
+        return f"{self.name.capitalize()}: {self.folder} ({what})"
+
+
+def describe_layers(layers: Sequence[Layer]) -> list[LayerInfo]:
+    """Describe where each layer lives and whether it is shared through git."""
+    from app.core.workbench.history import git_root
+
+    found = []
+    for layer in layers:
+        if layer.name == BUILT_IN:
+            found.append(LayerInfo(layer.name, layer.folder, False, "ships with the app"))
+        elif not layer.folder.is_dir():
+            found.append(LayerInfo(layer.name, layer.folder, True, "missing"))
+        else:
+            kind = "git repository" if git_root(layer.folder) else "folder"
+            found.append(LayerInfo(layer.name, layer.folder, True, kind))
+    return found
+
+
+def app_layers(preferences: Preferences, organisation_default: Path) -> list[Layer]:
+    """Return every layer letters use: built-in, then organisation (default folder if none chosen), then personal."""
+    return default_layers(library_folders(preferences, organisation_default))
