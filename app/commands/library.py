@@ -8,7 +8,7 @@ from pathlib import Path
 
 # Heavy modules are imported where they are used, so other sub-commands never load them.
 
-HELP = "check clause library folders, or list template variables"
+HELP = "check clause library folders, list template variables, or share the library through git"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,12 +17,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     validate = sub.add_parser("validate", help="check every clause file; print path:line: message")
     validate.add_argument("folders", type=Path, nargs="*", help="clause folders (default: the built-in library)")
     sub.add_parser("variables", help="list the variables clause templates can use")
+    from app.commands import library_sync
+
+    library_sync.configure(sub)
 
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch to the chosen action."""
     from app.core.paths import CLAUSES_DIR
 
+    if args.library_command in ("status", "pull", "push"):
+        from app.commands import library_sync
+
+        return library_sync.run(args)
     if args.library_command == "variables":
         from app.core.drafting.context import catalogue
 

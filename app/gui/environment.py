@@ -45,6 +45,7 @@ class AppEnvironment:
     prompter: Prompter = field(default_factory=Prompter)
     autosave_ms: int = 3000
     preview_delay_ms: int = 300
+    library_poll_ms: int = 2000  # how often the app looks for clause files changed on disk (0 = never)
     spelling: bool = True
     organisation_path: Path | None = None  # None: no organisation layer (the default for tests)
     organisation_required: bool = False  # named explicitly, so a missing file is reported

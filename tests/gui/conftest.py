@@ -98,6 +98,7 @@ def env(tmp_path: Path, prompter: FakePrompter) -> AppEnvironment:
         config_dir=tmp_path / "config",
         recovery_dir=tmp_path / "recovery",
         data_dir=tmp_path / "data",
+        library_poll_ms=0,
         today=lambda: TODAY,
         prompter=prompter,
         autosave_ms=100,

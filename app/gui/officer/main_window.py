@@ -63,6 +63,12 @@ class MainWindow(QMainWindow):
             self,
             profiles=self.preferences.profiles(),
         )
+        from app.gui.officer.library_watch import LibraryWatcher
+
+        self.library_watch = LibraryWatcher(self.document, getattr(env, "library_poll_ms", 2000), self)
+        self.library_watch.changed.connect(
+            lambda: self.statusBar().showMessage("The clause library changed on disk: letter rebuilt", 6000)
+        )
         self.recovery = RecoveryStore(env.recovery_dir)
         self.autosaver = Autosaver(self.document, self.recovery, env.autosave_ms, self)
         self.files = FileController(self, self.document, env.prompter, self.state, lambda: self.preferences, env.today)

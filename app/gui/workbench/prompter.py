@@ -81,3 +81,24 @@ class WorkbenchPrompter:
             return clause_id.strip(), layers[0]
         layer, ok = QInputDialog.getItem(parent, "New clause", "Layer:", list(layers), len(layers) - 1, False)
         return (clause_id.strip(), layer) if ok else None
+
+    def information(self, parent: QWidget, title: str, message: str) -> None:
+        """Tell the reviewer something (a pull or push went through)."""
+        QMessageBox.information(parent, title, message)
+
+    def confirm_incoming(self, parent: QWidget, summary: str, diff: str) -> bool:
+        """Show colleagues' changes before they are applied; True applies them."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Changes from the shared library", summary, parent=parent)
+        box.setInformativeText("Apply these changes to your clause library?")
+        box.setDetailedText(diff)
+        box.setStandardButtons(QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Apply
+
+    def conflict_choice(self, parent: QWidget, message: str) -> str:
+        """After a conflict, ask which side wins where both changed: "mine", "theirs" or "" (decide later)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Both sides changed the same lines", message, parent=parent)
+        mine = box.addButton("Keep my lines", QMessageBox.ButtonRole.AcceptRole)
+        theirs = box.addButton("Take theirs", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return {mine: "mine", theirs: "theirs"}.get(box.clickedButton(), "")

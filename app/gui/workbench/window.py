@@ -47,6 +47,7 @@ from app.gui.workbench.history import HistoryPanel
 from app.gui.workbench.layers_bar import LayersBar
 from app.gui.workbench.panels import CataloguePanel, PreviewPanel
 from app.gui.workbench.prompter import APPROVE, DRAFT, WorkbenchPrompter
+from app.gui.workbench.shared_library import SharedLibrary
 
 __all__ = ["APPROVE", "DRAFT", "WorkbenchPrompter", "WorkbenchWindow", "open_workbench"]
 
@@ -276,6 +277,8 @@ class WorkbenchWindow(QMainWindow):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(close)
+        self.shared = SharedLibrary(self)
+        self.menuBar().addMenu(self.shared.menu)
 
     def _fill_override_menu(self) -> None:
         """Offer one "Override in" action per editable layer."""
@@ -296,6 +299,7 @@ class WorkbenchWindow(QMainWindow):
         self.layers = list(layers)
         self._fill_override_menu()
         self.layers_bar.show_layers(self.layers)
+        self.shared.update()
         self._update_actions()
         self.reload()
 
