@@ -28,13 +28,13 @@ def configure(sub: argparse._SubParsersAction) -> None:
 def default_folder(environ=os.environ) -> Path:
     """Return the organisation library folder the app would use (Settings, else the user data folder)."""
     from app.core.org_settings import default_organisation_path, load_layered
-    from app.core.settings import FILE_NAME, default_config_dir
+    from app.core.settings import FILE_NAME, default_config_dir, default_data_dir
     from app.core.workbench.layers import default_organisation_folder, library_folders
 
     config = Path(environ["FOI_DRAFTER_CONFIG_DIR"]) if environ.get("FOI_DRAFTER_CONFIG_DIR") else default_config_dir()
-    data = Path(environ["FOI_DRAFTER_DATA_DIR"]) if environ.get("FOI_DRAFTER_DATA_DIR") else None
+    data = Path(environ["FOI_DRAFTER_DATA_DIR"]) if environ.get("FOI_DRAFTER_DATA_DIR") else default_data_dir()
     preferences = load_layered(config / FILE_NAME, default_organisation_path(environ)).preferences
-    return library_folders(preferences, default_organisation_folder(data))[0]
+    return library_folders(preferences.library_paths(), default_organisation_folder(data))[0]
 
 
 def run(args: argparse.Namespace) -> int:

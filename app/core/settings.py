@@ -92,6 +92,13 @@ def default_config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+def default_data_dir() -> Path:
+    """Return the per-user data folder (the default organisation clause library lives in it)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
 def default_preferences_path() -> Path:
     """Return the per-user preferences file."""
     return default_config_dir() / FILE_NAME

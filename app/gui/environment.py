@@ -20,8 +20,8 @@ from pathlib import Path
 
 from app.core.org_settings import ENV_VARIABLE as ORG_VARIABLE
 from app.core.org_settings import default_organisation_path
-from app.core.settings import APP_NAME, FILE_NAME, default_config_dir
-from app.core.workbench.layers import default_data_dir, default_organisation_folder
+from app.core.settings import APP_NAME, FILE_NAME, default_config_dir, default_data_dir
+from app.core.workbench.layers import default_organisation_folder
 from app.gui.officer.dialogs import Prompter
 
 STATE_FILE = "window-state.ini"

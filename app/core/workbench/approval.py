@@ -21,6 +21,7 @@ from app.core.drafting.library import BUILT_IN, Layer
 from app.core.problems import Problem, display_path
 from app.core.storage import yamlio
 from app.core.workbench.header_layout import blocks
+from app.core.workbench.history import History
 
 POLICY_FILE = "library.yaml"
 APPROVAL_FIELDS = ("approved_by", "approved_on")
@@ -141,7 +142,7 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def last_editor_of(path: Path, history, saved: str, current: str, reviewer: str, limit: int = 20) -> str:
+def last_editor_of(path: Path, history: History, saved: str, current: str, reviewer: str, limit: int = 20) -> str:
     """Return the last editor of a clause file from its history and the editor's unsaved text."""
     from app.core.workbench.model import content_changed, split_text
 

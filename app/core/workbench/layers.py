@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.drafting.library import BUILT_IN, Layer, default_layers
-from app.core.settings import APP_NAME, Preferences
 
 ORGANISATION = "organisation"
 FOLDER_NAME = "clauses"
@@ -19,22 +18,14 @@ colleagues, make this folder a git repository with a remote, or choose a shared 
 """
 
 
-def default_data_dir() -> Path:
-    """Return the per-user data folder of the app (it need not exist yet)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
-
-
-def default_organisation_folder(data_dir: Path | None = None) -> Path:
+def default_organisation_folder(data_dir: Path) -> Path:
     """Return the organisation layer used until a shared folder is chosen in Settings."""
-    return (data_dir or default_data_dir()) / FOLDER_NAME
+    return data_dir / FOLDER_NAME
 
 
-def library_folders(preferences: Preferences, organisation_default: Path) -> list[Path]:
-    """Return the organisation folder (chosen, or the default) followed by any further layers."""
-    chosen = preferences.library_paths()
-    return chosen if chosen else [organisation_default]
+def library_folders(chosen: Sequence[Path], organisation_default: Path) -> list[Path]:
+    """Return the folders chosen in Settings, or else the default organisation folder alone."""
+    return list(chosen) if chosen else [organisation_default]
 
 
 def ensure_folder(folder: Path) -> str:
@@ -80,6 +71,6 @@ def describe_layers(layers: Sequence[Layer]) -> list[LayerInfo]:
     return found
 
 
-def app_layers(preferences: Preferences, organisation_default: Path) -> list[Layer]:
+def app_layers(chosen: Sequence[Path], organisation_default: Path) -> list[Layer]:
     """Return every layer letters use: built-in, then organisation (default folder if none chosen), then personal."""
-    return default_layers(library_folders(preferences, organisation_default))
+    return default_layers(library_folders(chosen, organisation_default))

@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         """Return the clause folders above the built-in layer: the organisation one always exists."""
         from app.core.workbench.layers import ensure_folder, library_folders
 
-        folders = library_folders(self.preferences, self.env.organisation_dir)
+        folders = library_folders(self.preferences.library_paths(), self.env.organisation_dir)
         if folders and folders[0] == self.env.organisation_dir:
             ensure_folder(folders[0])
         return folders

@@ -22,10 +22,10 @@ from app.core.workbench.layers import (
 def test_the_organisation_layer_defaults_to_the_user_data_folder(tmp_path):
     default = default_organisation_folder(tmp_path / "data")
     assert default == tmp_path / "data" / "clauses"
-    assert library_folders(Preferences(), default) == [default]
+    assert library_folders(Preferences().library_paths(), default) == [default]
     chosen = Preferences(library_folders=[str(tmp_path / "shared"), str(tmp_path / "mine")])
-    assert library_folders(chosen, default) == [tmp_path / "shared", tmp_path / "mine"]
-    layers = app_layers(Preferences(), default)
+    assert library_folders(chosen.library_paths(), default) == [tmp_path / "shared", tmp_path / "mine"]
+    layers = app_layers([], default)
     assert [(layer.name, layer.folder) for layer in layers] == [(BUILT_IN, CLAUSES_DIR), ("organisation", default)]
 
 
@@ -33,7 +33,7 @@ def test_ensure_folder_creates_an_empty_layer_that_loads_cleanly(tmp_path):
     folder = tmp_path / "data" / "clauses"
     assert ensure_folder(folder) == ""
     assert (folder / "README.md").is_file()
-    library = load_library(app_layers(Preferences(), folder))
+    library = load_library(app_layers([], folder))
     assert not [p for p in library.problems if "folder" in p.message]
     blocked = tmp_path / "file"
     blocked.write_text("x", encoding="utf-8")
@@ -43,7 +43,7 @@ def test_ensure_folder_creates_an_empty_layer_that_loads_cleanly(tmp_path):
 def test_layers_say_where_they_live_and_what_they_are(tmp_path):
     org = tmp_path / "org"
     org.mkdir()
-    infos = describe_layers(app_layers(Preferences(library_folders=[str(org), str(tmp_path / "gone")]), org))
+    infos = describe_layers(app_layers([org, tmp_path / "gone"], org))
     assert [(i.name, i.editable, i.kind) for i in infos] == [
         (BUILT_IN, False, "ships with the app"),
         ("organisation", True, "folder"),
@@ -56,5 +56,5 @@ def test_layers_say_where_they_live_and_what_they_are(tmp_path):
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_a_git_repository_layer_is_described_as_one(tmp_path):
     subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
-    infos = describe_layers(app_layers(Preferences(library_folders=[str(tmp_path / "repo")]), tmp_path))
+    infos = describe_layers(app_layers([tmp_path / "repo"], tmp_path))
     assert infos[1].kind == "git repository"
