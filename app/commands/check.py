@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     findings = check(case, letter, today, library=library)
     findings += [Finding("authority-profile", ERROR, "Settings", message) for message in wrong]
     findings += [Finding("library", ERROR, "library", message) for message in broken_findings(library)]
+    findings += _pin_findings(case, library)
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], indent=2))
     else:
@@ -51,3 +52,16 @@ def run(args: argparse.Namespace) -> int:
         errors = sum(f.severity == ERROR for f in findings)
         print(f"{args.case}: {errors} required element(s) missing, {len(findings) - errors} other finding(s)")
     return 1 if any(f.severity == ERROR for f in findings) else 0
+
+
+def _pin_findings(case, library) -> list:
+    """Report clauses whose library wording changed since the case was saved (warnings, not errors)."""
+    from app.core.law.compliance import WARNING, Finding
+    from app.core.workbench.pins import changed_pins
+
+    return [
+        Finding(
+            "pinned-wording", WARNING, "clause library", f"{c.describe()}; the letter now uses the library's wording"
+        )
+        for c in changed_pins(case, library)
+    ]

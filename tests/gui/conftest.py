@@ -58,6 +58,8 @@ class FakePrompter(Prompter):
     errors: list[tuple[str, str, list[str]]] = field(default_factory=list)
     offered: list[Any] = field(default_factory=list)
     asked_discard: int = 0
+    pins_answer: str = "new"
+    pins_asked: list[str] = field(default_factory=list)
 
     def open_path(self, parent, folder):
         return self.open_answer
@@ -80,6 +82,10 @@ class FakePrompter(Prompter):
 
     def confirm_export_with_problems(self, parent, problems):
         return self.export_with_problems_answer
+
+    def pinned_wording(self, parent, summary):
+        self.pins_asked.append(summary)
+        return self.pins_answer
 
     def offer_recovery(self, parent, drafts):
         self.offered.append(list(drafts))

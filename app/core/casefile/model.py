@@ -124,6 +124,15 @@ class LetterEdits:
 
 
 @dataclass
+class Pin:
+    """The version of a library clause the saved letter used: a hash of its wording, and its git commit."""
+
+    hash: str
+    layer: str = ""
+    commit: str = ""
+
+
+@dataclass
 class Case:
     """A whole case: regime, letter kind, people, request, parts and edits."""
 
@@ -149,6 +158,7 @@ class Case:
     cost: RequestCost | None = None
     reasoning: dict[str, Reasoning] = field(default_factory=dict)
     edits: LetterEdits = field(default_factory=LetterEdits)
+    pins: dict[str, Pin] = field(default_factory=dict)  # clause id -> version (app.core.workbench.pins)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def letter_date(self, today: dt.date) -> dt.date:
@@ -180,6 +190,7 @@ _KNOWN_KEYS = {
     "salutation",
     "cost",
     "reasoning",
+    "pins",
     "edits",
 }
 
@@ -346,6 +357,7 @@ def _read_case(r: _Reader, data: dict[str, Any]) -> Case:
         status=r.choice(data, "status", "status", STATUSES, "draft"),
         exported=r.date(data, "exported", "exported"),
         edits=_read_edits(r, data.get("edits")),
+        pins=_read_pins(r, data.get("pins")),
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
     )
     return case
@@ -459,3 +471,14 @@ def _read_edits(r: _Reader, raw: Any) -> LetterEdits:
         added=[AddedClause(str(a.get("clause", "")), str(a.get("section", ""))) for a in added if isinstance(a, dict)],
         order={str(k): r.text_list(v, f"edits.order.{k}") for k, v in order.items() if isinstance(v, list)},
     )
+
+
+def _read_pins(r: _Reader, raw: Any) -> dict[str, Pin]:
+    """Read the recorded clause versions (an unreadable entry is dropped and reported)."""
+    pins = {}
+    for key, value in r.mapping(raw, "pins").items():
+        if isinstance(value, dict) and isinstance(value.get("hash"), str):
+            pins[str(key)] = Pin(value["hash"], str(value.get("layer") or ""), str(value.get("commit") or ""))
+        else:
+            r.problem(f"pins.{key}", "must be a mapping with the clause's hash")
+    return pins

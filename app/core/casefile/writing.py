@@ -39,6 +39,10 @@ def case_to_data(case: Case) -> dict[str, Any]:
     data.update(_composition_data(case))
     if not case.edits.is_empty():
         data["edits"] = _edits_data(case.edits)
+    if case.pins:
+        data["pins"] = {
+            k: _drop_empty({"hash": p.hash, "layer": p.layer, "commit": p.commit}) for k, p in case.pins.items()
+        }
     data.update(case.extra)
     return data
 

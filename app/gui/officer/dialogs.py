@@ -97,6 +97,12 @@ class Prompter:
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def pinned_wording(self, parent: QWidget, summary: str) -> str:
+        """Ask whether a reopened case keeps its earlier clause wording ("keep") or takes the new ("new")."""
+        from app.gui.officer.pins_prompt import ask
+
+        return ask(parent, summary)
+
     def confirm_questions(self, parent: QWidget, questions: Sequence[str]) -> bool:
         """Show the proposed questions and ask whether to use them as the parts."""
         from PySide6.QtWidgets import QMessageBox

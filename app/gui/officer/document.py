@@ -116,7 +116,11 @@ class CaseDocument(QObject):
         return self._forced_modified or not self.undo_stack.isClean()
 
     def save(self, path: Path | str) -> None:
-        """Write the case file atomically and mark the document clean; OSError on failure."""
+        """Write the case file atomically, with the clause versions its letter uses; OSError on failure."""
+        from app.core.workbench.pins import record_pins
+
+        built = self.build_now()
+        record_pins(self.case, built.letter, built.library)
         save_case(self.case, path)
         self.path = Path(path)
         self._forced_modified = False

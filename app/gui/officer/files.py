@@ -91,6 +91,9 @@ class FileController(QObject):
         self.document.replace(case, Path(path))
         self.add_recent(Path(path))
         self.message.emit(f"Opened {path}")
+        from app.gui.officer.pins_prompt import review_pins
+
+        review_pins(self.window, self.document, self.prompter, self.today())
         return True
 
     def save(self) -> bool:
