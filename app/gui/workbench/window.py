@@ -47,6 +47,7 @@ from app.gui.workbench.history import HistoryPanel
 from app.gui.workbench.layers_bar import LayersBar
 from app.gui.workbench.panels import CataloguePanel, PreviewPanel
 from app.gui.workbench.prompter import APPROVE, DRAFT, WorkbenchPrompter
+from app.gui.workbench.reviewers import show_policy
 from app.gui.workbench.shared_library import SharedLibrary
 
 __all__ = ["APPROVE", "DRAFT", "WorkbenchPrompter", "WorkbenchWindow", "open_workbench"]
@@ -323,16 +324,8 @@ class WorkbenchWindow(QMainWindow):
         self.loader.load(self.layers)
 
     def _show_policy(self, problems: list) -> None:
-        """Offer the configured reviewers' names and say who may approve."""
-        from PySide6.QtWidgets import QCompleter
-
-        policy = self.policy
-        self.reviewer.setCompleter(QCompleter(list(policy.reviewers), self.reviewer) if policy.reviewers else None)
-        rule = f"Reviewers: {', '.join(policy.reviewers)}" if policy.restricted else "Anyone named can approve"
-        if policy.four_eyes:
-            rule += "; the approver must not be the last editor (four eyes)"
-        where = f" (set in {policy.source})" if policy.source else f" (list reviewers in {_policy_hint(self.layers)})"
-        self.reviewer.setToolTip(f"{rule}{where}. Recorded as approved_by and as the author of history entries")
+        """Explain the approval rules at the reviewer field; report a broken library.yaml."""
+        show_policy(self.reviewer, self.policy, self.layers)
         for problem in problems:
             self.prompter.error(self, "Library settings", str(problem))
 
@@ -681,14 +674,6 @@ class WorkbenchWindow(QMainWindow):
             return
         self.loader.shutdown()
         event.accept()
-
-
-def _policy_hint(layers: Sequence[Layer]) -> str:
-    """Return where an organisation's library.yaml would go."""
-    from app.core.workbench.approval import POLICY_FILE
-
-    editable = model.editable_layers(layers)
-    return str(editable[0].folder / POLICY_FILE) if editable else POLICY_FILE
 
 
 class CloseGuard(QObject):
