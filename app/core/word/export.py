@@ -115,7 +115,7 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
     buffer = io.BytesIO()
     document.save(buffer)
     try:
-        return clean_package(buffer.getvalue())
+        return clean_package(buffer.getvalue(), keep_body_revisions=revision is not None)
     except ScrubError as exc:
         raise ExportError(f"the letter was not written: {exc}") from exc
 

@@ -79,7 +79,12 @@ class ScrubError(Exception):
     """The saved letter could not be scrubbed (it is not a well-formed package)."""
 
 
-def scrub_docx(data: bytes) -> bytes:
+# The letter body's own tracked changes (a redline for sign-off) survive when asked for.
+BODY = "word/document.xml"
+REVISIONS = {f"{{{W}}}{name}" for name in ("ins", "del", "delText")}
+
+
+def scrub_docx(data: bytes, keep_body_revisions: bool = False) -> bytes:
     """Return the package with every letterhead trace listed in the module docstring removed."""
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
@@ -93,7 +98,8 @@ def scrub_docx(data: bytes) -> bytes:
         for info in source.infolist():
             if info.filename in dropped:
                 continue
-            blob = _scrubbed(info.filename, source.read(info.filename), dropped, doc_id)
+            keep = keep_body_revisions and info.filename == BODY
+            blob = _scrubbed(info.filename, source.read(info.filename), dropped, doc_id, keep)
             copy = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             copy.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(copy, blob)
@@ -118,7 +124,7 @@ def _letter_id(package: zipfile.ZipFile) -> str:
     return f"{int.from_bytes(digest.digest()[:4], 'big') % 0x7FFFFFFE + 1:08X}"
 
 
-def _scrubbed(name: str, blob: bytes, dropped: set[str], doc_id: str) -> bytes:
+def _scrubbed(name: str, blob: bytes, dropped: set[str], doc_id: str, keep_revisions: bool = False) -> bytes:
     """Return one part with its traces removed."""
     if not name.endswith((".xml", ".rels")):
         return blob
@@ -133,7 +139,7 @@ def _scrubbed(name: str, blob: bytes, dropped: set[str], doc_id: str) -> bytes:
             if override.get("PartName", "").lstrip("/") in dropped:
                 root.remove(override)
     else:
-        _scrub_wordml(root, doc_id if name == "word/settings.xml" else None)
+        _scrub_wordml(root, doc_id if name == "word/settings.xml" else None, keep_revisions)
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return data
 
@@ -149,7 +155,7 @@ def _scrub_rels(root: etree._Element, name: str, dropped: set[str]) -> None:
             root.remove(rel)
 
 
-def _scrub_wordml(root: etree._Element, doc_id: str | None) -> None:
+def _scrub_wordml(root: etree._Element, doc_id: str | None, keep_revisions: bool = False) -> None:
     """Accept insertions, remove deletions and change records, hidden runs, comment marks, rsids and paths.
 
     In the settings part (doc_id given) the template's document id is replaced by the letter's own.
@@ -157,6 +163,8 @@ def _scrub_wordml(root: etree._Element, doc_id: str | None) -> None:
     is_settings = doc_id is not None
     for element in list(root.iter(etree.Element)):
         tag = element.tag
+        if keep_revisions and tag in REVISIONS:
+            continue
         if tag in REMOVED or (is_settings and tag in SETTINGS_REMOVED):
             _remove(element)
         elif tag in UNWRAPPED:
@@ -221,16 +229,19 @@ def _is_rsid(attr: str) -> bool:
     return attr.startswith(f"{{{W}}}rsid")
 
 
-def clean_package(data: bytes) -> bytes:
-    """Scrub a saved letter and check the result; raise ScrubError naming anything left behind."""
-    cleaned = scrub_docx(data)
-    left = audit_docx(cleaned)
+def clean_package(data: bytes, keep_body_revisions: bool = False) -> bytes:
+    """Scrub a saved letter and check the result; raise ScrubError naming anything left behind.
+
+    keep_body_revisions keeps the tracked changes the export wrote into the letter body itself.
+    """
+    cleaned = scrub_docx(data, keep_body_revisions)
+    left = audit_docx(cleaned, keep_body_revisions)
     if left:
         raise ScrubError("traces of the letterhead could not be removed: " + "; ".join(left[:5]))
     return cleaned
 
 
-def audit_docx(data: bytes) -> list[str]:
+def audit_docx(data: bytes, keep_body_revisions: bool = False) -> list[str]:
     """List every letterhead trace still in a saved letter (empty when it is clean)."""
     found: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -241,11 +252,14 @@ def audit_docx(data: bytes) -> list[str]:
             if DROPPED_PARTS.fullmatch(name):
                 found.append(f"{name}: part that holds personal traces")
             elif name.endswith((".xml", ".rels")):
-                found += [f"{name}: {what}" for what in _traces(name, package.read(name), ours)]
+                keep = keep_body_revisions and name == BODY
+                found += [f"{name}: {what}" for what in _traces(name, package.read(name), ours, keep)]
     return found
 
 
-def _traces(name: str, blob: bytes, ours: frozenset[str] | set[str] = frozenset()) -> Iterator[str]:
+def _traces(
+    name: str, blob: bytes, ours: frozenset[str] | set[str] = frozenset(), keep_revisions: bool = False
+) -> Iterator[str]:
     """Yield what is left in one part."""
     root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, huge_tree=True))
     if name.endswith(".rels"):
@@ -258,7 +272,9 @@ def _traces(name: str, blob: bytes, ours: frozenset[str] | set[str] = frozenset(
         return
     for element in root.iter(etree.Element):
         tag = element.tag
-        if tag in REMOVED | UNWRAPPED | {f"{{{W}}}commentReference"}:
+        if keep_revisions and tag in REVISIONS:
+            pass
+        elif tag in REMOVED | UNWRAPPED | {f"{{{W}}}commentReference"}:
             yield f"{etree.QName(tag).localname} (tracked change or comment mark)"
         elif tag in SETTINGS_REMOVED:
             yield f"{etree.QName(tag).localname} setting"
