@@ -177,3 +177,25 @@ def test_list_ids_stay_unique_when_tracked_and_plain_lists_mix(tmp_path):
     nums = document.part.numbering_part.element.findall(qn("w:num"))
     ids = [n.get(qn("w:numId")) for n in nums]
     assert len(ids) == len(set(ids))
+
+
+def test_the_letterheads_own_tracked_changes_are_still_scrubbed(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    letterhead = tmp_path / "ours.docx"
+    document = docx.Document()
+    header = document.sections[0].header.paragraphs[0]
+    header.text = "OUR LETTERHEAD"
+    header._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="1" w:author="Template Author" w:date="2020-01-01T00:00:00Z">'
+            "<w:r><w:delText>old strapline</w:delText></w:r></w:del>"
+        )
+    )
+    document.save(str(letterhead))
+    _, out = export_example(tmp_path, track_changes=True, letterhead=letterhead)
+    exported = docx.Document(str(out))
+    header_xml = exported.sections[0].header._element.xml
+    assert "Template Author" not in header_xml and "old strapline" not in header_xml
+    assert exported.element.body.find(f".//{qn('w:del')}") is not None

@@ -67,7 +67,10 @@ def test_saving_records_every_clause_of_the_letter_with_its_hash_and_layer(tmp_p
     assert case.pins["common.closing"].hash == wording_hash(library.get("common.closing"))
     assert "pins:" in target.read_text(encoding="utf-8")
     assert changed_pins(case, library) == []
-    path.write_text(path.read_text(encoding="utf-8").replace("title:", "last_reviewed: 2027-01-01\ntitle:"))
+    text = path.read_text(encoding="utf-8")
+    assert "review_due: 2027-11-01" in text
+    path.write_text(text.replace("review_due: 2027-11-01", "review_due: 2028-06-01"), encoding="utf-8")
+    assert load_library(layers).get("common.closing").layer == "organisation"
     assert changed_pins(case, load_library(layers)) == []  # header-only changes are not wording changes
 
 
