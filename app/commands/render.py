@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.core.casefile.model import Case
+    from app.core.drafting.letter import Letter
     from app.core.drafting.library import Library
 
 # Heavy modules (Jinja2, python-docx, PyYAML) are imported in run(), so other sub-commands never load them.
@@ -40,7 +41,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="write the letter even when a clause file is broken (its file is named, with the wording used instead)",
+        help="write the letter even when the check reports errors or a clause file is broken (each is still printed)",
     )
     parser.add_argument(
         "--for-signature",
@@ -103,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"{args.case}: letter not written: fix the problems above", file=sys.stderr)
         return 1
+    if not _check_allows(case, letter, library, today, args):
+        return 1
     request = OutputRequest.for_path(args.output, args.disclosure_log)
     # The publication copy, like the copy for signature, carries no hidden block marks.
     plain = args.for_signature or args.disclosure_log
@@ -137,3 +140,20 @@ def _broken_allowed(library: Library, args: argparse.Namespace) -> bool:
         file=sys.stderr,
     )
     return False
+
+
+def _check_allows(case: Case, letter: Letter, library: Library, today: dt.date, args: argparse.Namespace) -> bool:
+    """Refuse a letter the check finds errors in, unless --force: a letter never states an unrecorded fact."""
+    from app.core.law.compliance import ERROR, check
+
+    errors = [f for f in check(case, letter, today, library=library) if f.severity == ERROR]
+    for finding in errors:
+        print(f"{args.case}: {finding}", file=sys.stderr)
+    if errors and not args.force:
+        print(
+            f"{args.case}: letter not written: fix the errors above, or use --force to write it anyway", file=sys.stderr
+        )
+        return False
+    if errors:
+        print(f"{args.case}: written with {len(errors)} open error(s) (--force)", file=sys.stderr)
+    return True

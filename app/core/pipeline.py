@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from app.core.drafting.letter import Letter
     from app.core.drafting.library import Library
     from app.core.law.calendar import WorkingCalendar
-    from app.core.law.compliance import Finding
+    from app.core.law.findings import Finding
 
 ERROR, INFO = "error", "info"
 
@@ -60,7 +60,7 @@ def build(snapshot: Snapshot) -> BuildResult:
     try:
         _build_into(result, snapshot)
     except Exception as exc:
-        from app.core.law.compliance import Finding
+        from app.core.law.findings import Finding
 
         result.error = f"{type(exc).__name__}: {exc}"
         result.findings.append(Finding("assembly", ERROR, "app", f"the letter could not be built: {result.error}"))

@@ -184,6 +184,10 @@ class CaseView:
     salutation: str = field(default="Dear Sir or Madam", metadata=doc("The greeting", "Dear Ms Smith"))
     decisions: list[GroupView] = field(default_factory=list, metadata=doc("One group per outcome", []))
     grounds: list[GroupView] = field(default_factory=list, metadata=doc("One group per ground of refusal", []))
+    s48: str = field(
+        default="", metadata=doc("FOISA s48: 'full' or 'partial' when it limits applying to the Commissioner", "")
+    )
+    authority_kind: str = field(default="", metadata=doc("The authority's kind (police, council, …)", "police"))
     review_groups: list[GroupView] = field(
         default_factory=list, metadata=doc("Review outcomes: one group per review decision", [])
     )

@@ -24,7 +24,7 @@ from app.core.drafting.grouping import CASE_REVIEW_DECISIONS, grounds, outcome_g
 from app.core.drafting.request_text import request_markdown
 from app.core.drafting.salutation import salutation
 from app.core.drafting.templating import Trusted
-from app.core.law.authorities import schedule_1_part_1
+from app.core.law.authorities import foisa_s48, s36_absolute, schedule_1_part_1
 from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
 from app.core.law.deadlines import response_due, review_request_deadline
@@ -41,7 +41,8 @@ def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None
     reasoning = _reasoning_by_cite(case, registry)
     decision = case.review.decision if case.review else None
     parts = [
-        _part_view(i + 1, p, registry, limit, reasoning, len(case.parts), decision) for i, p in enumerate(case.parts)
+        _part_view(i + 1, p, registry, limit, reasoning, len(case.parts), decision, s36_absolute(case.authority))
+        for i, p in enumerate(case.parts)
     ]
     letter_date = case.letter_date(today)
     due = response_due(case.received, calendar)
@@ -79,7 +80,17 @@ def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None
         decisions=outcome_groups(parts),
         grounds=grounds(parts),
         review_groups=review_groups(parts),
+        s48=_s48(case),
+        authority_kind=case.authority.kind,
     )
+
+
+def _s48(case: Case) -> str:
+    """Return how far FOISA s48 bars an application to the Commissioner: '', 'partial' or 'full'."""
+    kind = foisa_s48(case.authority) if case.regime in ("foisa", "eisr") else None
+    if kind is None:
+        return ""
+    return "partial" if kind.partial_s48 else "full"
 
 
 def request_hours(case: Case) -> Decimal | None:
@@ -154,14 +165,24 @@ def _reasoning_by_cite(case: Case, registry: Registry) -> dict[str, Reasoning]:
 
 
 def _with_part_facts(
-    view: ExemptionView, part: Part, number: int, reasons: Reasoning | None, registry: Registry, total: int
+    view: ExemptionView,
+    part: Part,
+    number: int,
+    reasons: Reasoning | None,
+    registry: Registry,
+    total: int,
+    houses: bool = False,
 ) -> ExemptionView:
-    """Return an exemption view carrying this part's facts and the officer's reasons for it."""
+    """Return an exemption view carrying this part's facts and the officer's reasons for it.
+
+    houses: the authority is either House of Parliament, for which s36 is absolute (FOIA s2(3)(e)).
+    """
     facts = part.facts
     publication = facts.publication
     reasons = reasons or Reasoning()
     ncnd = part.outcome == "ncnd"
     absolute = view.absolute or (ncnd and ncnd_is_absolute(registry.regime, view.ncnd_provision))
+    absolute = absolute or (registry.regime == "foia" and view.key.startswith("36") and houses)
     return dataclasses.replace(
         view,
         absolute=absolute,
@@ -197,10 +218,11 @@ def _part_view(
     reasoning: dict[str, Reasoning],
     total: int,
     case_review: str | None = None,
+    houses: bool = False,
 ) -> PartView:
     """Build the view of one part."""
     exemptions = [
-        _with_part_facts(view, part, number, reasoning.get(view.cite), registry, total)
+        _with_part_facts(view, part, number, reasoning.get(view.cite), registry, total, houses)
         for view in (exemption_view(e, registry) for e in part.exemptions)
         if view
     ]

@@ -8,42 +8,22 @@ the public interest reasons is caught.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
 
 from app.core.casefile.authority import authority_problems
-from app.core.casefile.model import Case, Part
+from app.core.casefile.model import Case
 from app.core.casefile.places import officer_place
 from app.core.casefile.rules import case_problems
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
-from app.core.drafting.views import exemption_view
 from app.core.law.calendar import WorkingCalendar, calendar_for
+from app.core.law.case_facts import fact_findings, reasoning_findings
 from app.core.law.deadlines import response_due
-from app.core.law.registry import Registry, load_registry
+from app.core.law.findings import SEVERITIES, Finding
+from app.core.law.registry import load_registry
 from app.core.law.requirements import Requirement, requirements_for
 
-ERROR, WARNING, INFO = "error", "warning", "info"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One result of the check, citing the provision it comes from."""
-
-    rule: str
-    severity: str
-    citation: str
-    message: str
-    part: int | None = None
-    block_key: str | None = None
-    section_key: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        """Return the finding as plain data for JSON."""
-        return asdict(self)
-
-    def __str__(self) -> str:
-        where = f" (part {self.part})" if self.part else ""
-        return f"{self.severity.upper()}: {self.citation}{where}: {self.message}"
+ERROR, WARNING, INFO = SEVERITIES
+__all__ = ["ERROR", "INFO", "WARNING", "Finding", "check", "has_errors"]
 
 
 def check(
@@ -56,6 +36,7 @@ def check(
     found += _case_rules(case, today, calendar)
     found += _problem_findings(letter)
     found += _authority_findings(case)
+    found += reasoning_findings(case, letter)
     if library is not None:
         found += _clause_findings(letter, library, today)
     return sorted(found, key=lambda f: (f.severity != ERROR, f.severity != WARNING, f.part or 0))
@@ -130,31 +111,7 @@ def _case_rules(case: Case, today: dt.date, calendar: WorkingCalendar) -> list[F
                 part=problem.part,
             )
         )
-    for number, part in enumerate(case.parts, start=1):
-        found += _part_rules(case, number, part, registry)
-    return found
-
-
-def _part_rules(case: Case, number: int, part: Part, registry: Registry) -> list[Finding]:
-    """Findings about one part's exemptions beyond the case file's own validation."""
-    found: list[Finding] = []
-    for text in part.exemptions:
-        view = exemption_view(text, registry)
-        if view is None:
-            continue
-        if view.key.startswith("36") and case.regime == "foia":
-            if part.opinion is None or not part.opinion.by or part.opinion.date is None:
-                found.append(
-                    Finding(
-                        "s36-opinion",
-                        ERROR,
-                        "FOIA s36(2)",
-                        "section 36 needs the qualified person's reasonable opinion: record who "
-                        "gave it and when (part opinion: by, date)",
-                        part=number,
-                    )
-                )
-    return found
+    return found + fact_findings(case)
 
 
 def _clause_findings(letter: Letter, library: Library, today: dt.date) -> list[Finding]:

@@ -6,11 +6,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.core.casefile.model import Case, Part
-from app.core.drafting.context import ExemptionView
+from app.core.drafting.context import CaseView, ExemptionView
 from app.core.drafting.letter import Letter
-from app.core.drafting.views import exemption_view
-from app.core.law.registry import Registry, load_registry
+from app.core.drafting.views import build_case_view
 
+_COMMISSIONER = {
+    "": "give particulars of the right to apply to the Scottish Information Commissioner (s47(1))",
+    "partial": "say that the right to apply to the Scottish Information Commissioner may be limited by section 48",
+    "full": "explain that section 48 bars an application to the Commissioner, and what remedy remains",
+}
 EXEMPTION_REFUSALS = ("partial", "withheld")
 ENVIRONMENTAL_REFUSALS = ("partial", "withheld", "ncnd", "not-held", "cost-limit", "vexatious", "repeated")
 
@@ -31,7 +35,7 @@ class Requirement:
 
 def requirements_for(case: Case, letter: Letter) -> list[Requirement]:
     """Return every element this letter must (or should) contain."""
-    registry = load_registry(case.regime)
+    registry = build_case_view(case, case.received)  # exemptions as this case relies on them
     rules = {
         "foia": _foia,
         "foisa": _foisa,
@@ -44,7 +48,7 @@ def requirements_for(case: Case, letter: Letter) -> list[Requirement]:
 # ------------------------------------------------------------------ FOIA
 
 
-def _foia(case: Case, registry: Registry) -> Iterator[Requirement]:
+def _foia(case: Case, registry: CaseView) -> Iterator[Requirement]:
     """FOIA s17 (refusal notices), s16 advice, and the letter kinds' own notices."""
     if case.letter == "review-outcome":
         yield _rights(
@@ -94,7 +98,7 @@ def _foia(case: Case, registry: Registry) -> Iterator[Requirement]:
         )
 
 
-def _foia_part(number: int, part: Part, registry: Registry, letter: str) -> Iterator[Requirement]:
+def _foia_part(number: int, part: Part, registry: CaseView, letter: str) -> Iterator[Requirement]:
     """Requirements of one FOIA part."""
     if part.outcome in ("cost-limit", "vexatious", "repeated"):
         section = "s12" if part.outcome == "cost-limit" else "s14"
@@ -112,7 +116,7 @@ def _foia_part(number: int, part: Part, registry: Registry, letter: str) -> Iter
         return
     yield _part_req(number, "17(1)(a)", "FOIA s17(1)(a)", "state that an exemption is relied on")
     yield _part_req(number, "17(1)(b)", "FOIA s17(1)(b)", "specify the exemption(s) relied on")
-    for view in _views(part, registry):
+    for view in _views(number, registry):
         severity = "warning" if part.outcome == "ncnd" else "error"
         yield _exemption_req(
             number, view.cite, "17(1)(c)", "FOIA s17(1)(c)", f"state why {view.cite_text} applies", severity
@@ -126,20 +130,21 @@ def _foia_part(number: int, part: Part, registry: Registry, letter: str) -> Iter
 # ------------------------------------------------------------------ FOISA
 
 
-def _foisa(case: Case, registry: Registry) -> Iterator[Requirement]:
+def _foisa(case: Case, registry: CaseView) -> Iterator[Requirement]:
     """FOISA ss16–19 notices, s15 advice, and s21 review outcomes."""
     if case.letter == "review-outcome":
         yield _letter_req("21(5)", "FOISA s21(5)", "say what the review decided and give the reasons")
         yield _rights(
             "21(10)-commissioner",
-            "FOISA s21(10)",
-            "give particulars of the right to apply to the Scottish Information Commissioner under section 47(1)",
+            "FOISA s21(10)" if not registry.s48 else "FOISA s21(10), s48",
+            _COMMISSIONER[registry.s48],
         )
-        yield _rights(
-            "21(10)-court",
-            "FOISA s21(10)",
-            "give particulars of the right of appeal to the Court of Session under section 56",
-        )
+        if registry.s48 != "full":  # no Commissioner decision, so no s56 appeal from one
+            yield _rights(
+                "21(10)-court",
+                "FOISA s21(10)",
+                "give particulars of the right of appeal to the Court of Session under section 56",
+            )
         return
     if case.letter == "clarification":
         yield _letter_req(
@@ -161,8 +166,8 @@ def _foisa(case: Case, registry: Registry) -> Iterator[Requirement]:
         yield _rights("19(b)-review", "FOISA s19(b)", "give particulars of the right to ask for a review (s20(1))")
         yield _rights(
             "19(b)-commissioner",
-            "FOISA s19(b)",
-            "give particulars of the right to apply to the Scottish Information Commissioner (s47(1))",
+            "FOISA s19(b)" if not registry.s48 else "FOISA s19(b), s48",
+            _COMMISSIONER[registry.s48],
         )
     else:
         yield _rights(
@@ -170,7 +175,7 @@ def _foisa(case: Case, registry: Registry) -> Iterator[Requirement]:
         )
 
 
-def _foisa_part(number: int, part: Part, registry: Registry) -> Iterator[Requirement]:
+def _foisa_part(number: int, part: Part, registry: CaseView) -> Iterator[Requirement]:
     """Requirements of one FOISA part."""
     single = {
         "cost-limit": ("16(4)", "FOISA s16(4)", "state that section 12(1) applies (refusal notice)"),
@@ -193,7 +198,7 @@ def _foisa_part(number: int, part: Part, registry: Registry) -> Iterator[Require
             "FOISA s18(1)",
             "state that, if the information existed and were held, it would be exempt, and specify the exemption",
         )
-        for view in _views(part, registry):
+        for view in _views(number, registry):
             yield _exemption_req(
                 number, view.cite, "16(1)(d)", "FOISA s16(1)(d)", f"say why {view.cite_text} would apply", "warning"
             )
@@ -206,7 +211,7 @@ def _foisa_part(number: int, part: Part, registry: Registry) -> Iterator[Require
         ("16(1)(c)", "specify the exemption(s)"),
     ):
         yield _part_req(number, element, f"FOISA s{element}", text)
-    for view in _views(part, registry):
+    for view in _views(number, registry):
         yield _exemption_req(number, view.cite, "16(1)(d)", "FOISA s16(1)(d)", f"state why {view.cite_text} applies")
         if view.qualified:
             yield _exemption_req(
@@ -217,17 +222,17 @@ def _foisa_part(number: int, part: Part, registry: Registry) -> Iterator[Require
 # ------------------------------------------------------------------ EIR / EISR
 
 
-def _eir(case: Case, registry: Registry) -> Iterator[Requirement]:
+def _eir(case: Case, registry: CaseView) -> Iterator[Requirement]:
     """EIR reg 14 refusal notices."""
     yield from _environmental(case, registry, "EIR reg 14", ("14(3)(a)", "14(3)(b)", "14(5)(a)", "14(5)(b)"))
 
 
-def _eisr(case: Case, registry: Registry) -> Iterator[Requirement]:
+def _eisr(case: Case, registry: CaseView) -> Iterator[Requirement]:
     """EISR reg 13 refusal notices."""
     yield from _environmental(case, registry, "EISR reg 13", ("13(a)", "13(b)", "13(d)", "13(e)"))
 
 
-def _environmental(case: Case, registry: Registry, law: str, codes: tuple[str, str, str, str]) -> Iterator[Requirement]:
+def _environmental(case: Case, registry: CaseView, law: str, codes: tuple[str, str, str, str]) -> Iterator[Requirement]:
     """Refusal notice content shared by EIR reg 14 and EISR reg 13."""
     reasons, interest, review, appeal = codes
     refused = False
@@ -244,7 +249,7 @@ def _environmental(case: Case, registry: Registry, law: str, codes: tuple[str, s
                 "give the public interest matters considered (the "
                 "not-held and manifestly unreasonable exceptions are subject to the test)",
             )
-        for view in _views(part, registry):
+        for view in _views(number, registry):
             if view.qualified:
                 yield _exemption_req(
                     number,
@@ -255,15 +260,17 @@ def _environmental(case: Case, registry: Registry, law: str, codes: tuple[str, s
                 )
     if refused or case.letter == "review-outcome":
         yield _rights(review, law, "tell the applicant about the right to ask for reconsideration or review")
-        yield _rights(appeal, law, "tell the applicant about the enforcement and appeal provisions")
+        yield _rights(
+            appeal, law, "tell the applicant about the right to apply to the Commissioner (enforcement and appeal)"
+        )
 
 
 # ------------------------------------------------------------------ helpers
 
 
-def _views(part: Part, registry: Registry) -> list[ExemptionView]:
-    """Return the registry views of a part's valid exemptions."""
-    return [v for v in (exemption_view(e, registry) for e in part.exemptions) if v is not None]
+def _views(number: int, view: CaseView) -> list[ExemptionView]:
+    """Return a part's valid exemptions as the case relies on them (NCND and authority rules applied)."""
+    return list(view.parts[number - 1].exemptions)
 
 
 def _part_req(number: int, element: str, citation: str, message: str, severity: str = "error") -> Requirement:

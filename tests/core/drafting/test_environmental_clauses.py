@@ -58,10 +58,22 @@ parts:
     outcome: {outcome}
     exemptions: {exemptions}
     answer: "Our answer to this part."{cost}
+    emissions: false
   - question: The monitoring results
     outcome: disclosed
     answer: "The results are attached."
-"""
+""" + officer_reasons(exemptions)
+
+
+def officer_reasons(exemptions: list[str]) -> str:
+    """The officer's own harm and balance reasons for each exemption, as a case would record them."""
+    if not exemptions:
+        return ""
+    rows = "".join(
+        f'  "{e}": {{harm: "Why disclosure harms this case.", balance: "Why the balance falls this way."}}\n'
+        for e in exemptions
+    )
+    return "reasoning:\n" + rows
 
 
 def assembled(library, text: str):

@@ -99,8 +99,14 @@ def make_case(
         '    answer: "Our answer to this part."',
         "    cost: {hours: 60}",
     ]
+    lines.append("    emissions: false")
     if multi:
         lines += ["  - question: The map", "    outcome: disclosed", '    answer: "The map is attached."']
+    if cited:
+        lines.append("reasoning:")
+        lines += [
+            f'  "{e}": {{harm: "Why disclosure harms this case.", balance: "Why the balance falls."}}' for e in cited
+        ]
     return "\n".join(lines) + "\n"
 
 

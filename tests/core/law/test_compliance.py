@@ -19,7 +19,8 @@ def make_case(regime: str, outcome: str, exemptions: list[str], letter: str = "r
     return parse_case(
         f"regime: {regime}\nletter: {letter}\nreceived: 2026-10-01\ndate: 2026-10-20\n"
         "authority: {name: Example Council, foi_email: foi@example.gov.uk}\n"
-        f"parts:\n  - outcome: {outcome}\n    exemptions: {exemptions}\n{extra}"
+        "extension_date: 2026-11-30\nreview: {requested: 2026-10-05, decision: upheld}\n"  # facts the law needs
+        f"parts:\n  - outcome: {outcome}\n    exemptions: {exemptions}\n    cost: {{hours: 60}}\n    emissions: false\n{extra}"
     )
 
 
@@ -147,7 +148,7 @@ def test_emptied_public_interest_reasons_are_caught():
 def test_element_in_another_part_does_not_count():
     case = parse_case(
         "regime: foisa\nreceived: 2026-10-01\ndate: 2026-10-20\nauthority: {name: A, email: a@example.org}\n"
-        "parts:\n  - outcome: cost-limit\n  - outcome: cost-limit\n"
+        "cost: {hours: 60}\nparts:\n  - outcome: cost-limit\n  - outcome: cost-limit\n"
     )
     letter = complete_letter(case)
     part_two = next(b for b in letter.blocks() if b.provides == ("16(4)",) and b.part == 2)
