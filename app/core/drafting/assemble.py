@@ -38,6 +38,7 @@ class Facts:
     citations: tuple[Citation, ...]
     allow_drafts: bool
     authority_kind: str = ""  # police, council, … (clauses may say which kinds they suit)
+    date: dt.date | None = None  # the letter's date: a clause must state the law valid on it
 
 
 def assemble(
@@ -208,7 +209,7 @@ def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
     else:
         outcomes = tuple(view.outcomes)
     citations = tuple(parse_citation(c) for c in cites)
-    return Facts(case.regime, case.letter, outcomes, citations, case.allow_drafts, case.authority.kind)
+    return Facts(case.regime, case.letter, outcomes, citations, case.allow_drafts, case.authority.kind, view.date)
 
 
 def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
@@ -233,6 +234,8 @@ def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int]
     if clause.optional or (clause.status != "approved" and not facts.allow_drafts):
         return None
     if not clause.serves(facts.regime, facts.letter) or not clause.suits(facts.authority_kind):
+        return None
+    if facts.date is not None and not clause.valid_on(facts.date):
         return None
     if clause.outcomes and not set(clause.outcomes) & set(facts.outcomes):
         return None

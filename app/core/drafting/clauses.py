@@ -62,6 +62,8 @@ class Clause:
     approved_on: dt.date | None = None
     last_reviewed: dt.date | None = None
     review_due: dt.date | None = None
+    valid_from: dt.date | None = None  # the law it states applies to letters dated from this day
+    valid_until: dt.date | None = None  # … and up to and including this day
     guidance: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     header: str = field(default="", compare=False, repr=False)  # the metadata text read, for locating fields
@@ -72,6 +74,12 @@ class Clause:
         from app.core.drafting.template_cache import compile_template
 
         return compile_template(self.body)
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Tell whether the law this clause states applies to a letter dated on day."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
 
     def meta_line(self, key: str, item: str = "") -> int:
         """Return the file line of a top-level metadata key as read (1 when unknown).
@@ -156,7 +164,7 @@ def _check_meta(meta: dict[str, Any], header: str, path: str) -> list[Problem]:
         for value in _as_list(meta.get(key)):
             if value not in allowed:
                 report(key, BAD_FIELD, f"{key}: unknown value {value!r} (expected one of {', '.join(allowed)})")
-    for key in ("approved_on", "last_reviewed", "review_due"):
+    for key in DATE_FIELDS:
         if meta.get(key) is not None and not isinstance(meta[key], dt.date):
             report(key, BAD_FIELD, f"{key} must be an ISO date such as 2026-01-31")
     if meta.get("status") == "approved" and not meta.get("approved_by"):
@@ -206,6 +214,7 @@ def _date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
+DATE_FIELDS = ("approved_on", "last_reviewed", "review_due", "valid_from", "valid_until")
 KNOWN_META = {
     "id",
     "title",
@@ -217,6 +226,8 @@ KNOWN_META = {
     "approved_on",
     "last_reviewed",
     "review_due",
+    "valid_from",
+    "valid_until",
     "guidance",
     *LIST_FIELDS,
 }
@@ -246,6 +257,8 @@ def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: st
         approved_on=_date(meta.get("approved_on")),
         last_reviewed=_date(meta.get("last_reviewed")),
         review_due=_date(meta.get("review_due")),
+        valid_from=_date(meta.get("valid_from")),
+        valid_until=_date(meta.get("valid_until")),
         guidance=str(meta.get("guidance") or ""),
         extra={k: v for k, v in meta.items() if k not in KNOWN_META},
         header=header,
@@ -260,7 +273,7 @@ def clause_to_text(clause: Clause) -> str:
             meta[key] = list(getattr(clause, key))
     if clause.optional:
         meta["optional"] = True
-    for key in ("owner", "approved_by", "approved_on", "last_reviewed", "review_due", "guidance"):
+    for key in ("owner", "approved_by", *DATE_FIELDS, "guidance"):
         if getattr(clause, key):
             meta[key] = getattr(clause, key)
     meta.update(clause.extra)

@@ -11,6 +11,7 @@ from app.core.drafting import context
 from app.core.drafting.clauses import Clause, read_clause_file
 from app.core.drafting.skeleton import all_topics
 from app.core.drafting.template_scan import scan
+from app.core.drafting.validity import validity_problems
 from app.core.law.elements import known_codes
 from app.core.law.registry import Citation, CitationError, Registry, load_registry, parse_citation
 from app.core.paths import CLAUSES_DIR
@@ -141,6 +142,8 @@ def _load_uncached(layers: Sequence[Layer], validate: bool) -> Library:
     library = Library()
     for layer in layers:
         _load_layer(library, layer, validate)
+    if validate:
+        library.problems.extend(validity_problems(library.clauses.values()))
     return library
 
 
