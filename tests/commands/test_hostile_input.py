@@ -15,6 +15,7 @@ reference: FOI-1
 received: 2026-10-01
 authority:
   name: Example Council
+  email: foi@example.gov.uk
   central_government: false
 requester: A. Person
 request: Everything about the depot.

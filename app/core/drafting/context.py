@@ -50,6 +50,10 @@ class ExemptionView:
     numbers: list[int] = field(default_factory=list, metadata=doc("Numbers of the questions relying on it", [1, 3]))
     questions: str = field(default="", metadata=doc("The questions relying on it, in words", "questions 1 and 3"))
     ncnd: bool = field(default=False, metadata=doc("True when used to neither confirm nor deny", False))
+    for_questions: str = field(
+        default="",
+        metadata=doc("The questions relying on it, when not all of them ('' otherwise)", "questions 4 and 6"),
+    )
     harm: str = field(default="", metadata=doc("The officer's own harm reasons for this case (Markdown)", ""))
     for_disclosure: str = field(default="", metadata=doc("The officer's factors for disclosure (Markdown)", ""))
     against: str = field(default="", metadata=doc("The officer's factors against disclosure (Markdown)", ""))
@@ -102,6 +106,8 @@ class GroupView:
     heading: str = field(metadata=doc("The heading of the group's reasons section", "Information we do not hold"))
     qualified: bool = field(default=False, metadata=doc("True when any of its exemptions is qualified", False))
     explained: bool = field(default=False, metadata=doc("True when any of its parts has the officer's text", False))
+    partial_questions: str = field(default="", metadata=doc("Its questions answered in part, in words", ""))
+    withheld_questions: str = field(default="", metadata=doc("Its questions withheld in full, in words", ""))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ import dataclasses
 from app.core.drafting.context import ExemptionView, GroupView, PartView
 
 # Outcomes in the order their decisions appear in a letter.
-OUTCOME_ORDER = ("disclosed", "partial", "withheld", "ncnd", "not-held", "cost-limit", "vexatious", "repeated")
+OUTCOME_ORDER = ("disclosed", "partial", "ncnd", "not-held", "cost-limit", "vexatious", "repeated")
+# Outcomes that share one decision: a refusal notice for information withheld in part or in full.
+DECISION_OUTCOMES = {"partial": ("partial", "withheld")}
 
 # Grounds of refusal: the reasons sections, and which outcomes each one covers.
 GROUNDS: dict[str, tuple[str, ...]] = {
@@ -48,9 +50,10 @@ def outcome_groups(parts: list[PartView]) -> list[GroupView]:
     """Return one group per outcome present, in letter order."""
     groups = []
     for outcome in OUTCOME_ORDER:
-        members = [p for p in parts if p.outcome == outcome]
+        covered = DECISION_OUTCOMES.get(outcome, (outcome,))
+        members = [p for p in parts if p.outcome in covered]
         if members:
-            groups.append(_group(outcome, (outcome,), members, len(parts), ""))
+            groups.append(_group(outcome, covered, members, len(parts), ""))
     return groups
 
 
@@ -101,8 +104,16 @@ def _group(kind: str, outcomes: tuple[str, ...], members: list[PartView], total:
         exemptions=shared_exemptions(members, total),
         heading=heading,
         qualified=any(e.qualified for p in members for e in p.exemptions),
+        partial_questions=_questions_with(members, "partial", total),
+        withheld_questions=_questions_with(members, "withheld", total),
         explained=any(str(p.answer).strip() for p in members),
     )
+
+
+def _questions_with(members: list[PartView], outcome: str, total: int) -> str:
+    """Name the members with one outcome ('' when none has it)."""
+    numbers = [p.number for p in members if p.outcome == outcome]
+    return questions_text(numbers, total) if numbers else ""
 
 
 def shared_exemptions(parts: list[PartView], total: int) -> list[ExemptionView]:
@@ -114,6 +125,11 @@ def shared_exemptions(parts: list[PartView], total: int) -> list[ExemptionView]:
             first.setdefault(exemption.cite, exemption)
             numbers.setdefault(exemption.cite, []).append(part.number)
     return [
-        dataclasses.replace(view, numbers=numbers[cite], questions=questions_text(numbers[cite], total))
+        dataclasses.replace(
+            view,
+            numbers=numbers[cite],
+            questions=questions_text(numbers[cite], total),
+            for_questions="" if len(numbers[cite]) == total else questions_text(numbers[cite], total),
+        )
         for cite, view in first.items()
     ]
