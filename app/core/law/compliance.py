@@ -23,7 +23,7 @@ from app.core.law.registry import load_registry
 from app.core.law.requirements import Requirement, requirements_for
 
 ERROR, WARNING, INFO = SEVERITIES
-__all__ = ["ERROR", "INFO", "WARNING", "Finding", "check", "has_errors"]
+__all__ = ["ERROR", "INFO", "WARNING", "Finding", "check"]
 
 
 def check(
