@@ -18,7 +18,6 @@ from app.core.casefile.model import Case
 if TYPE_CHECKING:
     from app.core.drafting.letter import Letter
     from app.core.drafting.library import Library
-    from app.core.law.calendar import WorkingCalendar
     from app.core.law.findings import Finding
 
 ERROR, INFO = "error", "info"
@@ -75,6 +74,7 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     from app.core.law.calendar import calendar_for
     from app.core.law.compliance import Finding, check
     from app.core.law.deadlines import working_days_left
+    from app.core.law.letter_deadline import letter_due
     from app.core.preview.html import letter_chunks, page_html
 
     resolved = resolve_case(snapshot.case, snapshot.profiles)
@@ -94,19 +94,6 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     result.letter, result.findings = letter, findings
     result.chunks = letter_chunks(letter, case, today)
     result.html = page_html(result.chunks)
-
-
-def letter_due(case: Case, calendar: WorkingCalendar) -> dt.date:
-    """Return when this letter is due, from the review request for a review outcome, else from receipt.
-
-    Reviews: 20 working days (FOISA s21(1), EISR reg 16(4), FOIA good practice), 40 under EIR reg 11(4).
-    """
-    from app.core.law.deadlines import eir_review_response_due, response_due, review_response_due
-
-    if case.letter == "review-outcome" and case.review is not None and case.review.requested is not None:
-        review = eir_review_response_due if case.regime == "eir" else review_response_due
-        return review(case.review.requested, calendar).due
-    return response_due(case.received, calendar)
 
 
 def snapshot_of(

@@ -153,6 +153,7 @@ class Case:
     allow_drafts: bool = False
     status: str = "draft"
     exported: dt.date | None = None
+    export_errors: list[str] = field(default_factory=list)  # errors still open when the letter was exported
     layout: str = "quoted-request"
     salutation: str = ""
     cost: RequestCost | None = None
@@ -186,6 +187,7 @@ _KNOWN_KEYS = {
     "allow_drafts",
     "status",
     "exported",
+    "export_errors",
     "layout",
     "salutation",
     "cost",
@@ -356,6 +358,7 @@ def _read_case(r: _Reader, data: dict[str, Any]) -> Case:
         reasoning=read_reasoning(r, data.get("reasoning")),
         status=r.choice(data, "status", "status", STATUSES, "draft"),
         exported=r.date(data, "exported", "exported"),
+        export_errors=[str(x) for x in data.get("export_errors") or [] if isinstance(x, str)],
         edits=_read_edits(r, data.get("edits")),
         pins=_read_pins(r, data.get("pins")),
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},

@@ -36,6 +36,8 @@ def case_to_data(case: Case) -> dict[str, Any]:
         data["status"] = case.status
     if case.exported:
         data["exported"] = case.exported
+    if case.export_errors:
+        data["export_errors"] = list(case.export_errors)
     data.update(_composition_data(case))
     if not case.edits.is_empty():
         data["edits"] = _edits_data(case.edits)

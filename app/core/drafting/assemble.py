@@ -313,6 +313,7 @@ def _apply_edits(letter: Letter, case: Case, library: Library, base: dict[str, A
     edits = case.edits
     for added in edits.added:
         _add_clause(letter, added.clause, added.section, case, library, base)
+    _drop_superseded_advice(letter)
     for block in letter.blocks():
         if block.key in edits.texts and not block.builtin:
             block.text = edits.texts[block.key]
@@ -323,6 +324,17 @@ def _apply_edits(letter: Letter, case: Case, library: Library, base: dict[str, A
         if order:
             rank = {key: i for i, key in enumerate(order)}
             section.blocks.sort(key=lambda b: rank.get(b.key, len(rank)))
+
+
+def _drop_superseded_advice(letter: Letter) -> None:
+    """Advice the officer added for some questions replaces the library's generic advice for those questions."""
+    advised = {b.part for b in letter.blocks() if b.added and b.topic == "advice" and b.part is not None}
+    if not advised:
+        return
+    for section in letter.sections:
+        section.blocks = [
+            b for b in section.blocks if b.added or b.topic != "advice" or not b.covers or not set(b.covers) <= advised
+        ]
 
 
 def _add_clause(

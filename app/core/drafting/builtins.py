@@ -51,6 +51,6 @@ def _ground_of(grounds: list[GroupView], number: int) -> GroupView | None:
 
 
 def _signature(view: CaseView) -> str:
-    """Return the signature block: name and role of the signatory, under space to sign."""
-    lines = [line for line in (view.signatory.name, view.signatory.role, view.authority.name) if line]
+    """Return the signature block: the signatory's name and role, under space to sign."""
+    lines = [line for line in (view.signatory.name, view.signatory.role) if line]  # the letterhead names the authority
     return "\\\n".join(lines) + "\n" if lines else ""

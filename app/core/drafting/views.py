@@ -256,6 +256,8 @@ def exemption_view(text: str, registry: Registry) -> ExemptionView | None:
     provisions = registry.lookup_all(citation)
     if not provisions:
         return None
+    if not any(citation.startswith(p.cite) for p in provisions):
+        citation = provisions[0].cite  # an NCND provision cited alone (40(5B)) stands for its exemption (40(2))
     first = provisions[0]
     tests = [p.test for p in provisions]
     absolute = all(p.absolute for p in provisions)

@@ -19,6 +19,7 @@ from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.law.case_facts import fact_findings, reasoning_findings
 from app.core.law.deadlines import response_due
 from app.core.law.findings import SEVERITIES, Finding
+from app.core.law.letter_deadline import due_basis, letter_due
 from app.core.law.registry import load_registry
 from app.core.law.requirements import Requirement, requirements_for
 
@@ -90,6 +91,19 @@ def _case_rules(case: Case, today: dt.date, calendar: WorkingCalendar) -> list[F
                 f"({case.received.isoformat()})",
             )
         )
+    if case.letter == "review-outcome" and case.review is not None and case.review.requested is not None:
+        review_due = letter_due(case, calendar)
+        if letter_date > review_due:
+            law = f"{act} s21(1)" if case.regime == "foisa" else f"{act} review ({due_basis(case)})"
+            found.append(
+                Finding(
+                    "late-review",
+                    WARNING,
+                    law,
+                    f"the review outcome is late: it was due by {review_due.isoformat()}, 20 working days "
+                    "after the review was asked for",
+                )
+            )
     due = response_due(case.received, calendar)
     if case.letter == "response" and letter_date > due:
         found.append(

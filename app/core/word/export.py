@@ -37,7 +37,8 @@ from app.core.word.tags import BlockTagger
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-LIST_END_SPACING_TWIPS = 160  # the Letter Body style's 8 pt after, so text after a list is spaced
+SIGNING_SPACE_TWIPS = 720  # half an inch above the signatory's name, to sign in
+LIST_END_SPACING_TWIPS = 120  # the Letter Body style's 6 pt after, so text after a list is spaced
 
 
 class ExportError(Exception):
@@ -223,10 +224,11 @@ class _Writer:
     def letter_block(self, text: str, style: str) -> None:
         """Append one block of the letter: body text, the requester's words, or the signature."""
         if style == "signature":
-            self.paragraph("", "Signature Block")
-            self.paragraph("", "Signature Block")
-            for line in text.splitlines():
-                self.paragraph(line.strip().rstrip("\\").strip(), "Signature Block")
+            lines = [line.strip().rstrip("\\").strip() for line in text.splitlines()]
+            for index, line in enumerate(lines):
+                before = f'<w:spacing w:before="{SIGNING_SPACE_TWIPS}"/>' if index == 0 else ""
+                style_id = self._style_id("Signature Block")
+                self.parts.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{before}</w:pPr>{_run_xml(line)}</w:p>')
             return
         self.blocks(markup.parse(text), "Request Quote" if style == "quote" else "Letter Body")
 
@@ -267,24 +269,38 @@ class _Writer:
     def _table(self, block: markup.Table) -> None:
         """Append a table with a bold header row that repeats on each page."""
         columns = max([len(block.header), *(len(r) for r in block.rows)])
-        width = self.USABLE_WIDTH_TWIPS // columns
-        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+        widths = _column_widths([block.header, *block.rows], columns, self.USABLE_WIDTH_TWIPS)
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         rows = []
         for index, row in enumerate([block.header, *block.rows]):
             cells = list(row) + [[]] * (columns - len(row))
-            header = "<w:trPr><w:tblHeader/></w:trPr>" if index == 0 else ""
+            header = (
+                "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if index == 0 else "<w:trPr><w:cantSplit/></w:trPr>"
+            )
             tcs = "".join(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
                 f"{self._para('Normal', _runs_xml(cell, bold=index == 0))}</w:tc>"
-                for cell in cells
+                for cell, width in zip(cells, widths)
             )
             rows.append(f"<w:tr>{header}{tcs}</w:tr>")
         self.parts.append(
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self._style_id("Letter Table")}"/>'
-            f'<w:tblW w:w="{width * columns}" w:type="dxa"/><w:jc w:val="center"/></w:tblPr>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
         )
         self.paragraph("", "Letter Body")
+
+
+def _column_widths(rows: list[list[list[markup.Run]]], columns: int, total: int) -> list[int]:
+    """Share the page width between columns by how much text each holds, none below a minimum."""
+    lengths = [1] * columns
+    for row in rows:
+        for index, cell in enumerate(row[:columns]):
+            lengths[index] = max(lengths[index], min(len(markup.runs_text(cell)), 60))
+    floor = total // (columns * 3)
+    spare = total - floor * columns
+    share = sum(lengths)
+    return [floor + spare * n // share for n in lengths]
 
 
 def _runs_xml(runs: list[markup.Run], bold: bool = False) -> str:

@@ -82,7 +82,7 @@ def _tune_styles(document: Document) -> None:
         styles[name].paragraph_format.space_before = Pt(12)
         styles[name].paragraph_format.space_after = Pt(6)
         styles[name].paragraph_format.keep_with_next = True
-    styles["Letter Body"].paragraph_format.space_after = Pt(8)
+    styles["Letter Body"].paragraph_format.space_after = Pt(6)
     for name in ("Letter Bullet", "Letter Bullet 2", "Letter Number", "Letter Number 2"):
         styles[name].paragraph_format.space_after = Pt(3)
     styles["Reference Block"].paragraph_format.space_after = Pt(0)

@@ -74,7 +74,6 @@ def _quote_look(style: Any, new: bool) -> None:
     """Indent the request quotation; keep a letterhead's own look for it when it has one."""
     if new:
         style.paragraph_format.left_indent = Twips(QUOTE_INDENT_TWIPS)
-        style.paragraph_format.right_indent = Twips(QUOTE_INDENT_TWIPS)
         style.font.italic = True
 
 

@@ -348,7 +348,7 @@ class CasePanel(QScrollArea):
             return
         from app.core.law.calendar import calendar_for
         from app.core.law.deadlines import working_days_left
-        from app.core.pipeline import letter_due
+        from app.core.law.letter_deadline import letter_due
 
         case = self.document.case
         calendar = calendar_for(case.regime)

@@ -82,14 +82,14 @@ class Prompter:
         box.exec()
 
     def confirm_export_with_problems(self, parent: QWidget, problems: Sequence[str]) -> bool:
-        """Ask whether to export a letter the library could not complete."""
+        """Ask whether to export a letter with errors: the check's, or clauses the library could not fill."""
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Letter incomplete",
             f"The letter has {len(problems)} problem{'s' if len(problems) != 1 else ''} "
-            "(see Findings). Export it anyway as a draft?",
+            "that the statute check or the clause library reports (see Findings). Export it anyway?",
             parent=parent,
         )
         box.setInformativeText("\n".join(problems[:8]) + ("\n…" if len(problems) > 8 else ""))

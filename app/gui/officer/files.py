@@ -46,6 +46,7 @@ class FileController(QObject):
         self.window = window
         self.document = document
         self.prompter = prompter
+        self.last_export_errors: list[str] = []  # the check's errors the officer chose to export with
         self.state = state
         self.preferences = preferences
         self.today = today
@@ -153,9 +154,11 @@ class FileController(QObject):
         if result.letter is None or result.library is None:
             self.prompter.error(self.window, "Cannot export", f"The letter could not be built: {result.error}")
             return False
-        problems = [str(p) for p in result.letter.problems]
+        errors = [str(f) for f in result.findings if f.severity == "error"]
+        problems = [str(p) for p in result.letter.problems] + errors
         if problems and not self.prompter.confirm_export_with_problems(self.window, problems):
             return False
+        self.last_export_errors = errors
         if path is None:
             path = self.prompter.export_path(self.window, self._export_suggestion(kind, disclosure_log))
             if path is None:

@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         if doc.case.status == "draft":
             doc.edit_field("status", "exported")
         doc.edit_field("exported", self.env.today())
+        doc.edit_field("export_errors", list(self.files.last_export_errors))  # the file itself records nothing
 
     def export_for_sign_off(self, path: Path | None = None) -> bool:
         """Export with the officer's edits to library wording as Word tracked changes."""

@@ -321,7 +321,7 @@ def test_environmental_letters_close_with_their_own_clauses(library):
         closing = letter.section("closing")
         ids = {b.clause_id for b in closing.visible_blocks() if not b.builtin}
         assert ids == {f"{regime}.disclosure-log", f"{regime}.accessibility", f"{regime}.closing"}
-        assert letter.markdown().rstrip().endswith("Information Governance Officer\\\nWestmere District Council")
+        assert letter.markdown().rstrip().endswith("R. Okafor\\\nInformation Governance Officer")
 
 
 def test_example_case_checks_clean_and_reads_as_a_letter(library):
