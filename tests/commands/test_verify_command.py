@@ -57,7 +57,7 @@ def test_emptying_the_public_interest_balance_fails_citing_17_3(tmp_path, capsys
     document.save(str(path))
     status, out = verify(path, capsys)
     assert status == 1
-    assert "ERROR: FOIA s17(3) (part 1): part 1 must give the public interest reasons" in out
+    assert "ERROR: FOIA s17(3) (question 1): part 1 must give the public interest reasons" in out
     assert "was deleted in Word" in out
 
 
