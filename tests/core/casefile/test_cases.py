@@ -100,7 +100,7 @@ def test_day_index_agrees_with_the_calendar(regime):
 @pytest.mark.parametrize("regime, days", [("foisa", 20), ("eir", 40)])
 def test_review_outcomes_are_due_from_the_review_request_in_the_app_and_the_list(regime, days):
     from app.core.casefile.model import parse_case
-    from app.core.pipeline import letter_due
+    from app.core.law.letter_deadline import letter_due
 
     text = (
         f"regime: {regime}\nletter: review-outcome\nreceived: 2023-01-05\n"
