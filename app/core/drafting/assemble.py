@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 
 from app.core.casefile.model import Case
+from app.core.drafting import limits
 from app.core.drafting.builtins import builtin_block
 from app.core.drafting.clauses import Clause
 from app.core.drafting.context import CaseView, ExemptionView, GroupView, PartView
@@ -48,7 +49,19 @@ def assemble(
     calendar: WorkingCalendar | None = None,
     skeleton: Skeleton | None = None,
 ) -> Letter:
-    """Build the letter for a case from the library, with the officer's edits applied."""
+    """Build the letter for a case from the library, with the officer's edits applied.
+
+    All clause renders together get limits.LETTER_SECONDS, so one runaway clause cannot hold up
+    the app's worker (and with it Export and Close); each clause also has its own budget.
+    """
+    with limits.letter_deadline():
+        return _assemble(case, library, today, calendar, skeleton)
+
+
+def _assemble(
+    case: Case, library: Library, today: dt.date, calendar: WorkingCalendar | None, skeleton: Skeleton | None
+) -> Letter:
+    """Build the letter (within the letter's deadline)."""
     view = build_case_view(case, today, calendar)
     skeleton = skeleton or load_skeleton(case.letter)
     base = {"case": view, "contacts": contact_views()}
@@ -174,7 +187,8 @@ def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, Problem | N
     except Exception as exc:
         line = _template_line(sys.exc_info()[2])
         where = clause.body_line + line - 1 if line else None
-        return "", Problem(clause.path, where, f"cannot render clause {clause.id}: {exc}")
+        reason = str(exc) or ("ran out of memory" if isinstance(exc, MemoryError) else type(exc).__name__)
+        return "", Problem(clause.path, where, f"cannot render clause {clause.id}: {reason}")
 
 
 def _template_line(tb: Any) -> int | None:

@@ -208,6 +208,10 @@ def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem
     problems += _check_sections(clause)
     problems += _check_provides(clause)
     problems += _check_variables(clause)
+    if not problems:
+        from app.core.drafting.trial import limit_problems
+
+        problems += limit_problems(clause)
     return problems
 
 
@@ -261,7 +265,7 @@ def _check_variables(clause: Clause) -> list[Problem]:
     loop_roots = analysis.bound
     problems = []
     for path, line in sorted(analysis.paths.items(), key=lambda item: item[1]):
-        if path[0] in loop_roots or path in prefixes or _under_list(path, known):
+        if path[0] in loop_roots or path[0] in _GLOBALS or path in prefixes or _under_list(path, known):
             continue
         problems.append(
             Problem(
@@ -272,6 +276,9 @@ def _check_variables(clause: Clause) -> list[Problem]:
             )
         )
     return problems
+
+
+_GLOBALS = {"range", "lipsum", "dict", "cycler", "joiner", "namespace"}  # what the environment offers every template
 
 
 def _under_list(path: tuple[str, ...], known: frozenset[tuple[str, ...]]) -> bool:

@@ -149,6 +149,7 @@ def _merge(analysis: _Analysis, line_offset: int, result: TemplateScan) -> None:
 def _collect(tree: nodes.Template, line_offset: int, result: TemplateScan) -> None:
     """Add the variable paths a parsed snippet reads, and the names it binds."""
     result.bound |= {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    result.bound |= {n.name for n in tree.find_all(nodes.Macro)}
     for node in tree.find_all((nodes.Getattr, nodes.Name)):
         path = _path_of(node)
         if path and path not in result.paths:
