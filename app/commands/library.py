@@ -46,12 +46,19 @@ def _validate(folders: list[Path]) -> int:
     from app.core.paths import CLAUSES_DIR
 
     layers = [Layer(BUILT_IN if f == CLAUSES_DIR else f.name, f) for f in folders]
+    from app.core.drafting.trial import limit_problems
+
     library = load_library(layers)
-    for problem in library.problems:
+    problems = list(library.problems)
+    flagged = {p.path for p in problems}
+    for clause in [*library.clauses.values(), *(c for lower in library.shadowed.values() for c in lower)]:
+        if clause.path not in flagged:
+            problems += limit_problems(clause)  # the limits a letter's render would hit
+    for problem in problems:
         print(problem)
     count = len(library.clauses)
-    if library.problems:
-        print(f"{len(library.problems)} problem(s) in {count} usable clause(s)", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {count} usable clause(s)", file=sys.stderr)
         return 1
     print(f"{count} clause(s) checked, no problems", file=sys.stderr)
     return 0

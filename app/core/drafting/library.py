@@ -208,10 +208,6 @@ def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem
     problems += _check_sections(clause)
     problems += _check_provides(clause)
     problems += _check_variables(clause)
-    if not problems:
-        from app.core.drafting.trial import limit_problems
-
-        problems += limit_problems(clause)
     return problems
 
 

@@ -145,7 +145,7 @@ def _bound_tree(tree: nodes.Template, env: jinja2.Environment) -> None:
                 child[:] = [_filter(c, "_bounded_text", env) if isinstance(c, nodes.Concat) else c for c in child]
 
 
-def _filter(node: nodes.Expr, name: str, env: jinja2.Environment) -> nodes.Filter:
+def _filter(node: nodes.Node, name: str, env: jinja2.Environment) -> nodes.Filter:
     """Return node wrapped in a filter call."""
     wrapped = nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
     wrapped.set_environment(env)

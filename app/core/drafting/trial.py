@@ -34,8 +34,6 @@ def limit_problems(clause: Clause) -> list[Problem]:
         with render_budget(TRIAL_SECONDS):
             compile_template(clause.body).render(_sample_context())  # not clause.template: libraries are pickled
     except (TemplateLimitError, MemoryError, RecursionError) as exc:
-        from app.core.drafting.assemble import _template_line
-
         line = _template_line(sys.exc_info()[2])
         where = clause.body_line + line - 1 if line else clause.body_line
         reason = str(exc) or type(exc).__name__
@@ -60,3 +58,13 @@ def _sample_context() -> dict[str, Any]:
         if view.parts[0].exemptions:
             context["exemption"] = view.parts[0].exemptions[0]
     return context
+
+
+def _template_line(tb: Any) -> int | None:
+    """Return the template line of the innermost template frame of a traceback."""
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
