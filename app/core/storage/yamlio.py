@@ -105,6 +105,11 @@ def load_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     try:
         return _load(FastLoader, text)
     except yaml.YAMLError as exc:
+        if "nesting depth" in str(exc):  # libyaml's own limit; PyYAML would only recurse until it fails
+            mark = getattr(exc, "problem_mark", None)
+            raise YamlInputError(
+                mark.line + 1 if mark else None, f"nesting is deeper than {MAX_DEPTH} levels"
+            ) from None
         if FastLoader is _Loader or isinstance(exc, YamlInputError) or len(text) > _REPARSE_LIMIT:
             raise
         first = exc

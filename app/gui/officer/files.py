@@ -124,14 +124,21 @@ class FileController(QObject):
             self.document.save(path)
         except OSError as exc:
             self.prompter.error(
-                self.window,
-                "Cannot save case",
-                f"{path}: {exc.strerror or exc}. Your draft is still open and autosaved; try another folder.",
+                self.window, "Cannot save case", f"{path}: {exc.strerror or exc}. {self._draft_state()}"
             )
             return False
         self.add_recent(path)
         self.message.emit(f"Saved {path}")
         return True
+
+    def _draft_state(self) -> str:
+        """Say truthfully where the unsaved draft is (an autosave may have failed too)."""
+        autosaver = getattr(self.window, "autosaver", None)
+        if autosaver is not None and autosaver.save_now() is not None:
+            return "Your draft is still open, and a recovery copy was written; try another folder."
+        return (
+            "Your draft is still open but NOT saved anywhere (no recovery copy could be written); try another folder."
+        )
 
     # ------------------------------------------------------------ export
 
@@ -203,13 +210,13 @@ class FileController(QObject):
 
     def add_recent(self, path: Path) -> None:
         """Put a file at the top of the recent list."""
-        path = Path(path).resolve()
+        path = _resolved(Path(path))
         items = [p for p in self.recent() if p != path]
         self.state.setValue(RECENT_KEY, [str(p) for p in [path, *items][:MAX_RECENT]])
 
     def forget_recent(self, path: Path) -> None:
         """Drop a file from the recent list."""
-        path = Path(path).resolve()
+        path = _resolved(Path(path))
         self.state.setValue(RECENT_KEY, [str(p) for p in self.recent() if p != path])
 
     def fill_recent_menu(self, menu: QMenu) -> None:
@@ -241,6 +248,14 @@ class FileController(QObject):
         if self.document.path is not None:
             return self.document.path.with_suffix(suffix)
         return self._folder() / f"{_safe_name(self.document.case.reference or 'case')}{suffix}"
+
+
+def _resolved(path: Path) -> Path:
+    """Return the absolute path, without failing on a symbolic-link loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _safe_name(text: str) -> str:

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.files.exported.connect(self._on_files_exported)
         self.autosaver.autosaved.connect(lambda _path: self.statusBar().showMessage("Draft autosaved", 2000))
+        self.autosaver.failed.connect(self._on_autosaver_failed)
         self.document.builder.failed.connect(lambda text: self.statusBar().showMessage(f"Error: {text}", 15000))
         self.findings.finding_activated.connect(self._on_findings_finding_activated)
         self.case_panel.split_requested.connect(self._on_case_panel_split_requested)
@@ -274,6 +275,18 @@ class MainWindow(QMainWindow):
         self.document.path_changed.connect(lambda _path: window.reload())
         window.show()
         return window
+
+    def _on_autosaver_failed(self, reason: str) -> None:
+        """Show a failed autosave in the status bar every time, and once in a warning."""
+        self.statusBar().showMessage(f"Autosave failed: {reason}. Save the case to keep your changes.", 10000)
+        if not getattr(self, "_autosave_warned", False):
+            self._autosave_warned = True
+            self.env.prompter.error(
+                self,
+                "Autosave failed",
+                f"Your draft could not be autosaved ({reason}), so it would be lost if the app stopped. "
+                "Save the case (File ▸ Save As) to a folder you can write to.",
+            )
 
     def _on_cases_open_requested(self, path: Path) -> None:
         if self.files.open_case(path):

@@ -126,14 +126,17 @@ class Autosaver(QObject):
 
     Signals:
         autosaved(object): the recovery file was written (its Path).
+        failed(str): the recovery file could not be written (the reason); last_error keeps it.
     """
 
     autosaved = Signal(object)
+    failed = Signal(str)
 
     def __init__(self, document, store: RecoveryStore, interval_ms: int = 3000, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
         self.store = store
+        self.last_error = ""  # why the last autosave failed; "" once one succeeds
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
@@ -150,8 +153,11 @@ class Autosaver(QObject):
         title = self.document.case.reference or (path.stem if path else "Untitled case")
         try:
             written = self.store.write(dump_case(self.document.case), path, title)
-        except OSError:
+        except OSError as exc:
+            self.last_error = str(exc.strerror or exc)
+            self.failed.emit(self.last_error)
             return None
+        self.last_error = ""
         self.autosaved.emit(written)
         return written
 
