@@ -321,6 +321,8 @@ def main(count: int = 10_000, seed: int = 16) -> int:
                 checks[run_one(cli, path, out, "check")[0]] += 1
             path.unlink()
             out.unlink(missing_ok=True)
+            if (number + 1) % 500 == 0:
+                print(f"  … {number + 1:,}: " + ", ".join(f"{k} {v:,}" for k, v in sorted(tally.items())), flush=True)
     seconds = time.perf_counter() - started
     print(f"{count:,} hostile case files (seed {seed}) in {seconds:.0f} s")
     for outcome in ("rendered", "refused", "traceback", "hang", "corrupt docx", "text lost", "silent"):

@@ -110,3 +110,25 @@ def test_a_clean_organisation_override_is_used(case_file, tmp_path):
     out = tmp_path / "letter.docx"
     assert main(["render", str(case_file), "-o", str(out), "--library", str(org), "--today", TODAY]) == 0
     assert "ORG WORDING" in _text(out)
+
+
+def test_a_lone_surrogate_escape_is_refused_with_a_message(tmp_path, capsys):
+    path = tmp_path / "case.yaml"
+    path.write_text(CASE.replace("reference: FOI-1", 'reference: "\\ud800"'), encoding="utf-8")
+    assert main(["render", str(path), "-o", str(tmp_path / "l.docx"), "--today", TODAY]) == 1
+    assert "reference: contains an invalid character (a lone surrogate, U+D800)" in capsys.readouterr().err
+
+
+def test_library_validate_reports_unknown_filters_tests_and_includes(tmp_path, capsys):
+    folder = tmp_path / "me"
+    folder.mkdir()
+    (folder / "odd.md").write_text(
+        "---\nid: me.odd\ntitle: Odd\ntopic: closing\nstatus: draft\n---\n"
+        "{{ case.reference|shout }}{% if 3 is weird %}x{% endif %}\n{% include 'other.md' %}\n",
+        encoding="utf-8",
+    )
+    assert main(["library", "validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "odd.md:7: unknown filter 'shout'" in out
+    assert "odd.md:7: unknown test 'is weird'" in out
+    assert "odd.md:8: 'include' is not allowed" in out

@@ -17,7 +17,7 @@ from app.core.problems import InputError
 from app.core.storage.typed import clean
 from app.core.word.export import letter_docx_bytes
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),

@@ -258,9 +258,9 @@ class _Reader:
         if value is None:
             return []
         if isinstance(value, str):
-            return [part.strip() for part in value.split(",") if part.strip()]
+            return [part.strip() for part in self.text(data, key, where).split(",") if part.strip()]
         if isinstance(value, list) and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
-            return [str(v) for v in value]
+            return self.text_list(value, where)
         self.problem(where, "must be a list of address lines")
         return []
 

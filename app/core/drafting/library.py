@@ -208,7 +208,25 @@ def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem
     problems += _check_sections(clause)
     problems += _check_provides(clause)
     problems += _check_variables(clause)
+    problems += _check_names(clause)
     return problems
+
+
+def _check_names(clause: Clause) -> list[Problem]:
+    """Report unknown filters and tests, and templates that load other templates (never allowed)."""
+    from app.core.drafting.templating import environment
+
+    analysis = scan(clause.body)
+    if analysis.error:
+        return []
+    env = environment()
+    found = [(line, f"unknown filter '{name}'") for name, line in analysis.filters.items() if name not in env.filters]
+    found += [(line, f"unknown test 'is {name}'") for name, line in analysis.tests.items() if name not in env.tests]
+    found += [
+        (line, f"'{kind}' is not allowed: a clause cannot load other templates")
+        for kind, line in analysis.loads.items()
+    ]
+    return [Problem(clause.path, clause.body_line + line - 1, message) for line, message in sorted(found)]
 
 
 def _check_provides(clause: Clause) -> list[Problem]:

@@ -39,6 +39,9 @@ class TemplateScan:
     error: tuple[int, str] | None = None
     paths: dict[tuple[str, ...], int] = field(default_factory=dict)
     bound: set[str] = field(default_factory=lambda: {"loop"})
+    filters: dict[str, int] = field(default_factory=dict)  # filter name -> first line
+    tests: dict[str, int] = field(default_factory=dict)  # test name (is …) -> first line
+    loads: dict[str, int] = field(default_factory=dict)  # extends/include/import -> first line
 
 
 class _Defer(Exception):
@@ -154,3 +157,9 @@ def _collect(tree: nodes.Template, line_offset: int, result: TemplateScan) -> No
         path = _path_of(node)
         if path and path not in result.paths:
             result.paths[path] = node.lineno + line_offset
+    for node in tree.find_all((nodes.Filter, nodes.Test, nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        if isinstance(node, (nodes.Filter, nodes.Test)):
+            names = result.filters if isinstance(node, nodes.Filter) else result.tests
+            names.setdefault(node.name, node.lineno + line_offset)
+        else:
+            result.loads.setdefault(type(node).__name__.lower(), node.lineno + line_offset)

@@ -76,7 +76,7 @@ def as_date(value: Any) -> dt.date:
 def as_text(value: Any) -> str:
     """Read text (numbers and dates are taken as written); it is kept exactly, control characters too."""
     if isinstance(value, str):
-        return value
+        return no_surrogates(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -97,6 +97,17 @@ def as_text_list(value: Any) -> list[str]:
         except TypedError as exc:
             raise TypedError(f"item {index + 1} {exc}") from None
     return items
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(text: str) -> str:
+    """Return text, refusing a lone UTF-16 surrogate (from a YAML escape), which no file or letter can hold."""
+    found = _SURROGATE.search(text)
+    if found:
+        raise TypedError(f"contains an invalid character (a lone surrogate, U+{ord(found.group()):04X})")
+    return text
 
 
 def clean(text: str) -> str:
