@@ -157,9 +157,10 @@ def _collect(tree: nodes.Template, line_offset: int, result: TemplateScan) -> No
         path = _path_of(node)
         if path and path not in result.paths:
             result.paths[path] = node.lineno + line_offset
-    for node in tree.find_all((nodes.Filter, nodes.Test, nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-        if isinstance(node, (nodes.Filter, nodes.Test)):
-            names = result.filters if isinstance(node, nodes.Filter) else result.tests
-            names.setdefault(node.name, node.lineno + line_offset)
+    kinds = (nodes.Filter, nodes.Test, nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
+    for found in tree.find_all(kinds):
+        if isinstance(found, (nodes.Filter, nodes.Test)):
+            names = result.filters if isinstance(found, nodes.Filter) else result.tests
+            names.setdefault(found.name, found.lineno + line_offset)
         else:
-            result.loads.setdefault(type(node).__name__.lower(), node.lineno + line_offset)
+            result.loads.setdefault(type(found).__name__.lower(), found.lineno + line_offset)
