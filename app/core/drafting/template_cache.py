@@ -30,7 +30,7 @@ def compile_template(source: str) -> jinja2.Template:
     path = _path_for(source)
     code = _read(path, source)
     if code is None:
-        code = env.compile(source)
+        code = env.compile(templating.keep_paragraph_breaks(source))
         _write(path, source, code)
     return env.template_class.from_code(env, code, env.make_globals(None))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -259,3 +260,16 @@ def _path_of(node: nodes.Node) -> tuple[str, ...] | None:
         parts.append(node.name)
         return tuple(reversed(parts))
     return None
+
+
+_TRAILING_TAG = re.compile(r"(?m)^(?=.*\S.*\{%)(.*?)(\{%(?:(?!%\}).)*?)(?<![+-])%\}[ \t]*$")
+
+
+def keep_paragraph_breaks(source: str) -> str:
+    """Keep the line break after a block tag that ends a line of text (``…{% endif %}``).
+
+    The environment trims the newline after every block tag, so a tag closing a line of wording
+    would join the next line, and a blank line after it would no longer end the paragraph.
+    Tags on lines of their own are trimmed as usual.
+    """
+    return _TRAILING_TAG.sub(lambda m: f"{m.group(1)}{m.group(2)}+%}}", source)

@@ -60,3 +60,16 @@ def test_filters_for_addresses_and_lists():
 def test_attribute_paths_lists_what_a_template_reads():
     paths = attribute_paths("{{ case.requester.name }}{% for p in case.parts %}{{ p.answer }}{% endfor %}")
     assert paths == {("case", "requester", "name"), ("case", "parts")}
+
+
+def test_an_inline_if_at_the_end_of_a_paragraph_keeps_the_next_paragraph_apart(tmp_path):
+    from app.core.drafting.assemble import render_clause
+    from app.core.drafting.clauses import parse_clause
+
+    text = "---\nid: t.x\ntitle: X\ntopic: closing\nstatus: draft\n---\nFirst.{% if flag %} And more.{% endif %}\n\nSecond paragraph.\n"
+    clause, problems = parse_clause(text, str(tmp_path / "x.md"), "test")
+    assert problems == []
+    for flag in (True, False):
+        rendered, error = render_clause(clause, {"flag": flag})
+        assert error is None
+        assert rendered.split("\n\n")[1].strip() == "Second paragraph.", rendered
