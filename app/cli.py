@@ -16,6 +16,7 @@ COMMANDS = {
     "render": "render",
     "check": "check",
     "verify": "verify",
+    "import-edits": "import_edits",
     "deadline": "deadline",
     "library": "library",
     "spell": "spell",

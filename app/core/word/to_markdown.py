@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -153,12 +154,20 @@ def _inline(runs: list[_Run]) -> str:
     merged: list[_Run] = []
     for run in runs:
         if merged and run.text != "\n" and merged[-1].text != "\n" and _same(merged[-1], run):
-            merged[-1] = _Run(merged[-1].text + run.text, run.bold, run.italic)
+            merged[-1] = _Run(merged[-1].text + run.text, merged[-1].bold, merged[-1].italic)
         elif run.text:
             merged.append(run)
     while merged and merged[-1].text == "\n":
         merged.pop()
-    return "".join("\\\n" if r.text == "\n" else _formatted(r) for r in merged)
+    out = []
+    for index, run in enumerate(merged):
+        if run.text == "\n":
+            out.append("\\\n")
+            continue
+        before = merged[index - 1].text[-1:] if index else ""
+        after = merged[index + 1].text[:1] if index + 1 < len(merged) else ""
+        out.append(_formatted(run, before, after))
+    return "".join(out)
 
 
 def _same(a: _Run, b: _Run) -> bool:
@@ -166,13 +175,39 @@ def _same(a: _Run, b: _Run) -> bool:
     return (a.bold, a.italic) == (b.bold, b.italic) or not b.text.strip()
 
 
-def _formatted(run: _Run) -> str:
-    """Return one run's text escaped, with its emphasis markers outside any edge spaces."""
-    text = markup.escape(run.text) if run.text.strip() else run.text
+def _formatted(run: _Run, before: str, after: str) -> str:
+    """Return one run escaped, its emphasis markers where CommonMark will see them.
+
+    Markers go inside edge spaces, and edge punctuation that touches a letter of the next (or
+    previous) run goes outside them: `**bold.**text` would not be bold in Markdown.
+    """
+    text = run.text
     marker = ("**" if run.bold else "") + ("*" if run.italic else "")
-    if not marker or not run.text.strip():
+    if not text.strip():
         return text
+    if not marker:
+        return markup.escape(text)
     core = text.strip()
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    return f"{lead}{marker}{core}{marker[::-1]}{trail}"
+    head = tail = ""
+    if not lead and _is_word(before):
+        while core and _is_punct(core[0]):
+            head, core = head + core[0], core[1:]
+    if not trail and _is_word(after):
+        while core and _is_punct(core[-1]):
+            tail, core = core[-1] + tail, core[:-1]
+    if not core:
+        return markup.escape(text)
+    parts = [lead, markup.escape(head) if head else "", marker, markup.escape(core), marker[::-1]]
+    return "".join([*parts, markup.escape(tail) if tail else "", trail])
+
+
+def _is_punct(char: str) -> bool:
+    """Tell whether a character is punctuation or a symbol (as CommonMark's flanking rules see it)."""
+    return bool(char) and unicodedata.category(char)[0] in "PS"
+
+
+def _is_word(char: str) -> bool:
+    """Tell whether a character is neither space nor punctuation."""
+    return bool(char) and not char.isspace() and not _is_punct(char)

@@ -34,6 +34,8 @@ class Actions:
     save: QAction
     save_as: QAction
     export: QAction
+    check_word: QAction
+    import_word: QAction
     export_pdf: QAction
     export_disclosure: QAction
     print_letter: QAction
@@ -190,6 +192,18 @@ def create_actions(window, stack) -> Actions:
             None,
             "Write the letter to Word with your edits to library wording as tracked changes",
         ),
+        check_word=make_action(
+            window,
+            "Check a &Word letter…",
+            window.check_word_letter,
+            tip="Check a letter edited in Word against the statute, and for anything that must not go out",
+        ),
+        import_word=make_action(
+            window,
+            "&Import Word edits…",
+            window.import_word_edits,
+            tip="Bring the changes made in Word to an exported letter back into this case",
+        ),
         settings=make_action(
             window,
             "Se&ttings…",
@@ -303,6 +317,8 @@ def build_menus(window: QMainWindow, actions: Actions, on_recent_menu: Callable[
     file_menu.addActions(
         [actions.export, actions.export_tracked, actions.export_pdf, actions.export_disclosure, actions.print_letter]
     )
+    file_menu.addSeparator()
+    file_menu.addActions([actions.check_word, actions.import_word])
     file_menu.addSeparator()
     file_menu.addAction(actions.cases)
     file_menu.addSeparator()

@@ -54,6 +54,23 @@ class Prompter:
         wanted = ".pdf" if pdf else ".docx"
         return path if path.suffix.lower() == wanted else path.with_suffix(wanted)
 
+    def word_path(self, parent: QWidget, folder: Path) -> Path | None:
+        """Ask which Word letter to check or import."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(parent, "Choose a Word letter", str(folder), WORD_FILTER)
+        return Path(name) if name else None
+
+    def report(self, parent: QWidget, title: str, message: str, details: Sequence[str] = ()) -> None:
+        """Show the outcome of a check or an import, with its findings one per line."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
+        if details:
+            box.setInformativeText("\n".join(details[:12]) + ("\n…" if len(details) > 12 else ""))
+            box.setDetailedText("\n".join(details))
+        box.exec()
+
     def confirm_discard(self, parent: QWidget, name: str) -> str:
         """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL."""
         from PySide6.QtWidgets import QMessageBox

@@ -240,6 +240,10 @@ class CaseDocument(QObject):
         parts, numbers = apply_questions(self.case.parts, questions)
         self._push_parts(parts, case_io.renumber_edits(self.case.edits, numbers), "Split into questions")
 
+    def apply_word_edits(self, parts: list[Part], edits: LetterEdits) -> None:
+        """Take the answers and letter edits brought back from a Word file, as one undo step."""
+        self._push_parts(parts, edits, "Import Word edits")
+
     def _push_parts(self, parts: list[Part], edits: LetterEdits, text: str) -> None:
         old = (self.case.parts, self.case.edits)
         self.undo_stack.push(commands.PartsCommand(self, old, (parts, edits), text))

@@ -193,6 +193,10 @@ class FileController(QObject):
         self.exported.emit(Path(path))
         return True
 
+    def export_folder(self) -> Path:
+        """Return the folder letters were last exported to (else the case's folder)."""
+        return self._export_suggestion().parent
+
     def _export_suggestion(self, kind: str = "docx", disclosure_log: bool = False) -> Path:
         folder = self.state.value(EXPORT_DIR_KEY, "", str)
         name = self.document.case.reference or (self.document.path.stem if self.document.path else "letter")

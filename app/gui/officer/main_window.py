@@ -24,6 +24,7 @@ from app.gui.officer.letter_view import LetterView
 from app.gui.officer.parts_editor import PartsEditor
 from app.gui.officer.preview import PreviewPane
 from app.gui.officer.recovery import Autosaver, RecoveredDraft, RecoveryStore
+from app.gui.officer.word_roundtrip import WordRoundTrip
 from app.gui.theme import apply_theme
 from app.gui.widgets.editors import Spelling, load_spelling_service
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.recovery = RecoveryStore(env.recovery_dir)
         self.autosaver = Autosaver(self.document, self.recovery, env.autosave_ms, self)
         self.files = FileController(self, self.document, env.prompter, self.state, lambda: self.preferences, env.today)
+        self.word = WordRoundTrip(self, self.document, env.prompter, env.today, self.files.export_folder)
         self.spelling = Spelling(self)
         self._build_panels(self.spelling)
         self.actions = create_actions(self, self.document.undo_stack)
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         doc.findings_changed.connect(self._on_document_findings_changed)
         doc.deadline_changed.connect(self._on_document_deadline_changed)
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.word.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.files.exported.connect(self._on_files_exported)
         self.autosaver.autosaved.connect(lambda _path: self.statusBar().showMessage("Draft autosaved", 2000))
         self.autosaver.failed.connect(self._on_autosaver_failed)
@@ -235,6 +238,12 @@ class MainWindow(QMainWindow):
 
     def export(self, path: Path | None = None) -> bool:
         return self.files.export(path)
+
+    def check_word_letter(self, path: Path | None = None) -> Any:
+        return self.word.check_letter(path)
+
+    def import_word_edits(self, path: Path | None = None) -> Any:
+        return self.word.import_edits(path)
 
     def export_pdf(self, path: Path | None = None) -> bool:
         return self.files.export(path, "pdf")

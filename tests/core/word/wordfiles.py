@@ -36,6 +36,12 @@ def paragraphs_of(document, provides: str) -> list:
     ]
 
 
+def key_providing(path: Path, provides: str) -> str:
+    """Return the key of the (first) exported block that provides a statutory element."""
+    manifest = read_manifest(docx.Document(str(path)))
+    return next(e.key for e in manifest.entries if provides in e.provides)
+
+
 def delete_block(path: Path, provides: str) -> None:
     """Delete, in the Word file, every paragraph of the block that provides an element."""
     document = docx.Document(str(path))
