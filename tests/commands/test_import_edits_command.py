@@ -11,11 +11,17 @@ from docx.oxml.ns import qn
 from app.cli import main
 from app.core.casefile.model import load_case
 from app.core.paths import EXAMPLES_DIR
-from tests.core.word.wordfiles import TODAY, delete_block, key_providing, libreoffice_round_trip, read_manifest
+from tests.core.word.wordfiles import (
+    TODAY,
+    delete_block,
+    key_providing,
+    libreoffice_round_trip,
+    paragraphs_of,
+    read_manifest,
+)
 
 FOIA = "foia-partial.yaml"
-OLD = "Having weighed these factors, we have concluded"
-NEW = "Having weighed these factors with great care, we have concluded"
+NEW = " We have weighed these factors with great care."
 
 
 @pytest.fixture
@@ -47,20 +53,22 @@ def letter_lines(path) -> list[tuple[str, str, tuple]]:
     return out
 
 
-def replace_in_paragraph(path, old: str, new: str) -> None:
-    """Edit one sentence in Word (python-docx), keeping the paragraph and its hidden mark."""
+def add_sentence(path, provides: str = "17(3)") -> str:
+    """Add a sentence in Word (python-docx) to the last paragraph of the block that provides an element."""
     document = docx.Document(str(path))
-    paragraph = next(p for p in document.paragraphs if old in p.text)
-    run = next(r for r in paragraph.runs if old in r.text)
-    run.text = run.text.replace(old, new)
+    element = paragraphs_of(document, provides)[-1]
+    paragraph = docx.text.paragraph.Paragraph(element, document)
+    before = paragraph.text
+    paragraph.runs[-1].text += NEW
     document.save(str(path))
+    return before
 
 
 def test_an_edited_sentence_comes_back_and_the_rest_of_the_letter_is_unchanged(case_copy, tmp_path, capsys):
     first, edited, second = tmp_path / "first.docx", tmp_path / "edited.docx", tmp_path / "second.docx"
     render(case_copy, first)
     shutil.copy(first, edited)
-    replace_in_paragraph(edited, OLD, NEW)
+    old = add_sentence(edited)
     status, out = import_edits(case_copy, edited, capsys)
     assert status == 0, out
     key = key_providing(first, "17(3)")
@@ -72,14 +80,14 @@ def test_an_edited_sentence_comes_back_and_the_rest_of_the_letter_is_unchanged(c
     changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
     assert len(changed) == 1
     style, text, _ = after[changed[0]]
-    assert NEW in text and OLD not in text and style == before[changed[0]][0]
-    assert text == before[changed[0]][1].replace(OLD, NEW)
+    assert style == before[changed[0]][0]
+    assert before[changed[0]][1] == old and text == old + NEW
 
 
 def test_importing_again_changes_nothing(case_copy, tmp_path, capsys):
     letter = tmp_path / "letter.docx"
     render(case_copy, letter)
-    replace_in_paragraph(letter, OLD, NEW)
+    add_sentence(letter)
     assert import_edits(case_copy, letter, capsys)[0] == 0
     saved = case_copy.read_text(encoding="utf-8")
     status, out = import_edits(case_copy, letter, capsys)
@@ -148,7 +156,7 @@ def test_a_file_exported_for_signature_cannot_be_imported(case_copy, tmp_path, c
 def test_dry_run_leaves_the_case_alone(case_copy, tmp_path, capsys):
     letter = tmp_path / "letter.docx"
     render(case_copy, letter)
-    replace_in_paragraph(letter, OLD, NEW)
+    add_sentence(letter)
     original = case_copy.read_text(encoding="utf-8")
     capsys.readouterr()
     assert main(["import-edits", str(case_copy), str(letter), "--today", TODAY, "--dry-run"]) == 0
@@ -160,7 +168,7 @@ def test_dry_run_leaves_the_case_alone(case_copy, tmp_path, capsys):
 def test_an_edit_survives_a_libreoffice_save(case_copy, tmp_path, capsys):
     letter = tmp_path / "letter.docx"
     render(case_copy, letter)
-    replace_in_paragraph(letter, OLD, NEW)
+    add_sentence(letter)
     saved = libreoffice_round_trip(letter, tmp_path)
     status, out = import_edits(case_copy, saved, capsys)
     assert status == 0, out
