@@ -132,3 +132,13 @@ def test_library_validate_reports_unknown_filters_tests_and_includes(tmp_path, c
     assert "odd.md:7: unknown filter 'shout'" in out
     assert "odd.md:7: unknown test 'is weird'" in out
     assert "odd.md:8: 'include' is not allowed" in out
+
+
+@pytest.mark.parametrize("field", ["requester", "authority", "signatory"])
+def test_a_lone_surrogate_in_a_one_line_name_is_refused(field, tmp_path, capsys):
+    path = tmp_path / "case.yaml"
+    path.write_text(
+        f'regime: foia\nreceived: 2026-10-01\n{field}: "\\ud800"\nparts:\n  - outcome: disclosed\n', encoding="utf-8"
+    )
+    assert main(["render", str(path), "-o", str(tmp_path / "l.docx"), "--today", TODAY]) == 1
+    assert f"{field}: contains an invalid character" in capsys.readouterr().err

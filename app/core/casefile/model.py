@@ -369,7 +369,7 @@ def _read_case(r: _Reader, data: dict[str, Any]) -> Case:
 def _read_authority(r: _Reader, raw: Any) -> Authority:
     """Read the authority: a name or a mapping of details."""
     if isinstance(raw, str):
-        return Authority(name=raw)
+        return Authority(name=r.text({"name": raw}, "name", "authority"))
     data = r.mapping(raw, "authority")
     profile = r.text(data, "profile", "authority.profile").strip()
     return Authority(
@@ -391,7 +391,7 @@ def _read_authority(r: _Reader, raw: Any) -> Authority:
 def _read_requester(r: _Reader, raw: Any) -> Requester:
     """Read the requester: a name or a mapping of details."""
     if isinstance(raw, str):
-        return Requester(name=raw)
+        return Requester(name=r.text({"name": raw}, "name", "requester"))
     data = r.mapping(raw, "requester")
     return Requester(
         name=r.text(data, "name", "requester.name"),
@@ -403,7 +403,7 @@ def _read_requester(r: _Reader, raw: Any) -> Requester:
 def _read_signatory(r: _Reader, raw: Any) -> Signatory:
     """Read who signs the letter."""
     if isinstance(raw, str):
-        return Signatory(name=raw)
+        return Signatory(name=r.text({"name": raw}, "name", "signatory"))
     data = r.mapping(raw, "signatory")
     return Signatory(name=r.text(data, "name", "signatory.name"), role=r.text(data, "role", "signatory.role"))
 
