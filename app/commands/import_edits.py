@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from app.commands.render import with_profile
+from app.commands.word_inputs import read_word_inputs
 
 # Heavy modules (python-docx, Jinja2, PyYAML) are imported in run(), so other sub-commands never load them.
 
@@ -25,30 +25,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import; exit 0 when everything found its place, 1 when something was reported as not imported."""
-    from app.core.casefile.model import load_case
     from app.core.casefile.writing import save_case
-    from app.core.drafting.library import default_layers, load_library
-    from app.core.problems import InputError, display_path
+    from app.core.problems import display_path
     from app.core.word.import_edits import carry_edits, import_word_edits
-    from app.core.word.readback import WordFileError, open_word
 
     today = args.today or dt.date.today()
-    try:
-        case = load_case(args.case, legal=False)
-        document = open_word(args.letter)
-    except (InputError, WordFileError) as exc:
-        print(exc, file=sys.stderr)
+    inputs = read_word_inputs(args)
+    if inputs is None:
         return 2
-    resolved, wrong = with_profile(case)
-    for message in wrong:
-        print(f"{args.case}: {message}", file=sys.stderr)
-    library = load_library(default_layers(args.library))
-    updated, report = import_word_edits(resolved, document, library, today)
+    updated, report = import_word_edits(inputs.case, inputs.document, inputs.library, today)
     for line in report.lines():
         print(line)
     if report.changes and not args.dry_run:
         try:
-            save_case(carry_edits(case, updated), args.case)
+            save_case(carry_edits(inputs.saved, updated), args.case)
         except OSError as exc:
             print(f"{display_path(args.case)}: cannot save the case: {exc.strerror or exc}", file=sys.stderr)
             return 2

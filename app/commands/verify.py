@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
-from app.commands.render import with_profile
+from app.commands.word_inputs import read_word_inputs
 
 # Heavy modules (python-docx, Jinja2, PyYAML) are imported in run(), so other sub-commands never load them.
 
@@ -26,25 +25,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print findings; exit 0 when nothing required is missing, 1 otherwise, 2 when a file cannot be read."""
-    from app.core.casefile.model import load_case
-    from app.core.drafting.library import default_layers, load_library
     from app.core.law.compliance import ERROR
-    from app.core.problems import InputError
-    from app.core.word.readback import WordFileError, open_word
     from app.core.word.verify import verify_document
 
     today = args.today or dt.date.today()
-    try:
-        case = load_case(args.case, legal=False)
-        document = open_word(args.letter)
-    except (InputError, WordFileError) as exc:
-        print(exc, file=sys.stderr)
+    inputs = read_word_inputs(args)
+    if inputs is None:
         return 2
-    case, wrong = with_profile(case)
-    for message in wrong:
-        print(f"{args.case}: {message}", file=sys.stderr)
-    library = load_library(default_layers(args.library))
-    result = verify_document(case, document, library, today)
+    result = verify_document(inputs.case, inputs.document, inputs.library, today)
     if args.json:
         print(json.dumps([f.to_dict() for f in result.findings], indent=2))
     else:
