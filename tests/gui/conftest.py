@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtCore import QtMsgType
 
 from app.gui.environment import AppEnvironment
-from app.gui.officer.dialogs import DISCARD, RESTORE, Prompter
+from app.gui.officer.dialogs import Prompter
+from app.gui.widgets.answers import DISCARD, RESTORE
 
 TODAY = dt.date(2023, 7, 20)
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.paths import RESOURCES_DIR
+from app.gui.widgets.actions import make_action
 
 ACTION_ICONS = RESOURCES_DIR / "icons" / "actions"
 
@@ -74,32 +75,6 @@ class Actions:
     workbench: QAction
     recent_menu: QMenu | None = None
     export_tracked: QAction | None = None
-
-
-def make_action(
-    window: QMainWindow,
-    text: str,
-    slot: Callable,
-    shortcut: QKeySequence | str | list | None = None,
-    tip: str = "",
-    icon: QStyle.StandardPixmap | QIcon | None = None,
-) -> QAction:
-    """Create an action with its shortcut(s), tooltip and status tip."""
-    action = QAction(text, window)
-    if isinstance(shortcut, list):
-        action.setShortcuts([QKeySequence(s) for s in shortcut])
-    elif shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    if tip:
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        action.setStatusTip(tip)
-    if isinstance(icon, QIcon):
-        action.setIcon(icon)
-    elif icon is not None:
-        action.setIcon(window.style().standardIcon(icon))
-    action.triggered.connect(lambda _checked=False: slot())
-    return action
 
 
 def create_actions(window, stack) -> Actions:

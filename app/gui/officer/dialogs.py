@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.casefile import CASE_SUFFIXES
+from app.gui.widgets.answers import CANCEL, DISCARD, SAVE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
 CASE_FILTER = f"FOI case files ({' '.join('*' + s for s in CASE_SUFFIXES)});;All files (*)"
 WORD_FILTER = "Word documents (*.docx)"
 PDF_FILTER = "PDF documents (*.pdf)"
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-RESTORE, LATER = "restore", "later"
 
 
 class Prompter:

@@ -15,7 +15,8 @@ from app.core.paths import EXAMPLES_DIR
 from app.core.problems import InputError
 from app.core.settings import Preferences
 from app.core.word.pdf import NOT_INSTALLED
-from app.gui.officer.dialogs import DISCARD, SAVE, Prompter
+from app.gui.officer.dialogs import Prompter
+from app.gui.widgets.answers import DISCARD, SAVE
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"

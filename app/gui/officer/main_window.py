@@ -8,29 +8,26 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from app.core.casefile import drafts as case_io
 from app.core.org_settings import enforce, load_layered, save_user_preferences
 from app.core.settings import Preferences
-from app.gui.environment import AppEnvironment
 from app.gui.officer.actions import UndoKeysFilter, build_menus, create_actions
-from app.gui.officer.case_panel import CasePanel, deadline_text
-from app.gui.officer.dialogs import DISCARD, RESTORE
+from app.gui.officer.case_panel import deadline_text
 from app.gui.officer.document import CaseDocument
 from app.gui.officer.files import FileController
-from app.gui.officer.findings_panel import FindingsPanel
-from app.gui.officer.letter_view import LetterView
-from app.gui.officer.parts_editor import PartsEditor
-from app.gui.officer.preview import PreviewPane
+from app.gui.officer.layout import build_panels, build_status_bar
 from app.gui.officer.recovery import Autosaver, RecoveredDraft, RecoveryStore
 from app.gui.officer.word_roundtrip import WordRoundTrip
 from app.gui.theme import apply_theme
+from app.gui.widgets.answers import DISCARD, RESTORE
 from app.gui.widgets.editors import Spelling, load_spelling_service
 
 if TYPE_CHECKING:
     from app.core.casefile.authority import AuthorityProfile
     from app.core.law.compliance import Finding
+    from app.gui.environment import AppEnvironment
     from app.gui.officer.cases_view import CasesWindow
     from app.gui.officer.first_run import FirstRunDialog
     from app.gui.officer.settings_dialog import SettingsDialog
@@ -75,10 +72,10 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.document, env.prompter, self.state, lambda: self.preferences, env.today)
         self.word = WordRoundTrip(self, self.document, env.prompter, env.today, self.files.export_folder)
         self.spelling = Spelling(self)
-        self._build_panels(self.spelling)
+        build_panels(self, self.spelling)
         self.actions = create_actions(self, self.document.undo_stack)
         build_menus(self, self.actions, self.files.fill_recent_menu)
-        self._build_status_bar()
+        build_status_bar(self)
         self._connect()
         self._undo_keys = UndoKeysFilter(self)
         self._undo_keys.watch_text_fields(self)
@@ -87,49 +84,6 @@ class MainWindow(QMainWindow):
         self._on_document_path_changed(None)
         if env.spelling:
             self.document.build_finished.connect(self._on_first_build_finished)
-
-    # ------------------------------------------------------------ layout
-
-    def _build_panels(self, spelling: Any) -> None:
-        self.case_panel = CasePanel(self.document, spelling, self)
-        self.parts_editor = PartsEditor(self.document, spelling, self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Case and parts")
-        self.tabs.addTab(self.case_panel, "Case")
-        self.tabs.addTab(self.parts_editor, "Parts")
-        self.tabs.setTabToolTip(0, "The request, the requester and the dates (Alt+1)")
-        self.tabs.setTabToolTip(1, "Each question with its outcome, exemptions and answer (Alt+2)")
-        self.letter_view = LetterView(self.document, spelling, self)
-        self.preview = PreviewPane(self.document, self)
-        self.findings = FindingsPanel(self.document, self)
-        self.columns = QSplitter(Qt.Orientation.Horizontal, self)
-        self.columns.setObjectName("columns")
-        self.columns.addWidget(self.tabs)
-        self.columns.addWidget(_titled("Letter — sections and clauses", self.letter_view, self.columns))
-        self.columns.addWidget(_titled("Preview", self.preview, self.columns))
-        self.columns.setSizes([470, 520, 610])
-        self.rows = QSplitter(Qt.Orientation.Vertical, self)
-        self.rows.setObjectName("rows")
-        self.rows.addWidget(self.columns)
-        self.rows.addWidget(_titled("Findings — what the statute requires", self.findings, self.rows))
-        self.rows.setSizes([760, 160])
-        for splitter in (self.columns, self.rows):
-            splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.rows)
-        self.setTabOrder(self.tabs, self.letter_view.tree)
-        self.setTabOrder(self.letter_view.tree, self.letter_view.editor)
-        self.setTabOrder(self.letter_view.editor, self.preview.browser)
-        self.setTabOrder(self.preview.browser, self.findings.tree)
-
-    def _build_status_bar(self) -> None:
-        self.deadline_label = QLabel(self)
-        self.deadline_label.setAccessibleName("Deadline")
-        self.findings_label = QLabel(self)
-        self.findings_label.setAccessibleName("Findings count")
-        self.statusBar().addPermanentWidget(self.findings_label)
-        self.statusBar().addPermanentWidget(self.deadline_label)
-        problems = self.preference_problems
-        self.statusBar().showMessage(f"Settings: {problems[0]}" if problems else "Ready", 15000 if problems else 3000)
 
     def _connect(self) -> None:
         doc = self.document
@@ -408,7 +362,7 @@ class MainWindow(QMainWindow):
 
     def open_workbench(self) -> None:
         """Open the clause library workbench for legal reviewers."""
-        from app.gui.workbench.window import open_workbench
+        from app.gui.workbench.launcher import open_workbench
 
         open_workbench(self)
 
@@ -487,18 +441,6 @@ class MainWindow(QMainWindow):
         """Stop background work and end the recovery session (the draft is saved or discarded)."""
         self.document.close()
         self.recovery.close()
-
-
-def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
-    """Return a widget under a bold caption."""
-    box = QWidget(parent)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(4, 4, 4, 0)
-    caption = QLabel(f"<b>{title}</b>", box)
-    caption.setBuddy(widget)
-    layout.addWidget(caption)
-    layout.addWidget(widget, 1)
-    return box
 
 
 def about_text() -> str:

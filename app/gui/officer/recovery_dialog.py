@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.officer.dialogs import DISCARD, LATER, RESTORE
 from app.gui.officer.recovery import RecoveredDraft
+from app.gui.widgets.answers import DISCARD, LATER, RESTORE
 
 
 class RecoveryDialog(QDialog):

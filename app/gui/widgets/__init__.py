@@ -1,1 +1,1 @@
-"""Widgets shared by the officer's window and the workbench: spellchecked editors and highlighting."""
+"""Widgets shared by the officer's window and the workbench: actions, dialog answers, spellchecked editors."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from app.gui.officer.dialogs import CANCEL, DISCARD, SAVE
+from app.gui.widgets.answers import CANCEL, DISCARD, SAVE
 
 APPROVE, DRAFT = "approve", "draft"
 

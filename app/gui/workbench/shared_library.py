@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.core.workbench import model, sync
 from app.core.workbench.history import git_root
+from app.gui.widgets.actions import make_action
 
 
 class SharedLibrary(QObject):
@@ -20,12 +21,22 @@ class SharedLibrary(QObject):
         super().__init__(window)
         self.window = window
         self.menu = QMenu("S&hared library", window)
-        self.status_action = window._action("Library &status", self.show_status, None, "Compare with the shared copy")
-        self.pull_action = window._action(
-            "&Pull colleagues' changes…", self.pull, "Ctrl+Shift+P", "Show and apply changes from the shared library"
+        self.status_action = make_action(
+            window, "Library &status", self.show_status, None, "Compare with the shared copy"
         )
-        self.push_action = window._action(
-            "P&ush my changes", self.push, "Ctrl+Shift+U", "Send your saved clause changes to the shared library"
+        self.pull_action = make_action(
+            window,
+            "&Pull colleagues' changes…",
+            self.pull,
+            "Ctrl+Shift+P",
+            "Show and apply changes from the shared library",
+        )
+        self.push_action = make_action(
+            window,
+            "P&ush my changes",
+            self.push,
+            "Ctrl+Shift+U",
+            "Send your saved clause changes to the shared library",
         )
         self.menu.addActions([self.status_action, self.pull_action, self.push_action])
         self.update()

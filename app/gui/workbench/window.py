@@ -15,84 +15,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QStyle,
-    QTabWidget,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.core.drafting.library import Layer, default_layers
-from app.core.drafting.skeleton import all_topics
 from app.core.workbench import model
 from app.core.workbench.approval import ApprovalPolicy, approval_blocker, as_draft, last_editor_of, load_policy
 from app.core.workbench.maintenance import ApprovalError, approve
 from app.core.workbench.model import Entry, WorkbenchLibrary
-from app.gui.officer.dialogs import DISCARD, SAVE
-from app.gui.tasks import TaskRunner
-from app.gui.workbench.browser import LibraryBrowser
-from app.gui.workbench.editor import ClauseEditor
-from app.gui.workbench.history import HistoryPanel
-from app.gui.workbench.layers_bar import LayersBar
-from app.gui.workbench.panels import CataloguePanel, PreviewPanel
+from app.gui.widgets.answers import DISCARD, SAVE
+from app.gui.workbench.layout import build_actions, build_panels, fill_override_menu
+from app.gui.workbench.loader import LibraryLoader
 from app.gui.workbench.prompter import APPROVE, DRAFT, WorkbenchPrompter
 from app.gui.workbench.reviewers import show_policy
-from app.gui.workbench.shared_library import SharedLibrary
-
-__all__ = ["APPROVE", "DRAFT", "WorkbenchPrompter", "WorkbenchWindow", "open_workbench"]
 
 TITLE = "Clause library workbench"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-
-
-class LibraryLoader(QObject):
-    """Loads and validates the layers on a worker thread; only the latest request is delivered.
-
-    Signals:
-        loaded(object): a WorkbenchLibrary, on the GUI thread.
-        failed(str): loading raised (the message).
-    """
-
-    loaded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._tasks = TaskRunner("workbench-loader", self)
-        self._generation = 0
-
-    def load(self, layers: Sequence[Layer]) -> None:
-        """Start loading (a later request supersedes an earlier one)."""
-        self._generation += 1
-        generation, chosen = self._generation, list(layers)
-        self._tasks.run(
-            lambda: model.load_workbench(chosen),
-            lambda library: self._on_loaded(generation, library),
-            lambda error: self._on_failed(generation, error),
-        )
-
-    def shutdown(self) -> None:
-        """Wait for the worker; nothing is delivered afterwards."""
-        self._tasks.shutdown()
-
-    def _on_loaded(self, generation: int, library: object) -> None:
-        if generation == self._generation:
-            self.loaded.emit(library)
-
-    def _on_failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self.failed.emit(f"{type(error).__name__}: {error}")
 
 
 class WorkbenchWindow(QMainWindow):
@@ -130,175 +69,18 @@ class WorkbenchWindow(QMainWindow):
         self.loader = LibraryLoader(self)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
-        self._build(reviewer, delay_ms)
-        self._build_actions()
+        build_panels(self, reviewer, delay_ms)
+        build_actions(self)
         self.editor.body.enable_spelling(spelling_service)
         self._update_actions()
         self.resize(1500, 900)
         self.statusBar().showMessage("Loading the clause library…")
         self.reload()
 
-    # ------------------------------------------------------------ layout
-
-    def _build(self, reviewer: str, delay_ms: int) -> None:
-        self.browser = LibraryBrowser(self.today, self)
-        self.browser.entry_selected.connect(self._on_browser_entry_selected)
-        self.editor = ClauseEditor(sorted(all_topics()), delay_ms, self)
-        self.editor.validated.connect(self._on_editor_validated)
-        self.editor.modified_changed.connect(self._on_editor_modified_changed)
-        self.preview = PreviewPanel(self.today, self)
-        self.catalogue = CataloguePanel(self)
-        self.catalogue.variable_chosen.connect(self.editor.insert_variable)
-        self.history = HistoryPanel(self)
-        self.history.restore_requested.connect(self._on_history_restore_requested)
-        self.side = QTabWidget(self)
-        self.side.setAccessibleName("Preview, variables and history")
-        self.side.addTab(self.preview, "Preview")
-        self.side.addTab(self.catalogue, "Variables")
-        self.side.addTab(self.history, "History")
-        self.side.setTabToolTip(0, "The clause rendered with an example case")
-        self.side.setTabToolTip(1, "The case variables clause templates can use")
-        self.side.setTabToolTip(2, "Saved versions of this clause and what changed")
-        middle = QWidget(self)
-        column = QVBoxLayout(middle)
-        column.setContentsMargins(4, 4, 4, 4)
-        column.addWidget(self.editor, 1)
-        column.addLayout(self._build_save_row(middle))
-        self.columns = QSplitter(Qt.Orientation.Horizontal, self)
-        self.columns.setChildrenCollapsible(False)
-        self.columns.addWidget(self.browser)
-        self.columns.addWidget(middle)
-        self.columns.addWidget(self.side)
-        self.columns.setSizes([520, 570, 410])
-        self.layers_bar = LayersBar(self)
-        self.layers_bar.show_layers(self.layers)
-        central = QWidget(self)
-        stack = QVBoxLayout(central)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.addWidget(self.layers_bar)
-        stack.addWidget(self.columns, 1)
-        self.setCentralWidget(central)
-        self.reviewer = QLineEdit(reviewer, self)
-        self.reviewer.setAccessibleName("Reviewer name")
-        self.reviewer.setPlaceholderText("Your name (recorded on approval)")
-        self.reviewer.setToolTip("Recorded as approved_by and as the author of history entries")
-        self.reviewer.setMinimumWidth(180)
-        self.reviewer.setMaximumWidth(280)
-
-    def _build_save_row(self, parent: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.note = QLineEdit(parent)
-        self.note.setAccessibleName("Change note")
-        self.note.setPlaceholderText("Change note for the history (optional)")
-        self.note.setToolTip("Recorded as the commit message or snapshot note")
-        self.note.returnPressed.connect(self.save)
-        label = QLabel("Change note:", parent)
-        label.setBuddy(self.note)
-        self.save_button = QPushButton("Save", parent)
-        self.save_button.clicked.connect(self.save)
-        self.approve_button = QPushButton("Approve", parent)
-        self.approve_button.clicked.connect(self.approve)
-        row.addWidget(label)
-        row.addWidget(self.note, 1)
-        row.addWidget(self.save_button)
-        row.addWidget(self.approve_button)
-        return row
-
-    def _build_actions(self) -> None:
-        style = self.style()
-        P = QStyle.StandardPixmap
-        self.save_action = self._action(
-            "&Save",
-            self.save,
-            QKeySequence.StandardKey.Save,
-            "Save the clause file and record it in the history",
-            P.SP_DialogSaveButton,
-        )
-        self.approve_action = self._action(
-            "&Approve",
-            self.approve,
-            "Ctrl+Shift+A",
-            "Mark the clause approved with your name and today's date",
-            P.SP_DialogApplyButton,
-        )
-        self.remove_action = self._action(
-            "&Remove override",
-            self.remove_override,
-            None,
-            "Delete this copy; letters use the wording it overrides again",
-            P.SP_TrashIcon,
-        )
-        self.new_action = self._action(
-            "&New clause…",
-            self.new_clause,
-            QKeySequence.StandardKey.New,
-            "Start a new clause in your organisation or personal layer",
-            P.SP_FileIcon,
-        )
-        self.reload_action = self._action(
-            "Re&load library",
-            self.reload,
-            "F5",
-            "Read every layer again (after a git pull, for example)",
-            P.SP_BrowserReload,
-        )
-        find = self._action(
-            "&Find clause", lambda: self.browser.search.setFocus(), QKeySequence.StandardKey.Find, "Search the library"
-        )
-        close = self._action("&Close", self.close, QKeySequence.StandardKey.Close, "Close the workbench")
-        self.override_actions: dict[str, Any] = {}
-        self.override_menu = QMenu("&Override in…", self)
-        self._fill_override_menu()
-        self.override_button = QToolButton(self)
-        self.override_button.setText("Override in…")
-        self.override_button.setAccessibleName("Override in a higher layer")
-        self.override_button.setMenu(self.override_menu)
-        self.override_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.override_button.setIcon(style.standardIcon(P.SP_FileDialogNewFolder))
-        self.override_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar = QToolBar("Workbench", self)
-        toolbar.setObjectName("workbench-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.save_action, self.approve_action):
-            toolbar.addAction(action)
-        toolbar.addWidget(self.override_button)
-        for action in (self.remove_action, self.new_action, self.reload_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        caption = QLabel(" Reviewer: ", self)
-        caption.setBuddy(self.reviewer)
-        toolbar.addWidget(caption)
-        toolbar.addWidget(self.reviewer)
-        self.addToolBar(toolbar)
-        menu = self.menuBar().addMenu("&Clause")
-        for action in (self.save_action, self.approve_action):
-            menu.addAction(action)
-        menu.addMenu(self.override_menu)
-        for action in (self.remove_action, self.new_action, self.reload_action, find):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(close)
-        self.shared = SharedLibrary(self)
-        self.menuBar().addMenu(self.shared.menu)
-
-    def _fill_override_menu(self) -> None:
-        """Offer one "Override in" action per editable layer."""
-        self.override_menu.clear()
-        self.override_actions.clear()
-        for layer in model.editable_layers(self.layers):
-            action = self._action(
-                f"Override in {layer.name} layer",
-                lambda target=layer: self.override(target),
-                None,
-                f"Copy this clause into {layer.folder} and edit the copy there",
-            )
-            self.override_actions[layer.name] = action
-            self.override_menu.addAction(action)
-
     def set_layers(self, layers: Sequence[Layer]) -> None:
         """Use other layer folders (Settings changed) without reopening the workbench."""
         self.layers = list(layers)
-        self._fill_override_menu()
+        fill_override_menu(self)
         self.layers_bar.show_layers(self.layers)
         self.shared.update()
         self._update_actions()
@@ -308,12 +90,6 @@ class WorkbenchWindow(QMainWindow):
         """Take the layer folders again from folders_source (the main window's Settings)."""
         if self.folders_source is not None:
             self.set_layers(default_layers(self.folders_source()))
-
-    def _action(self, text: str, slot: Callable, shortcut: Any, tip: str, icon: Any = None) -> Any:
-        """Create an action with the main window's conventions (shortcut shown in the tooltip)."""
-        from app.gui.officer.actions import make_action
-
-        return make_action(self, text, slot, shortcut, tip, icon)
 
     # ------------------------------------------------------------ library
 
@@ -674,48 +450,3 @@ class WorkbenchWindow(QMainWindow):
             return
         self.loader.shutdown()
         event.accept()
-
-
-class CloseGuard(QObject):
-    """Asks about the workbench's unsaved changes before the main window closes (and the app with it)."""
-
-    def __init__(self, workbench: WorkbenchWindow):
-        super().__init__(workbench)
-        self.workbench = workbench
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close and self.workbench.isVisible() and not self.workbench.maybe_save():
-            event.ignore()
-            return True
-        return False
-
-
-def open_workbench(main_window: Any, prompter: WorkbenchPrompter | None = None) -> WorkbenchWindow:
-    """Open (or raise) the workbench for the main window's libraries; saved changes rebuild its letter."""
-    existing = main_window.findChild(WorkbenchWindow)
-    if existing is not None and existing.isVisible():
-        existing.raise_()
-        existing.activateWindow()
-        return existing
-    preferences = main_window.preferences
-    env = main_window.env
-    spelling = getattr(main_window, "spelling", None)
-    window = WorkbenchWindow(
-        default_layers(main_window.library_folders()),
-        env.today,
-        preferences.signatory_name,
-        prompter or WorkbenchPrompter(env.prompter),
-        main_window,
-        getattr(spelling, "service", None),
-        getattr(env, "preview_delay_ms", 300),
-    )
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    document = main_window.document
-    window.library_saved.connect(lambda: document.set_library_folders(document.library_folders))
-    window.folders_source = main_window.library_folders
-    main_window.library_folders_changed.connect(window.follow_folders)
-    if spelling is not None and getattr(spelling, "service", None) is None:
-        spelling.enabled.connect(window.editor.body.enable_spelling)
-    main_window.installEventFilter(CloseGuard(window))
-    window.show()
-    return window

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.casefile.model import load_case
-from app.gui.officer.dialogs import CANCEL, SAVE
+from app.gui.widgets.answers import CANCEL, SAVE
 from tests.gui.conftest import EXAMPLES, settle
 
 

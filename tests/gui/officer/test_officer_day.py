@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QLabel
 
 from app.core.casefile.model import load_case
 from app.gui.officer.case_panel import deadline_text
-from app.gui.officer.dialogs import DISCARD
 from app.gui.officer.help_window import GuideWindow
 from app.gui.officer.page_browser import A4_WIDTH
 from app.gui.officer.printing import print_html
+from app.gui.widgets.answers import DISCARD
 from tests.docx_text import docx_all_text
 from tests.gui.conftest import EXAMPLES, settle
 

@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.gui.officer.dialogs import DISCARD, LATER
 from app.gui.officer.main_window import MainWindow
 from app.gui.officer.recovery import SUFFIX
+from app.gui.widgets.answers import DISCARD, LATER
 from tests.gui.conftest import EXAMPLES, settle
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -139,9 +139,9 @@ def test_autosave_writes_the_draft_and_a_normal_close_removes_it(qtbot, window, 
 def test_the_restore_dialog_lists_drafts_and_returns_the_choice(qtbot, tmp_path):
     from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-    from app.gui.officer.dialogs import RESTORE
     from app.gui.officer.recovery import RecoveryStore
     from app.gui.officer.recovery_dialog import RecoveryDialog
+    from app.gui.widgets.answers import RESTORE
 
     old = RecoveryStore(tmp_path)
     old.write("regime: foisa\nreference: OLD-1\n", tmp_path / "case.yaml", "OLD-1")

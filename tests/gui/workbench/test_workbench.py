@@ -16,9 +16,10 @@ import pytest
 
 from app.core.drafting.library import BUILT_IN, Layer, load_library
 from app.core.paths import CLAUSES_DIR
-from app.gui.officer.dialogs import CANCEL, DISCARD
+from app.gui.widgets.answers import CANCEL, DISCARD
 from app.gui.workbench.browser import PROBLEM_GROUP
-from app.gui.workbench.window import APPROVE, DRAFT, WorkbenchPrompter, WorkbenchWindow
+from app.gui.workbench.prompter import APPROVE, DRAFT, WorkbenchPrompter
+from app.gui.workbench.window import WorkbenchWindow
 
 TODAY = dt.date(2027, 3, 1)
 SHIPPED = ("common/closing.md", "foisa/decision-cost-limit.md", "foia/exemption-s30.md", "foia/decision-disclosed.md")

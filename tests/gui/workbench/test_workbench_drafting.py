@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 
 from app.core.settings import Preferences, save_preferences
-from app.gui.officer.dialogs import CANCEL, DISCARD
-from app.gui.workbench.window import APPROVE, DRAFT, WorkbenchWindow, open_workbench
+from app.gui.widgets.answers import CANCEL, DISCARD
+from app.gui.workbench.launcher import open_workbench
+from app.gui.workbench.prompter import APPROVE, DRAFT
+from app.gui.workbench.window import WorkbenchWindow
 from tests.gui.conftest import settle
 from tests.gui.workbench.test_workbench import FakeWorkbenchPrompter, set_body
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from app.gui.workbench.window import WorkbenchWindow, open_workbench
+from app.gui.workbench.launcher import open_workbench
+from app.gui.workbench.window import WorkbenchWindow
 from tests.gui.conftest import settle
 from tests.gui.workbench.test_workbench import FakeWorkbenchPrompter, set_body
 

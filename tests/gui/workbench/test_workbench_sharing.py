@@ -11,7 +11,7 @@ import pytest
 
 from app.core.settings import Preferences, save_preferences
 from app.core.workbench import sync
-from app.gui.workbench.window import open_workbench
+from app.gui.workbench.launcher import open_workbench
 from tests.core.workbench.test_sync import CLOSING, REVIEWED, SENTENCE, approve, clones, edit  # noqa: F401
 from tests.gui.conftest import settle
 from tests.gui.workbench.test_workbench import FakeWorkbenchPrompter
