@@ -62,9 +62,9 @@ def _assemble(
     case: Case, library: Library, today: dt.date, calendar: WorkingCalendar | None, skeleton: Skeleton | None
 ) -> Letter:
     """Build the letter (within the letter's deadline)."""
-    view = build_case_view(case, today, calendar)
+    view = build_case_view(case, today, calendar, library.commencements)
     skeleton = skeleton or load_skeleton(case.letter)
-    base = {"case": view, "contacts": contact_views()}
+    base = {"case": view, "contacts": contact_views(view.date, library.commencements)}
     letter = Letter(title=_render_text(skeleton.title, base, "title", []))
     for spec in skeleton.sections:
         for scope in _section_scopes(spec, view, base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.core.casefile.model import Case
@@ -52,14 +53,23 @@ def candidates(library: Library, case: Case, letter: Letter | None, section_key:
     return sorted(found, key=lambda c: (not c.fits, not c.clause.optional, c.clause.topic, c.clause.title))
 
 
-def render_for_case(clause: Clause, case: Case, today: dt.date, section_key: str | None) -> tuple[str, str]:
-    """Return (wording rendered for this case, "") or (the template source, why it could not be rendered)."""
+def render_for_case(
+    clause: Clause,
+    case: Case,
+    today: dt.date,
+    section_key: str | None,
+    commencements: Mapping[str, dt.date] | None = None,
+) -> tuple[str, str]:
+    """Return (wording rendered for this case, "") or (the template source, why it could not be rendered).
+
+    commencements are the library's dates of dated law, so the wording names bodies as the letter does.
+    """
     from app.core.drafting.assemble import render_clause
     from app.core.drafting.views import build_case_view, contact_views
 
     try:
-        view = build_case_view(case, today)
-        ctx = {"case": view, "contacts": contact_views()}
+        view = build_case_view(case, today, commencements=commencements)
+        ctx = {"case": view, "contacts": contact_views(view.date, commencements)}
         number = _part_number(section_key)
         if number is not None and 0 < number <= len(view.parts):
             ctx["part"] = view.parts[number - 1]

@@ -28,6 +28,16 @@ class ContactView:
     email: str = field(metadata=doc("E-mail address (empty when not verified)", ""))
     website: str = field(metadata=doc("Website", "https://ico.org.uk"))
     complaint_url: str = field(metadata=doc("Online complaint or appeal page", "https://ico.org.uk/make-a-complaint/"))
+    title: str = field(
+        default="", metadata=doc("The body as the law names it, on the letter's date", "Information Commissioner")
+    )
+    short: str = field(
+        default="", metadata=doc("Its name after the first mention ('the Commissioner')", "Commissioner")
+    )
+    abbreviation: str = field(default="", metadata=doc("Its usual short form ('the ICO')", "ICO"))
+    first_mention: str = field(
+        default="", metadata=doc("The office with its short form", "Information Commissioner's Office (ICO)")
+    )
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from app.core.drafting import context
 from app.core.drafting.clauses import Clause, read_clause_file
+from app.core.drafting.library_settings import load_commencements, settings_file
 from app.core.drafting.skeleton import all_topics
 from app.core.drafting.template_scan import scan
 from app.core.drafting.validity import validity_problems
@@ -56,6 +58,7 @@ class Library:
     shadowed: dict[str, list[Clause]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     broken: list[BrokenClause] = field(default_factory=list)
+    commencements: dict[str, dt.date] = field(default_factory=dict)  # dated law the organisation has dated
     _topics: dict[str, list[Clause]] | None = field(default=None, repr=False, compare=False)
 
     def by_topic(self, topic: str) -> list[Clause]:
@@ -142,6 +145,8 @@ def _load_uncached(layers: Sequence[Layer], validate: bool) -> Library:
     library = Library()
     for layer in layers:
         _load_layer(library, layer, validate)
+    library.commencements, problems = load_commencements(settings_file(layers, BUILT_IN))
+    library.problems.extend(problems)
     if validate:
         library.problems.extend(validity_problems(library.clauses.values()))
     return library

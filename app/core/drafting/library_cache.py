@@ -67,7 +67,7 @@ def _key(layers: Sequence[Layer], validate: bool) -> tuple[Any, ...]:
 
     folders = tuple((layer.name, str(Path(layer.folder).absolute())) for layer in layers)
     versions = (sys.version, jinja2.__version__, yaml.__version__)
-    files = tuple(_stats(Path(folder), ".md") for _, folder in folders)
+    files = tuple(_stats(Path(folder), ".md") + _stats(Path(folder), ".yaml", deep=False) for _, folder in folders)
     app_root = Path(__file__).resolve().parents[2]
     depends = (
         _stats(TEMPLATES_DIR, ".yaml"),
@@ -91,21 +91,25 @@ def code_stamp(source: Path) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def _stats(folder: Path, suffix: str) -> tuple[Any, ...]:
-    """Return (relative path, size, modification time in ns) of each file below folder with the suffix."""
+def _stats(folder: Path, suffix: str, deep: bool = True) -> tuple[Any, ...]:
+    """Return (relative path, size, modification time in ns) of each file below folder with the suffix.
+
+    With deep=False only the folder's own files (a layer's library.yaml settings).
+    """
     if not folder.is_dir():
         return ("missing",)
     found: list[tuple[str, int, int]] = []
-    _scan(str(folder), "", suffix, found)
+    _scan(str(folder), "", suffix, found, deep)
     return tuple(sorted(found))
 
 
-def _scan(folder: str, prefix: str, suffix: str, found: list[tuple[str, int, int]]) -> None:
+def _scan(folder: str, prefix: str, suffix: str, found: list[tuple[str, int, int]], deep: bool = True) -> None:
     """Add the matching files of one folder and its sub-folders (os.scandir: one stat per file, no Path objects)."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):  # as Path.rglob, which does not enter linked folders
-                _scan(entry.path, f"{prefix}{entry.name}/", suffix, found)
+                if deep:
+                    _scan(entry.path, f"{prefix}{entry.name}/", suffix, found)
             elif entry.name.endswith(suffix):
                 info = entry.stat()
                 found.append((prefix + entry.name, info.st_size, info.st_mtime_ns))

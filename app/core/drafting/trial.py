@@ -52,7 +52,7 @@ def _sample_context() -> dict[str, Any]:
 
     case = load_case(EXAMPLES_DIR / "foia-partial.yaml")
     view = build_case_view(case, SAMPLE_TODAY)
-    context: dict[str, Any] = {"case": view, "contacts": contact_views()}
+    context: dict[str, Any] = {"case": view, "contacts": contact_views(view.date)}
     if view.parts:
         context["part"] = view.parts[0]
         if view.parts[0].exemptions:

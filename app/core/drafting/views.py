@@ -27,26 +27,30 @@ from app.core.drafting.templating import Trusted
 from app.core.law.authorities import foisa_s48, s36_absolute, schedule_1_part_1
 from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
+from app.core.law.dated import Commencements
 from app.core.law.deadlines import response_due, review_request_deadline
 from app.core.law.ncnd import ncnd_is_absolute
 from app.core.law.purposes import purpose_texts
 from app.core.law.registry import CitationError, Registry, load_contacts, load_registry, parse_citation
+from app.core.law.regulators import RegulatorName, regulator_keys, regulator_on
 
 
-def build_case_view(case: Case, today: dt.date, calendar: WorkingCalendar | None = None) -> CaseView:
-    """Return what clause templates see of a case."""
+def build_case_view(
+    case: Case, today: dt.date, calendar: WorkingCalendar | None = None, commencements: Commencements | None = None
+) -> CaseView:
+    """Return what clause templates see of a case (commencements: the organisation's dates of dated law)."""
     registry = load_registry(case.regime)
     calendar = calendar or calendar_for(case.regime)
-    limit = cost_limit_for(case.regime, schedule_1_part_1(case.authority))
+    letter_date = case.letter_date(today)
+    limit = cost_limit_for(case.regime, schedule_1_part_1(case.authority), letter_date)
     reasoning = _reasoning_by_cite(case, registry)
     decision = case.review.decision if case.review else None
     parts = [
         _part_view(i + 1, p, registry, limit, reasoning, len(case.parts), decision, s36_absolute(case.authority))
         for i, p in enumerate(case.parts)
     ]
-    letter_date = case.letter_date(today)
     due = response_due(case.received, calendar)
-    contacts = contact_views()
+    contacts = contact_views(letter_date, commencements)
     return CaseView(
         regime=case.regime,
         regime_name=registry.name,
@@ -120,17 +124,32 @@ def _cost_view(case: Case, limit: Any) -> CostView:
     )
 
 
-@lru_cache(maxsize=1)
-def contact_views() -> dict[str, ContactView]:
-    """Return the contact details of other bodies, keyed as in contacts.yaml (read once)."""
+def contact_views(day: dt.date | None = None, commencements: Commencements | None = None) -> dict[str, ContactView]:
+    """Return the contact details of other bodies, keyed as in contacts.yaml, as named on a letter date.
+
+    The regulators' names come from the dated law (resources/law/regulators.yaml) valid on day
+    (today when not given), with the organisation's commencement dates.
+    """
+    return _contact_views(day or dt.date.today(), tuple(sorted((commencements or {}).items())))
+
+
+@lru_cache(maxsize=8)
+def _contact_views(day: dt.date, commencements: tuple[tuple[str, dt.date], ...]) -> dict[str, ContactView]:
+    """Build the contact views for one date (cached: every clause of a letter asks)."""
     raw = load_contacts()
-    return {key: _contact(raw.get(key, {})) for key in CONTACT_KEYS}
+    dated = {key: regulator_on(key, day, dict(commencements)) for key in regulator_keys()}
+    return {key: _contact(raw.get(key, {}), dated.get(key)) for key in CONTACT_KEYS}
 
 
-def _contact(data: dict[str, Any]) -> ContactView:
-    """Build a contact view from a contacts.yaml entry."""
+def _contact(data: dict[str, Any], named: RegulatorName | None = None) -> ContactView:
+    """Build a contact view from a contacts.yaml entry, named as the dated law names it when it is a regulator."""
+    name = str(data.get("name") or "")
     return ContactView(
-        name=str(data.get("name") or ""),
+        name=named.office if named else name,
+        title=named.title if named else name,
+        short=named.short if named else name,
+        abbreviation=named.abbreviation if named else name,
+        first_mention=named.first_mention if named else name,
         address=[str(x) for x in data.get("address") or []],
         phone=str(data.get("phone") or ""),
         email=str(data.get("email") or ""),

@@ -8,6 +8,7 @@ whether the harm and public interest reasons say anything about this case at all
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from app.core.casefile.model import Case, Part
@@ -78,7 +79,7 @@ def _cost_facts(case: Case, act: str) -> Iterator[Finding]:
     refused = [n for n, p in enumerate(case.parts, start=1) if p.outcome == "cost-limit"]
     if not refused or case.regime not in ("foia", "foisa"):
         return
-    limit = cost_limit_for(case.regime, schedule_1_part_1(case.authority))
+    limit = cost_limit_for(case.regime, schedule_1_part_1(case.authority), case.letter_date(dt.date.today()))
     hours = request_hours(case)
     if hours is None:
         yield Finding(
@@ -115,12 +116,14 @@ def _schedule_1(case: Case, act: str) -> Iterator[Finding]:
     authority = case.authority
     unrecorded = authority.central_government is None and not authority.kind
     if case.regime in ("foia", "eir") and unrecorded and looks_like_part_1(authority.name):
+        day = case.letter_date(dt.date.today())
+        part_1, other = (format_money(cost_limit_for("foia", central, day).limit) for central in (True, False))
         yield Finding(
             "schedule-1",
             WARNING,
             "FOIA Sch 1 Part I",
-            f"{authority.name} looks like a body in FOIA Schedule 1 Part I, whose cost limit is £600, not "
-            "£450: record authority.central_government (true or false) or its kind",
+            f"{authority.name} looks like a body in FOIA Schedule 1 Part I, whose cost limit is {part_1}, not "
+            f"{other}: record authority.central_government (true or false) or its kind",
         )
 
 

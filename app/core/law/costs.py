@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
+from typing import Any
 
 from app.core.law.calendar import normalise_regime
+from app.core.law.dated import valid_on
+from app.core.paths import LAW_DIR
+from app.core.storage import yamlio
 
 PENNY = Decimal("0.01")
 
@@ -87,62 +93,55 @@ class CostAssessment:
         return self.limit.limit - self.estimated_cost
 
 
-def cost_limit_for(regime: str, central_government: bool = False) -> CostLimit:
-    """Return the cost limit of a regime; central_government selects FOIA's £600 Schedule 1 Part I limit.
+def cost_limit_for(regime: str, central_government: bool = False, on: dt.date | None = None) -> CostLimit:
+    """Return the cost limit of a regime on a letter date (today when not given).
 
-    EIR and EISR have no statutory cost limit (a burdensome request is "manifestly unreasonable",
-    EIR reg 12(4)(b) / EISR reg 10(4)(b)); the FOIA/FOISA figures are returned as an indicator
-    with statutory=False.
+    central_government selects FOIA's Schedule 1 Part I limit. EIR and EISR have no statutory cost
+    limit (a burdensome request is "manifestly unreasonable", EIR reg 12(4)(b) / EISR reg 10(4)(b));
+    the FOIA/FOISA figures are returned as an indicator with statutory=False.
     """
     key = normalise_regime(regime)
-    if key in ("foisa", "eisr"):
-        return _scottish_limit(key)
-    return _uk_limit(key, central_government)
-
-
-def _uk_limit(regime: str, central_government: bool) -> CostLimit:
-    """Return the FOIA appropriate limit (or its EIR indicator)."""
-    limit = Decimal(600) if central_government else Decimal(450)
-    rate = Decimal(25)
-    statutory = regime == "foia"
-    note = (
-        "£600 applies to bodies in Schedule 1 Part I of FOIA (government departments, Parliament, "
-        "devolved legislatures, armed forces); £450 to all other public authorities."
-    )
+    scottish = key in ("foisa", "eisr")
+    row = valid_on(_periods()["foisa" if scottish else "foia"], on or dt.date.today())
+    limit = Decimal(row["schedule_1_part_1"] if central_government else row["other"])
+    rate = Decimal(row["hourly_rate"])
+    statutory = key in ("foia", "foisa")
+    note = _note(row, scottish)
     if not statutory:
-        note = "No statutory cost limit under the EIR: use reg 12(4)(b) (manifestly unreasonable). " + note
+        law = "EISR: use reg 10(4)(b)" if scottish else "EIR: use reg 12(4)(b)"
+        note = f"No statutory cost limit under the {law} (manifestly unreasonable). " + note
     return CostLimit(
-        regime=regime,
+        regime=key,
         limit=limit,
         hourly_rate=rate,
         hours_cap=limit / rate,
-        regulations=_FOIA_REGS,
-        counted=_FOIA_COUNTED,
-        excluded=_FOIA_EXCLUDED,
+        regulations=_FOISA_REGS if scottish else _FOIA_REGS,
+        counted=_FOISA_COUNTED if scottish else _FOIA_COUNTED,
+        excluded=_FOISA_EXCLUDED if scottish else _FOIA_EXCLUDED,
         statutory=statutory,
+        rate_is_maximum=row.get("rate_is_maximum") is True,
         note=note,
     )
 
 
-def _scottish_limit(regime: str) -> CostLimit:
-    """Return the FOISA prescribed amount (or its EISR indicator)."""
-    limit, rate = Decimal(600), Decimal(15)
-    statutory = regime == "foisa"
-    note = "Staff time is charged at the actual rate up to a maximum of £15 an hour per member of staff."
-    if not statutory:
-        note = "No statutory cost limit under the EISR: use reg 10(4)(b) (manifestly unreasonable). " + note
-    return CostLimit(
-        regime=regime,
-        limit=limit,
-        hourly_rate=rate,
-        hours_cap=limit / rate,
-        regulations=_FOISA_REGS,
-        counted=_FOISA_COUNTED,
-        excluded=_FOISA_EXCLUDED,
-        statutory=statutory,
-        rate_is_maximum=True,
-        note=note,
+def _note(row: Mapping[str, Any], scottish: bool) -> str:
+    """Explain the figures of a period in words."""
+    if scottish:
+        rate = format_money(Decimal(row["hourly_rate"]))
+        return f"Staff time is charged at the actual rate up to a maximum of {rate} an hour per member of staff."
+    part_1, other = format_money(Decimal(row["schedule_1_part_1"])), format_money(Decimal(row["other"]))
+    return (
+        f"{part_1} applies to bodies in Schedule 1 Part I of FOIA (government departments, Parliament, "
+        f"devolved legislatures, armed forces); {other} to all other public authorities."
     )
+
+
+@cache
+def _periods() -> dict[str, list[dict[str, Any]]]:
+    """Return the dated cost limit periods of resources/law/costs.yaml (read once)."""
+    text = (LAW_DIR / "costs.yaml").read_text(encoding="utf-8")
+    data: dict[str, list[dict[str, Any]]] = yamlio.compose_and_load(text, lenient_dates=False)[1]
+    return data
 
 
 def assess_cost(

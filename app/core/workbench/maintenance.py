@@ -62,7 +62,7 @@ def save_with_history(
 def sample_context(case: Case, today: dt.date, clause: Clause | None = None) -> dict[str, Any]:
     """Return a rendering context from a sample case: its first part and a fitting exemption."""
     view = build_case_view(case, today)
-    ctx: dict[str, Any] = {"case": view, "contacts": contact_views(), "part": view.parts[0]}
+    ctx: dict[str, Any] = {"case": view, "contacts": contact_views(view.date), "part": view.parts[0]}
     exemption = _sample_exemption(case, clause) or next((e for p in view.parts for e in p.exemptions), None)
     if exemption is not None:
         ctx["exemption"] = exemption

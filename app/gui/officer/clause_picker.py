@@ -151,7 +151,14 @@ class ClausePickerDialog(QDialog):
                 facts.append(f"{name}: {', '.join(getattr(clause, name))}")
         self.about.setText(f"{clause.title}\n{' · '.join(facts)}")
         self.guidance.setText(reflow(clause.guidance) or "No guidance note.")
-        text, error = render_for_case(clause, self.document.resolved_case(), self.document.today(), candidate.section)
+        library = self.document.library
+        text, error = render_for_case(
+            clause,
+            self.document.resolved_case(),
+            self.document.today(),
+            candidate.section,
+            library.commencements if library else None,
+        )
         self.body.setPlainText(text if not error else f"{text}\n\n(Cannot be filled in for this case: {error})")
         target = self.section.findData(candidate.section)
         if target >= 0:
