@@ -34,7 +34,10 @@ PROBE = "import sys; from app.cli import main; main({argv!r}); print(sorted(m fo
     [
         (["deadline", "--regime", "foisa", "--received", "2026-03-02"], ["yaml", "jinja2", "docx", "holidays"]),
         (["library", "variables"], ["docx", "holidays", "spellchecker", "yaml"]),
-        (["check", "resources/examples/foia-partial.yaml"], ["docx", "holidays", "spellchecker", "xml.sax"]),
+        (
+            ["check", "resources/examples/foia-partial.yaml"],
+            ["docx", "holidays", "spellchecker", "xml.sax", "markdown_it"],
+        ),
         (["render", "resources/examples/foia-partial.yaml", "-o", "{out}"], ["holidays", "spellchecker", "xml.sax"]),
     ],
     ids=["deadline", "library-variables", "check", "render"],

@@ -20,7 +20,6 @@ from app.core.drafting.grouping import part_group
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
 from app.core.drafting.library import Library
 from app.core.drafting.skeleton import SectionSpec, Skeleton, Slot, load_skeleton
-from app.core.drafting.templating import environment
 from app.core.drafting.views import build_case_view, contact_views
 from app.core.law.calendar import WorkingCalendar
 from app.core.law.registry import Citation, CitationError, parse_citation
@@ -296,8 +295,10 @@ def _compiled_template(source: str) -> jinja2.Template:
 
 @lru_cache(maxsize=256)
 def _compiled(expression: str) -> Any:
-    """Compile a condition expression once."""
-    return environment().compile_expression(expression, undefined_to_none=False)
+    """Compile a condition expression once per process (and once per expression in the on-disk cache)."""
+    from app.core.drafting.template_cache import compile_expression
+
+    return compile_expression(expression)
 
 
 def _render_text(source: str, ctx: dict[str, Any], what: str, problems: list[Problem]) -> str:

@@ -10,11 +10,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from app.core.storage.typed import clean
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,12 @@ _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    """Return the shared CommonMark parser with tables on and raw HTML off."""
+    """Return the shared CommonMark parser with tables on and raw HTML off.
+
+    markdown-it is imported here, on the first parse: escaping (all that checking a case needs) does without it.
+    """
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 

@@ -226,3 +226,47 @@ def test_a_standalone_build_without_sources_is_keyed_by_its_program(tmp_path: Pa
     assert code_stamp(source)[0] == len("x = 1\n")
     program = Path(sys.executable).stat()
     assert code_stamp(tmp_path / "not-shipped.py") == (program.st_size, program.st_mtime_ns)
+
+
+@pytest.mark.parametrize(
+    "condition, names",
+    [
+        ("part.outcome == 'withheld' and not group", {"part": {"outcome": "withheld"}, "group": None}),
+        ("exemption.qualified and group.kind != 'ncnd'", {"exemption": {"qualified": True}, "group": {"kind": "x"}}),
+        ("missing is defined", {}),
+        ("items|length > 1", {"items": [1, 2]}),
+    ],
+)
+def test_a_cached_condition_gives_what_jinjas_compile_expression_gives(cache: Path, condition: str, names) -> None:
+    from app.core.drafting.templating import environment
+
+    expected = environment().compile_expression(condition, undefined_to_none=False)(**names)
+    first = template_cache.compile_expression(condition)(**names)
+    second = template_cache.compile_expression(condition)(**names)  # read back from the cache
+    assert list(cache.glob("templates-*/*.expression.bin"))
+    assert first == second == expected
+
+
+def test_a_damaged_condition_cache_file_is_recompiled_and_never_taken_for_a_template(cache: Path) -> None:
+    condition = "name == 'you'"
+    assert template_cache.compile_expression(condition)(name="you") is True
+    path = template_cache._path_for(condition, ".expression")
+    path.write_bytes(path.read_bytes()[:-3])
+    assert template_cache.compile_expression(condition)(name="you") is True
+    # A template and a condition with the same text keep separate files.
+    assert template_cache.compile_template(condition).render() == condition
+    assert template_cache.compile_expression(condition)(name="me") is False
+
+
+@pytest.mark.parametrize("condition", ["part.outcome ==", "a b", "x |", "'open"])
+def test_a_condition_syntax_error_is_jinjas_own(cache: Path, condition: str) -> None:
+    import jinja2
+
+    from app.core.drafting.templating import environment
+
+    with pytest.raises(jinja2.TemplateSyntaxError) as expected:
+        environment().compile_expression(condition, undefined_to_none=False)
+    with pytest.raises(jinja2.TemplateSyntaxError) as got:
+        template_cache.compile_expression(condition)
+    assert (got.value.message, got.value.lineno) == (expected.value.message, expected.value.lineno)
+    assert not list(cache.glob("templates-*/*.expression.bin")), "a condition that does not parse is not cached"
