@@ -24,8 +24,13 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser with every available sub-command attached."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser with every available sub-command attached (or just the one named).
+
+    A command line that names its sub-command needs only that one's module: the others (and what
+    they import) stay unloaded. Messages are the same either way, since the usage line names no
+    sub-command.
+    """
     parser = argparse.ArgumentParser(
         prog="foi-drafter",
         description="Draft UK Freedom of Information responses (FOIA, FOISA, EIR, EISR).",
@@ -33,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         try:
             module = importlib.import_module(f"app.commands.{module_name}")
         except ModuleNotFoundError as exc:
@@ -42,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.configure(command)
         command.set_defaults(handler=module.run)
-    return parser
+        if only is not None:
+            return parser
+    return parser if only is None else build_parser()  # the one named is not in this build: list those that are
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or _is_case_path(args_list[0]):
         args_list = ["gui", *args_list]  # `foi-drafter CASE.foicase` is how a file association opens a case
-    parser = build_parser()
+    parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
     args = parser.parse_args(args_list)
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -20,3 +20,40 @@ def test_anything_else_is_still_a_command_or_an_error(capsys):
         cli.main(["letter.docx"])
     assert stopped.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["render", "case.yaml"],
+        ["render", "case.yaml", "-o", "out.docx", "--bogus"],
+        ["render", "--help"],
+        ["deadline", "--regime", "nope", "--received", "2026-03-02"],
+        ["check", "--today", "not-a-date", "case.yaml"],
+        ["spell", "--help"],
+        ["library", "--help"],
+    ],
+)
+def test_a_named_sub_command_parses_and_fails_as_with_every_command_loaded(argv, capsys):
+    """Only the named sub-command's module is loaded; what the user sees is the same as with all of them."""
+    outcomes = []
+    for parser in (cli.build_parser(argv[0]), cli.build_parser()):
+        with pytest.raises(SystemExit) as stopped:
+            parser.parse_args(argv)
+        outcomes.append((stopped.value.code, capsys.readouterr()))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_a_sub_command_missing_from_the_build_is_listed_among_those_present(monkeypatch, capsys):
+    real = cli.importlib.import_module
+
+    def without_gui(name: str):
+        if name == "app.commands.gui":
+            raise ModuleNotFoundError(name=name)
+        return real(name)
+
+    monkeypatch.setattr(cli.importlib, "import_module", without_gui)
+    with pytest.raises(SystemExit):
+        cli.main(["gui"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'gui'" in err and "'render'" in err

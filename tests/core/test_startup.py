@@ -32,7 +32,10 @@ PROBE = "import sys; from app.cli import main; main({argv!r}); print(sorted(m fo
 @pytest.mark.parametrize(
     "argv, banned",
     [
-        (["deadline", "--regime", "foisa", "--received", "2026-03-02"], ["yaml", "jinja2", "docx", "holidays"]),
+        (
+            ["deadline", "--regime", "foisa", "--received", "2026-03-02"],
+            ["yaml", "jinja2", "docx", "holidays", "app.commands.render", "app.commands.spell"],
+        ),
         (["library", "variables"], ["docx", "holidays", "spellchecker", "yaml"]),
         (
             ["check", "resources/examples/foia-partial.yaml"],
