@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 LAYOUTS = ("quoted-request", "question-by-question")
 PART_REVIEW_DECISIONS = ("upheld", "upheld-with-changes", "overturned", "new-decision")
+LIKELIHOODS = {"would": "would", "would be likely to": "would be likely to", "likely": "would be likely to"}
 
 
 class Reader(Protocol):
@@ -50,10 +51,11 @@ class Reasoning:
     for_disclosure: str = ""
     against: str = ""
     balance: str = ""
+    likelihood: str = ""  # "would" or "would be likely to": the level of harm claimed ("" = not recorded)
 
     def is_empty(self) -> bool:
         """Tell whether the officer has written nothing."""
-        return not (self.harm or self.for_disclosure or self.against or self.balance)
+        return not (self.harm or self.for_disclosure or self.against or self.balance or self.likelihood)
 
 
 @dataclass
@@ -141,8 +143,20 @@ def read_reasoning(r: Reader, raw: Any, where: str = "reasoning") -> dict[str, R
             for_disclosure=r.text(item, "for", f"{at}.for"),
             against=r.text(item, "against", f"{at}.against"),
             balance=r.text(item, "balance", f"{at}.balance"),
+            likelihood=_read_likelihood(r, item, f"{at}.likelihood"),
         )
     return out
+
+
+def _read_likelihood(r: Reader, item: dict[str, Any], where: str) -> str:
+    """Read the level of harm claimed: 'would' or 'would be likely to' ('likely' for short)."""
+    value = " ".join(r.text(item, "likelihood", where).lower().split())
+    if value and value not in LIKELIHOODS:
+        r.problem(
+            where, "must be 'would' (more probable than not) or 'would be likely to' (a real and significant risk)"
+        )
+        return ""
+    return LIKELIHOODS.get(value, "")
 
 
 def read_request_cost(r: Reader, raw: Any, where: str = "cost") -> RequestCost | None:
@@ -181,7 +195,15 @@ def part_facts_data(facts: PartFacts) -> dict[str, Any]:
 def reasoning_data(reasoning: dict[str, Reasoning]) -> dict[str, Any]:
     """Return the officer's reasons as plain data."""
     return {
-        cite: _drop_empty({"harm": r.harm, "for": r.for_disclosure, "against": r.against, "balance": r.balance})
+        cite: _drop_empty(
+            {
+                "harm": r.harm,
+                "for": r.for_disclosure,
+                "against": r.against,
+                "balance": r.balance,
+                "likelihood": r.likelihood,
+            }
+        )
         for cite, r in reasoning.items()
         if not r.is_empty()
     }

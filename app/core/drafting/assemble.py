@@ -238,16 +238,19 @@ def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
     return min((cid, order, clause) for score, cid, order, clause in ranked if score == best)[2]
 
 
-def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int] | None:
+def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int, int] | None:
     """Return how specifically a clause fits the facts, or None when it does not fit.
 
     Naming sections beats naming outcomes, which beats naming regimes, then letter kinds; among
-    clauses naming sections, a deeper match wins (40(2)(3B) over 40(2) over 40).
+    clauses naming sections, a deeper match wins (40(2)(3B) over 40(2) over 40); last, wording for the
+    authority's kind of body (police) beats general wording, and is never used when the kind is not recorded.
     """
     if clause.optional or (clause.status != "approved" and not facts.allow_drafts):
         return None
     if not clause.serves(facts.regime, facts.letter) or not clause.suits(facts.authority_kind):
         return None
+    if clause.authorities and not facts.authority_kind:
+        return None  # wording for one kind of body (police) needs the kind recorded: it states what we are
     if facts.date is not None and not clause.valid_on(facts.date):
         return None
     if clause.outcomes and not set(clause.outcomes) & set(facts.outcomes):
@@ -261,6 +264,7 @@ def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int]
         depth,
         int(bool(clause.regimes)),
         int(bool(clause.letters)),
+        int(bool(clause.authorities)),  # among equals, the wording for this kind of body
     )
 
 

@@ -65,6 +65,14 @@ class ExemptionView:
         metadata=doc("The questions relying on it, when not all of them ('' otherwise)", "questions 4 and 6"),
     )
     harm: str = field(default="", metadata=doc("The officer's own harm reasons for this case (Markdown)", ""))
+    likelihood: str = field(
+        default="would be likely to",
+        metadata=doc(
+            "The level of harm claimed: 'would' when the officer recorded it, else 'would be likely to' "
+            "(the lower level, met whenever the higher one is)",
+            "would be likely to",
+        ),
+    )
     for_disclosure: str = field(default="", metadata=doc("The officer's factors for disclosure (Markdown)", ""))
     against: str = field(default="", metadata=doc("The officer's factors against disclosure (Markdown)", ""))
     balance: str = field(default="", metadata=doc("The officer's reasons for the balance (Markdown)", ""))

@@ -210,6 +210,7 @@ def _with_part_facts(
         questions=questions_text([number], total),
         ncnd=ncnd,
         harm=Trusted(reasons.harm),
+        likelihood=reasons.likelihood or "would be likely to",
         for_disclosure=Trusted(reasons.for_disclosure),
         against=Trusted(reasons.against),
         balance=Trusted(reasons.balance),

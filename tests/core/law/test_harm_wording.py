@@ -1,0 +1,80 @@
+"""Harm wording states only what is recorded: the kind of body, the level of harm claimed, the officer's own reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.core.casefile.model import parse_case
+from app.core.casefile.writing import dump_case
+from app.core.drafting.assemble import assemble
+from app.core.drafting.library import load_library
+from app.core.problems import InputError
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def case_text(regime: str, kind: str, cite: str, reasoning: str = "") -> str:
+    kind_field = f", kind: {kind}" if kind else ""
+    return (
+        f"regime: {regime}\nletter: response\nreference: H-1\nreceived: 2026-10-26\ndate: 2026-11-20\n"
+        f"authority: {{name: Example Body{kind_field}, email: foi@example.org}}\n"
+        "requester: {name: Ms Jane Smith}\nrequest: The records.\n"
+        f"parts:\n  - {{outcome: withheld, exemptions: ['{cite}']}}\n{reasoning}"
+    )
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def letter(library, text: str) -> str:
+    built = assemble(parse_case(text), library, TODAY)
+    assert built.problems == []
+    return built.markdown()
+
+
+@pytest.mark.parametrize(
+    ("regime", "cite", "kind", "policing"),
+    [
+        ("foia", "31(1)(a)", "police", True),
+        ("foia", "31(1)(a)", "council", False),
+        ("foia", "31(1)(a)", "", False),  # the kind not recorded: nothing said about policing
+        ("foisa", "35(1)(a)", "police", True),
+        ("foisa", "35(1)(a)", "council", False),
+    ],
+)
+def test_policing_wording_only_for_a_body_recorded_as_police(library, regime, cite, kind, policing):
+    text = letter(library, case_text(regime, kind, cite))
+    assert ("policing" in text) is policing
+
+
+@pytest.mark.parametrize(
+    ("likelihood", "claimed"),
+    [("", "would be likely to prejudice"), ("would", "would prejudice"), ("likely", "would be likely to prejudice")],
+)
+def test_the_level_of_harm_claimed_is_the_one_recorded(library, likelihood, claimed):
+    field = f", likelihood: {likelihood}" if likelihood else ""
+    reasoning = f"reasoning: {{'43(2)': {{harm: Prices would be undercut{field}}}}}\n"
+    text = letter(library, case_text("foia", "council", "43(2)", reasoning))
+    assert f"disclosure {claimed}" in text
+    if likelihood == "would":
+        assert "would be likely to prejudice" not in text
+
+
+def test_the_officers_own_harm_reasons_are_printed_in_the_general_harm_test(library):
+    reasoning = "reasoning: {'43(2)': {harm: 'Rival bidders would learn our tender prices.'}}\n"
+    for regime, cite in (("foia", "43(2)"), ("foisa", "33(1)(b)")):
+        text = letter(library, case_text(regime, "council", cite, reasoning.replace("43(2)", cite)))
+        assert "Rival bidders would learn our tender prices." in text
+        assert "for the reasons we have explained" not in text
+
+
+def test_an_unknown_level_of_harm_is_refused_naming_the_field_and_a_known_one_survives_saving():
+    with pytest.raises(InputError) as raised:
+        parse_case(case_text("foia", "council", "43(2)", "reasoning: {'43(2)': {likelihood: probably}}\n"))
+    assert any(p.field.endswith("likelihood") or "likelihood" in str(p) for p in raised.value.problems)
+    case = parse_case(case_text("foia", "council", "43(2)", "reasoning: {'43(2)': {likelihood: would}}\n"))
+    assert parse_case(dump_case(case)).reasoning["43(2)"].likelihood == "would"
