@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.casefile.rules import EXEMPTION_OUTCOMES
 from app.gui.officer.exemption_picker import ExemptionPicker, describe
+from app.gui.officer.reasons_editor import ReasonsEditor
 from app.gui.widgets.editors import TypingWatcher, set_text_keeping_cursor, text_editor
 
 OUTCOME_LABELS = {
@@ -124,6 +125,9 @@ class PartsEditor(QWidget):
         form.addRow("&Outcome:", self.outcome)
         form.addRow(self.cost_label, self.cost_hours)
         form.addRow(self._build_exemptions(detail))
+        self.reasons = ReasonsEditor(self.document, spelling, detail)
+        self.reasons.setVisible(False)
+        form.addRow(self.reasons)
         self.answer = text_editor(
             detail,
             "Answer",
@@ -165,6 +169,7 @@ class PartsEditor(QWidget):
         self.cost_hours.valueChanged.connect(self._on_cost_hours_changed)
         self.picker.picked.connect(self.add_exemption)
         self.remove_exemption_button.clicked.connect(self._on_remove_exemption_clicked)
+        self.chosen.currentItemChanged.connect(self._on_chosen_changed)
         self._watcher.watch(self.question, self.answer, self.cost_hours)
         self.document.case_replaced.connect(self.refresh)
         self.document.parts_changed.connect(self._on_document_parts_changed)
@@ -242,10 +247,12 @@ class PartsEditor(QWidget):
         self.remove_exemption_button.setEnabled(bool(part.exemptions))
         self._exemptions_stale = bool(part.exemptions) and not self.isVisible()
         if not part.exemptions or self._exemptions_stale:
+            self.reasons.show_exemptions([], None)
             return
         from app.core.law.registry import CitationError, load_registry
 
         registry = load_registry(self.document.case.regime)
+        self.reasons.show_exemptions(list(part.exemptions), registry)
         for cite in part.exemptions:
             try:
                 provision = registry.lookup(cite)
@@ -321,6 +328,13 @@ class PartsEditor(QWidget):
 
     def _on_cost_hours_changed(self, value: float) -> None:
         self._edit("cost_hours", hours_value(value), typing=True)
+
+    def _on_chosen_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        """Show the reasons of the exemption the officer selected."""
+        if item is not None:
+            index = self.reasons.exemption.findData(item.data(Qt.ItemDataRole.UserRole))
+            if index >= 0:
+                self.reasons.exemption.setCurrentIndex(index)
 
     def _on_remove_exemption_clicked(self) -> None:
         item = self.chosen.currentItem() or self.chosen.item(self.chosen.count() - 1)
