@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from app.core.law.registry import CitationError, Registry, load_registry, parse_citation
+from app.core.law.citations import CitationError, parse_citation
+from app.core.law.registry import Registry, load_registry
 
 if TYPE_CHECKING:
     from app.core.casefile.model import Case, Part

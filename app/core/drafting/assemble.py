@@ -22,7 +22,7 @@ from app.core.drafting.library import Library
 from app.core.drafting.skeleton import SectionSpec, Skeleton, Slot, load_skeleton
 from app.core.drafting.views import build_case_view, contact_views
 from app.core.law.calendar import WorkingCalendar
-from app.core.law.registry import Citation, CitationError, parse_citation
+from app.core.law.citations import Citation, CitationError, parse_citation
 from app.core.problems import Problem
 
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")  # a condition that printed nothing leaves extra blank lines

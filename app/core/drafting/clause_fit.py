@@ -13,7 +13,7 @@ from app.core.drafting.clauses import Clause
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
 from app.core.drafting.skeleton import load_skeleton
-from app.core.law.registry import Citation, CitationError, parse_citation
+from app.core.law.citations import Citation, CitationError, parse_citation
 from app.core.problems import InputError
 
 

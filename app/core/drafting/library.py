@@ -14,8 +14,9 @@ from app.core.drafting.library_settings import load_commencements, settings_file
 from app.core.drafting.skeleton import all_topics
 from app.core.drafting.template_scan import scan
 from app.core.drafting.validity import validity_problems
+from app.core.law.citations import Citation, CitationError, parse_citation
 from app.core.law.elements import known_codes
-from app.core.law.registry import Citation, CitationError, Registry, load_registry, parse_citation
+from app.core.law.registry import Registry, load_registry
 from app.core.paths import CLAUSES_DIR
 from app.core.problems import Problem, display_path
 

@@ -26,12 +26,14 @@ from app.core.drafting.salutation import salutation
 from app.core.drafting.templating import Trusted
 from app.core.law.authorities import foisa_s48, s36_absolute, schedule_1_part_1
 from app.core.law.calendar import WorkingCalendar, calendar_for
+from app.core.law.citations import CitationError, parse_citation
+from app.core.law.contacts import load_contacts
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
 from app.core.law.dated import Commencements
 from app.core.law.deadlines import response_due, review_request_deadline
 from app.core.law.ncnd import ncnd_is_absolute
 from app.core.law.purposes import purpose_texts
-from app.core.law.registry import CitationError, Registry, load_contacts, load_registry, parse_citation
+from app.core.law.registry import Registry, load_registry
 from app.core.law.regulators import RegulatorName, regulator_keys, regulator_on
 
 

@@ -16,10 +16,11 @@ from app.core.drafting.context import ExemptionView
 from app.core.drafting.letter import Letter
 from app.core.drafting.views import build_case_view, exemption_view, request_hours
 from app.core.law.authorities import looks_like_part_1, schedule_1_part_1
+from app.core.law.citations import parse_citation
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
 from app.core.law.findings import Finding
 from app.core.law.purposes import needs_purpose, purpose_key
-from app.core.law.registry import Registry, load_registry, parse_citation
+from app.core.law.registry import Registry, load_registry
 
 ERROR, WARNING = "error", "warning"
 NOTICE = {"foia": "s17(3)", "foisa": "s16(2)", "eir": "reg 14(3)(b)", "eisr": "reg 13(b)"}

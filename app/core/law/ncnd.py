@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from app.core.law.registry import CitationError, parse_citation
+from app.core.law.citations import CitationError, parse_citation
 from app.core.paths import LAW_DIR
 from app.core.storage import yamlio
 

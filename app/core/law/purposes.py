@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from app.core.law.registry import Citation, CitationError, parse_citation
+from app.core.law.citations import Citation, CitationError, parse_citation
 from app.core.paths import LAW_DIR
 from app.core.storage import yamlio
 

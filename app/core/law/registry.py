@@ -1,8 +1,7 @@
-"""Exemption registry: officers' citations, per-regime provisions and letter contact details."""
+"""Exemption registry: the provisions of each regime, read and checked from resources/registry."""
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from app.core.paths import CONTACTS_FILE, REGISTRY_DIR
+from app.core.law.citations import Citation, citation_text, parse_citation, trailing_sibling_run
+from app.core.paths import REGISTRY_DIR
 from app.core.problems import InputError, Problem, display_path
 from app.core.storage import yamlio
 
@@ -34,7 +34,6 @@ ROLES = frozenset({"outcome", "ncnd", "procedure"})
 NEEDS = frozenset(
     {"qualified-person-opinion", "publication-date", "where-accessible", "preparing-authority", "completion-estimate"}
 )
-CONTACT_BODIES: tuple[str, ...] = ("ico", "osic", "tribunal", "court_of_session", "cps", "copfs", "spso")
 
 _ROLE_ADVICE = {
     "outcome": "record it as the part's outcome instead",
@@ -43,136 +42,11 @@ _ROLE_ADVICE = {
 }
 
 
-class CitationError(ValueError):
-    """Text that cannot be read as a section or regulation citation."""
+_KEY_RE = re.compile(r"^\d+[A-Z]?(?:\((?:\d+[A-Z]*|[a-z]+)\))*$")
 
 
 class RegistryError(InputError):
     """A shipped registry or contacts file is malformed; the message names the file."""
-
-
-# --------------------------------------------------------------------------- citations
-
-_PREFIX = r"(?:(?:sections?|secs?|regulations?|regs?|s|r)\s*\.?\s*)?"
-_CITE_RE = re.compile(
-    rf"^{_PREFIX}(?P<section>\d+[A-Za-z]?)\s*(?P<parts>(?:\(\s*[0-9A-Za-z]+\s*\)\s*)*)$",
-    re.IGNORECASE,
-)
-_PART_RE = re.compile(r"\(\s*([0-9A-Za-z]+)\s*\)")
-_KEY_RE = re.compile(r"^\d+[A-Z]?(?:\((?:\d+[A-Z]*|[a-z]+)\))*$")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A section/regulation number plus bracketed parts, e.g. 30(1)(a) -> ("30", ("1", "a"))."""
-
-    section: str
-    parts: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return self.section + "".join(f"({p})" for p in self.parts)
-
-    def startswith(self, prefix: Citation) -> bool:
-        """True when prefix has the same section and its parts begin this citation's parts."""
-        n = len(prefix.parts)
-        return self.section == prefix.section and self.parts[:n] == prefix.parts
-
-
-def parse_citation(text: str | Citation) -> Citation:
-    """Read what officers write ("s.30(1)(a)", "reg 12(5)(a)", "Section 12(1)") as a Citation."""
-    if isinstance(text, Citation):
-        return text
-    raw = (text or "").strip()
-    if not raw:
-        raise CitationError("empty citation: expected something like 's30(1)(a)' or 'reg 12(5)(a)'")
-    if raw.count("(") != raw.count(")"):
-        raise CitationError(f"citation {raw!r} has an unmatched bracket")
-    if re.search(r"\(\s*\)", raw):
-        raise CitationError(f"citation {raw!r} has empty brackets")
-    match = _CITE_RE.match(raw)
-    if not match:
-        raise CitationError(
-            f"{raw!r} is not a citation: expected a number with optional bracketed parts, "
-            "e.g. '30(1)(a)', 's.40(2)' or 'regulation 12(5)(e)'"
-        )
-    section = _normalise_section(match["section"])
-    parts = tuple(_normalise_part(p, raw) for p in _PART_RE.findall(match["parts"]))
-    return Citation(section, parts)
-
-
-def _normalise_section(section: str) -> str:
-    """Strip leading zeros and upper-case a letter suffix: '022a' -> '22A'."""
-    digits = section.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    return str(int(digits)) + section[len(digits) :].upper()
-
-
-def _normalise_part(part: str, raw: str) -> str:
-    """Digits stay, letters go lower case, digit+letter ('3a') becomes '3A'."""
-    if part.isdigit():
-        return str(int(part))
-    if part.isalpha():
-        return part.lower()
-    mixed = re.fullmatch(r"(\d+)([A-Za-z]+)", part)
-    if mixed:
-        return str(int(mixed[1])) + mixed[2].upper()
-    raise CitationError(f"citation {raw!r} has an unreadable part ({part})")
-
-
-def _are_siblings(prev: str, nxt: str) -> bool:
-    """Letter parts in rising order are siblings, e.g. (a)(b), (a)(aa)(ab).
-
-    A roman-looking part ((i), (v), (x)...) after a letter that is not its alphabetical
-    predecessor is read as a child, so 30(b)(i) is not a list; (h)(i) is.
-    """
-    if not (re.fullmatch(r"[a-z]{1,2}", prev) and re.fullmatch(r"[a-z]{1,2}", nxt)):
-        return False
-    if nxt <= prev:
-        return False
-    roman_child = re.fullmatch(r"[ivx]+", nxt) and not (len(prev) == len(nxt) == 1 and ord(nxt) - ord(prev) == 1)
-    return not roman_child
-
-
-def trailing_sibling_run(citation: Citation) -> int:
-    """Length of the run of sibling letter parts that ends the citation (0 when under 2)."""
-    parts = citation.parts
-    run = 1
-    while run < len(parts) and _are_siblings(parts[-run - 1], parts[-run]):
-        run += 1
-    return run if run >= 2 else 0
-
-
-def citation_text(citation: Citation) -> str:
-    """Letter wording of a citation, in forms the Act itself uses.
-
-    Officers run subsections together ('30(1)(a)(b)(c)(2)', '40(2)(3A)(a)'); the letter splits them
-    at each subsection and collapses sibling runs: '30(1)(a), (b) and (c) and (2)',
-    '40(2) and (3A)(a)'.
-    """
-    groups = _subsection_groups(citation.parts)
-    texts = [_group_text(group) for group in groups]
-    head = f"{citation.section}{texts[0]}" if texts else citation.section
-    return " and ".join([head, *texts[1:]])
-
-
-def _subsection_groups(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Split citation parts at each subsection after the first ('1','a','2' -> ('1','a'), ('2',))."""
-    groups: list[list[str]] = []
-    for index, part in enumerate(parts):
-        if index == 0 or (part[0].isdigit() and groups):
-            groups.append([part])
-        else:
-            groups[-1].append(part)
-    return [tuple(g) for g in groups]
-
-
-def _group_text(parts: tuple[str, ...]) -> str:
-    """Render one subsection's parts, collapsing a trailing run of siblings."""
-    run = trailing_sibling_run(Citation("0", parts))
-    if not run:
-        return "".join(f"({p})" for p in parts)
-    head = "".join(f"({p})" for p in parts[:-run])
-    items = [f"({p})" for p in parts[-run:]]
-    return f"{head}{', '.join(items[:-1])} and {items[-1]}"
 
 
 # --------------------------------------------------------------------------- registry model
@@ -348,7 +222,7 @@ class Registry:
 def read_registry(path: Path | str, regime: str | None = None) -> Registry:
     """Read and validate one registry file; RegistryError lists every problem with the file."""
     path = Path(path)
-    data, node = _read_yaml(path)
+    data, node = read_yaml(path)
     problems: list[Problem] = []
     where = display_path(path)
     if not isinstance(data, dict):
@@ -373,31 +247,7 @@ def _load_registry_cached(regime: str) -> Registry:
     return read_registry(REGISTRY_DIR / f"{regime}.yaml", regime)
 
 
-def read_contacts(path: Path | str) -> dict[str, dict[str, Any]]:
-    """Read and validate a contacts file; RegistryError lists every problem with the file."""
-    path = Path(path)
-    data, _ = _read_yaml(path)
-    where = display_path(path)
-    if not isinstance(data, dict):
-        raise RegistryError([Problem(where, None, "expected a mapping at the top level")])
-    problems = [Problem(where, None, m) for m in _contacts_problems(data)]
-    if problems:
-        raise RegistryError(problems)
-    return data
-
-
-def load_contacts() -> dict[str, dict[str, Any]]:
-    """The shipped contact details keyed by body (ico, osic, tribunal...); a fresh copy each call."""
-    return copy.deepcopy(_load_contacts_cached())
-
-
-@cache
-def _load_contacts_cached() -> dict[str, dict[str, Any]]:
-    """Read resources/contacts.yaml once."""
-    return read_contacts(CONTACTS_FILE)
-
-
-def _read_yaml(path: Path) -> tuple[Any, Any]:
+def read_yaml(path: Path) -> tuple[Any, Any]:
     """Parse path into plain data plus the node tree (for line numbers)."""
     where = display_path(path)
     try:
@@ -452,7 +302,7 @@ def _build_registry(
     if data["provision_word"] not in ("section", "regulation"):
         problems.append(Problem(where, None, "provision_word must be 'section' or 'regulation'"))
     for key in ("name", "short_name", "harm_wording", "regulator"):
-        if not _is_text(data[key]):
+        if not is_text(data[key]):
             problems.append(Problem(where, None, f"'{key}' must be non-empty text"))
     provisions = _build_rows(
         data["provisions"],
@@ -535,7 +385,7 @@ def _provision(
 
 def _provision_value_errors(row: dict[str, Any], regime: str) -> list[str]:
     """Problems with the scalar values of a provisions row."""
-    errors = [f"{k} must be non-empty text" for k in ("title", "source") if k in row and not _is_text(row[k])]
+    errors = [f"{k} must be non-empty text" for k in ("title", "source") if k in row and not is_text(row[k])]
     errors += [
         f"{k} must be true or false"
         for k in ("absolute", "emissions_override")
@@ -547,7 +397,7 @@ def _provision_value_errors(row: dict[str, Any], regime: str) -> list[str]:
         errors.append(f"test {row['test']!r} is not one of {', '.join(sorted(TESTS))}")
     if row.get("ncnd") is not None:
         _key_citation(row["ncnd"], errors, "ncnd")
-    if row.get("note") is not None and not _is_text(row["note"]):
+    if row.get("note") is not None and not is_text(row["note"]):
         errors.append("note must be text")
     return errors
 
@@ -557,7 +407,7 @@ def _other_section(row: dict[str, Any], at: int | None, where: str, problems: li
     errors = _row_errors(row, _OTHER_KEYS, set())
     cite = _key_citation(row.get("cite"), errors)
     for key in ("title", "source"):
-        if key in row and not _is_text(row[key]):
+        if key in row and not is_text(row[key]):
             errors.append(f"{key} must be non-empty text")
     if "role" in row and row["role"] not in ROLES:
         errors.append(f"role {row['role']!r} is not one of {', '.join(sorted(ROLES))}")
@@ -587,7 +437,7 @@ def _checked_list(value: Any, what: str, allowed: frozenset[str] | set[str], err
     """A list of strings drawn from allowed (None means empty); record errors otherwise."""
     if value is None:
         return []
-    if not isinstance(value, list) or not all(_is_text(v) for v in value):
+    if not isinstance(value, list) or not all(is_text(v) for v in value):
         errors.append(f"{what} must be a list of text")
         return []
     errors += [f"{what} {v!r} is not one of {', '.join(sorted(allowed))}" for v in value if v not in allowed]
@@ -603,40 +453,6 @@ def _check_duplicates(cites: list[Citation], where: str, problems: list[Problem]
         seen.add(cite)
 
 
-_CONTACT_TEXT = ("name", "source")
-_CONTACT_OPTIONAL_TEXT = ("phone", "email", "website", "complaint_url")
-
-
-def _contacts_problems(data: dict[str, Any]) -> list[str]:
-    """Every problem with a contacts mapping."""
-    problems = [f"missing body '{b}'" for b in CONTACT_BODIES if b not in data]
-    for body, entry in data.items():
-        if not isinstance(entry, dict):
-            problems.append(f"{body}: must be a mapping")
-            continue
-        problems += [f"{body}: {m}" for m in _contact_entry_problems(entry)]
-    return problems
-
-
-def _contact_entry_problems(entry: dict[str, Any]) -> list[str]:
-    """Problems with one body's contact mapping."""
-    problems = [f"'{k}' must be non-empty text" for k in _CONTACT_TEXT if not _is_text(entry.get(k))]
-    for key in _CONTACT_OPTIONAL_TEXT:
-        if key not in entry:
-            problems.append(f"missing '{key}' (use null when unknown)")
-        elif entry[key] is not None and not _is_text(entry[key]):
-            problems.append(f"'{key}' must be text or null")
-    address = entry.get("address")
-    if not isinstance(address, list) or not all(_is_text(line) for line in address):
-        problems.append("'address' must be a list of text lines (may be empty)")
-    uncertain = entry.get("uncertain")
-    if not isinstance(uncertain, list):
-        problems.append("'uncertain' must be a list of field names (may be empty)")
-    else:
-        problems += [f"uncertain names unknown field {u!r}" for u in uncertain if u not in entry]
-    return problems
-
-
-def _is_text(value: Any) -> bool:
+def is_text(value: Any) -> bool:
     """True for a non-blank string."""
     return isinstance(value, str) and bool(value.strip())

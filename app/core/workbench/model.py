@@ -21,7 +21,7 @@ import yaml
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES, Case, load_case
 from app.core.drafting.clauses import FENCE, Clause
 from app.core.drafting.library import BUILT_IN, IGNORED_FILES, Layer, load_library
-from app.core.law.registry import CitationError, parse_citation
+from app.core.law.citations import CitationError, parse_citation
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import Problem
 from app.core.storage import yamlio

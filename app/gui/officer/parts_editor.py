@@ -249,7 +249,8 @@ class PartsEditor(QWidget):
         if not part.exemptions or self._exemptions_stale:
             self.reasons.show_exemptions([], None)
             return
-        from app.core.law.registry import CitationError, load_registry
+        from app.core.law.citations import CitationError
+        from app.core.law.registry import load_registry
 
         registry = load_registry(self.document.case.regime)
         self.reasons.show_exemptions(list(part.exemptions), registry)

@@ -12,7 +12,8 @@ from app.core.drafting.assemble import Facts, assemble, select_clause
 from app.core.drafting.clauses import Clause
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library, load_library
-from app.core.law.registry import load_registry, parse_citation
+from app.core.law.citations import parse_citation
+from app.core.law.registry import load_registry
 
 TODAY = dt.date(2026, 11, 21)
 REGIMES = ("foia", "foisa")

@@ -1,4 +1,4 @@
-"""Tests for the exemption registry, citation parsing and contact details."""
+"""Tests for the exemption registry: lookups, absolute and NCND rules, coverage and malformed files."""
 
 from __future__ import annotations
 
@@ -7,21 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from app.core.law.citations import parse_citation
+from app.core.law.contacts import load_contacts
 from app.core.law.registry import (
-    CONTACT_BODIES,
     NEEDS,
     REGIMES,
     TESTS,
-    Citation,
-    CitationError,
     Provision,
     Registry,
     RegistryError,
-    citation_text,
-    load_contacts,
     load_registry,
-    parse_citation,
-    read_contacts,
     read_registry,
 )
 from app.core.paths import REGISTRY_DIR
@@ -50,86 +45,6 @@ def eisr() -> Registry:
 
 def _keys(provisions: tuple[Provision, ...] | list[Provision]) -> set[str]:
     return {str(p.cite) for p in provisions}
-
-
-# ----------------------------------------------------------------- parsing
-
-
-@pytest.mark.parametrize(
-    ("text", "canonical", "section", "parts"),
-    [
-        ("30(1)(a)", "30(1)(a)", "30", ("1", "a")),
-        ("s30(1)(a)", "30(1)(a)", "30", ("1", "a")),
-        ("s.30(1)(a)", "30(1)(a)", "30", ("1", "a")),
-        ("S 30 (1)(a)", "30(1)(a)", "30", ("1", "a")),
-        ("section 30(1)(a)", "30(1)(a)", "30", ("1", "a")),
-        ("Section 12(1)", "12(1)", "12", ("1",)),
-        ("reg 12(5)(a)", "12(5)(a)", "12", ("5", "a")),
-        ("regulation 13", "13", "13", ()),
-        ("30(1)(a)(b)(c)", "30(1)(a)(b)(c)", "30", ("1", "a", "b", "c")),
-        ("40(2)(3A)(a)", "40(2)(3A)(a)", "40", ("2", "3A", "a")),
-        ("30(1)(a)(b)(c)(2)", "30(1)(a)(b)(c)(2)", "30", ("1", "a", "b", "c", "2")),
-        ("22A", "22A", "22A", ()),
-        ("s22a(1)", "22A(1)", "22A", ("1",)),
-        ("  sec. 40 (2) ", "40(2)", "40", ("2",)),
-        ("37(1)(AC)", "37(1)(ac)", "37", ("1", "ac")),
-        ("40(5a)", "40(5A)", "40", ("5A",)),
-        ("Regulation 12 (4) (b)", "12(4)(b)", "12", ("4", "b")),
-    ],
-)
-def test_parse_citation_forms(text: str, canonical: str, section: str, parts: tuple[str, ...]) -> None:
-    cit = parse_citation(text)
-    assert cit == Citation(section, parts)
-    assert str(cit) == canonical
-
-
-@pytest.mark.parametrize(
-    ("text", "fragment"),
-    [
-        ("thirty", "not a citation"),
-        ("", "empty citation"),
-        ("   ", "empty citation"),
-        ("30(1", "unmatched bracket"),
-        ("30()", "empty brackets"),
-        ("30(1)x", "not a citation"),
-        ("s", "not a citation"),
-        ("30)(1", "not a citation"),
-        ("(1)(a)", "not a citation"),
-        ("30(1-2)", "not a citation"),
-    ],
-)
-def test_parse_citation_garbage(text: str, fragment: str) -> None:
-    with pytest.raises(CitationError, match=re.escape(fragment)):
-        parse_citation(text)
-
-
-def test_citation_error_is_value_error() -> None:
-    assert issubclass(CitationError, ValueError)
-
-
-def test_parse_citation_passes_citation_through() -> None:
-    cit = Citation("30", ("1",))
-    assert parse_citation(cit) is cit
-
-
-@pytest.mark.parametrize(
-    ("text", "rendered"),
-    [
-        ("30(1)(a)(b)(c)", "30(1)(a), (b) and (c)"),
-        ("31(1)(a)(b)", "31(1)(a) and (b)"),
-        ("40(2)", "40(2)"),
-        ("30(b)(i)", "30(b)(i)"),  # roman child, not a list
-        ("30(h)(i)", "30(h) and (i)"),
-        ("37(1)(a)(aa)(ab)", "37(1)(a), (aa) and (ab)"),
-        ("30(1)(a)(b)(c)(2)", "30(1)(a), (b) and (c) and (2)"),  # split at each subsection, as the Act reads
-        ("40(2)(3A)(a)", "40(2) and (3A)(a)"),
-        ("40(2)(3B)", "40(2) and (3B)"),
-        ("12(5)(a)", "12(5)(a)"),
-        ("30(1)(b)(a)", "30(1)(b)(a)"),  # falling order is not a list
-    ],
-)
-def test_citation_text(text: str, rendered: str) -> None:
-    assert citation_text(parse_citation(text)) == rendered
 
 
 @pytest.mark.parametrize(
@@ -558,65 +473,6 @@ def test_resources_located_from_module() -> None:
     assert Path(__file__).resolve().parents[3] / "resources" / "registry" == REGISTRY_DIR
 
 
-# ----------------------------------------------------------------- contacts
-
-
-def test_contacts_bodies() -> None:
-    assert set(load_contacts()) == set(CONTACT_BODIES)
-
-
-@pytest.mark.parametrize(
-    ("body", "address", "phone"),
-    [
-        ("ico", ["Wycliffe House", "Water Lane", "Wilmslow", "Cheshire", "SK9 5AF"], "0303 123 1113"),
-        ("osic", ["Kinburn Castle", "Doubledykes Road", "St Andrews", "Fife", "KY16 9DS"], "01334 464610"),
-        ("court_of_session", ["Parliament House", "Parliament Square", "Edinburgh", "EH1 1RQ"], "0131 225 2595"),
-        ("cps", ["Information Management Unit", "102 Petty France", "London", "SW1H 9EA"], "020 3357 0899"),
-        ("copfs", ["Crown Office", "25 Chambers Street", "Edinburgh", "EH1 1LA"], "0300 020 3000"),
-        ("tribunal", [], "0300 123 4504"),
-    ],
-)
-def test_contact_addresses(body: str, address: list[str], phone: str) -> None:
-    entry = load_contacts()[body]
-    assert entry["address"] == address
-    assert entry["phone"] == phone
-    assert entry["source"].strip() and ".md" not in entry["source"]
-
-
-@pytest.mark.parametrize(
-    ("body", "uncertain"),
-    [
-        ("ico", []),
-        ("osic", ["email", "complaint_url"]),
-        ("tribunal", ["address"]),
-        ("court_of_session", []),
-        ("cps", ["address"]),
-        ("copfs", ["email"]),
-        ("spso", ["address"]),
-    ],
-)
-def test_contact_uncertain_fields(body: str, uncertain: list[str]) -> None:
-    entry = load_contacts()[body]
-    assert entry["uncertain"] == uncertain
-    for field in ("email", "complaint_url"):
-        if field in uncertain:
-            assert entry[field] is None
-
-
-def test_contact_details() -> None:
-    contacts = load_contacts()
-    assert contacts["cps"]["email"] == "IMU@cps.gov.uk"
-    assert contacts["tribunal"]["email"] == "GRC@justice.gov.uk"
-    assert contacts["tribunal"]["website"].startswith("https://www.gov.uk/guidance/information-rights")
-    assert contacts["ico"]["complaint_url"] == "https://ico.org.uk/make-a-complaint/foi-and-eir-complaints/"
-
-
-def test_load_contacts_returns_a_copy() -> None:
-    first = load_contacts()
-    first["ico"]["address"].append("scribble")
-    assert "scribble" not in load_contacts()["ico"]["address"]
-
-
 # ----------------------------------------------------------------- malformed files
 
 
@@ -716,20 +572,3 @@ def test_read_registry_bad_files(tmp_path: Path, text: str, fragment: str) -> No
 def test_read_registry_missing_file(tmp_path: Path) -> None:
     with pytest.raises(RegistryError, match="cannot read file"):
         read_registry(tmp_path / "foia.yaml")
-
-
-def test_read_contacts_reports_problems(tmp_path: Path) -> None:
-    path = _write(
-        tmp_path,
-        "contacts.yaml",
-        "ico:\n  name: ICO\n  address: Wilmslow\n  phone: null\n  email: null\n"
-        "  website: null\n  uncertain: [fax]\n  source: s\n",
-    )
-    with pytest.raises(RegistryError) as info:
-        read_contacts(path)
-    message = str(info.value)
-    assert "contacts.yaml" in message
-    assert "missing body 'osic'" in message
-    assert "ico: 'address' must be a list" in message
-    assert "ico: missing 'complaint_url'" in message
-    assert "ico: uncertain names unknown field 'fax'" in message
