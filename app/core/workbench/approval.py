@@ -103,7 +103,7 @@ def last_editor(versions: Sequence[tuple[str, str]], editing: str = "") -> str:
     """
     if editing:
         return editing
-    from app.core.workbench.model import content_changed, split_text
+    from app.core.workbench.clause_text import content_changed, split_text
 
     for (author, text), (_, older) in pairwise(versions):
         new, old = split_text(text), split_text(older)
@@ -144,7 +144,7 @@ def _key(name: str) -> str:
 
 def last_editor_of(path: Path, history: History, saved: str, current: str, reviewer: str, limit: int = 20) -> str:
     """Return the last editor of a clause file from its history and the editor's unsaved text."""
-    from app.core.workbench.model import content_changed, split_text
+    from app.core.workbench.clause_text import content_changed, split_text
 
     before, now = split_text(saved), split_text(current)
     if not saved or content_changed(before.meta, now.meta, before.body, now.body):

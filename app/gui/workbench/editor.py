@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.drafting.clauses import BAD_HEADER, TEMPLATE_SYNTAX, Clause
 from app.core.problems import Problem
-from app.core.workbench import model
+from app.core.workbench import clause_text, problem_places
 from app.core.workbench.maintenance import validate_text
 from app.gui.workbench.form import MetadataForm
 from app.gui.workbench.highlight import ClauseBodyEdit
@@ -52,11 +52,11 @@ class ClauseEditor(QWidget):
         self.layer_name = ""
         self.read_only = True
         self.raw = False
-        self.baseline = model.ClauseText({}, "")
+        self.baseline = clause_text.ClauseText({}, "")
         self.saved_text = ""
         self.clause: Clause | None = None
         self.problems: list[Problem] = []
-        self.located: list[model.Located] = []
+        self.located: list[problem_places.Located] = []
         self._was_modified = False
         self._loading = False
         self._timer = QTimer(self)
@@ -134,7 +134,7 @@ class ClauseEditor(QWidget):
         """Edit a clause file's text (saved_text is what the file holds now)."""
         self._loading = True
         self.path, self.layer_name, self.read_only = path, layer_name, read_only
-        self.baseline = model.split_text(text, str(path))
+        self.baseline = clause_text.split_text(text, str(path))
         self.raw = self.baseline.raw
         self.form_scroll.setVisible(not self.raw)
         if not self.raw:
@@ -167,7 +167,7 @@ class ClauseEditor(QWidget):
         """Return the file text as edited."""
         if self.raw:
             return self.body.toPlainText()
-        return model.compose(self.form.meta(), self.body.toPlainText(), self.baseline)
+        return clause_text.compose(self.form.meta(), self.body.toPlainText(), self.baseline)
 
     def meta(self) -> dict[str, Any] | None:
         """Return the metadata as edited (None for a file edited as raw text)."""
@@ -181,12 +181,14 @@ class ClauseEditor(QWidget):
         """Tell whether an approved clause's wording or selection metadata has been edited."""
         if self.raw or (self.baseline.meta or {}).get("status") != "approved":
             return False
-        return model.content_changed(self.baseline.meta, self.form.meta(), self.baseline.body, self.body.toPlainText())
+        return clause_text.content_changed(
+            self.baseline.meta, self.form.meta(), self.baseline.body, self.body.toPlainText()
+        )
 
     def mark_saved(self, text: str) -> None:
         """Record that text is now the file's content."""
         if self.path is not None and not self.raw:
-            self.baseline = model.split_text(text, str(self.path))
+            self.baseline = clause_text.split_text(text, str(self.path))
         self.saved_text = text
         self._show_heading()
         self._update_banner()
@@ -194,7 +196,7 @@ class ClauseEditor(QWidget):
 
     def replace_text(self, text: str) -> None:
         """Put another version of the file in the editor (restore); it stays unsaved until saved."""
-        parsed = model.split_text(text, str(self.path))
+        parsed = clause_text.split_text(text, str(self.path))
         self._loading = True
         self.raw = parsed.raw
         self.form_scroll.setVisible(not self.raw)
@@ -235,7 +237,7 @@ class ClauseEditor(QWidget):
 
     # ------------------------------------------------------------ validation
 
-    def validate_now(self) -> list[model.Located]:
+    def validate_now(self) -> list[problem_places.Located]:
         """Validate the text as it stands; show and return the problems."""
         self._timer.stop()
         if self.path is None:
@@ -260,14 +262,14 @@ class ClauseEditor(QWidget):
             and not self.raw
             and not any(p.code in (BAD_HEADER, TEMPLATE_SYNTAX) for p in self.problems)
         ):
-            extra = model.incomplete_problems(self.form.meta(), self.body.toPlainText(), str(self.path), text)
+            extra = problem_places.incomplete_problems(self.form.meta(), self.body.toPlainText(), str(self.path), text)
             self.problems = self.problems + [p for p in extra if p not in self.problems]
-        self.located = model.locate(self.problems, text, self.raw)
+        self.located = problem_places.locate(self.problems, text, self.raw)
         self._show_problems()
         self.validated.emit(self.located)
         return self.located
 
-    def go_to(self, located: model.Located) -> None:
+    def go_to(self, located: problem_places.Located) -> None:
         """Move to the body line or the form field of a problem."""
         if located.kind == "body" and located.body_line:
             self.body.go_to_line(located.body_line)

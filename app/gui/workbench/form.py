@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.workbench import model
+from app.core.workbench import clause_text
 
 LIST_HINTS = {
     "regimes": "Regimes it serves: foia, foisa, eir, eisr (empty = all)",
@@ -64,7 +64,7 @@ class ListField(QWidget):
 
     def values(self) -> list[str]:
         """Return the values typed or chosen."""
-        return model.parse_list(self.line.text())
+        return clause_text.parse_list(self.line.text())
 
     def set_values(self, values: list[str]) -> None:
         """Show values (without emitting edited)."""
@@ -128,8 +128,8 @@ class MetadataForm(QWidget):
         status_row.setContentsMargins(0, 0, 0, 0)
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.draft_button)
-        for key in model.LIST_KEYS:
-            field = ListField(key.capitalize(), model.VOCABULARY.get(key, ()), self)
+        for key in clause_text.LIST_KEYS:
+            field = ListField(key.capitalize(), clause_text.VOCABULARY.get(key, ()), self)
             field.setToolTip(LIST_HINTS[key])
             field.edited.connect(lambda k=key: self._changed(k))
             self.fields[key] = field
@@ -192,8 +192,8 @@ class MetadataForm(QWidget):
         self.id.setText(str(meta.get("id") or ""))
         self.title.setText(str(meta.get("title") or ""))
         self.topic.setEditText(str(meta.get("topic") or ""))
-        for key in model.LIST_KEYS:
-            self.fields[key].set_values(model.as_list(meta.get(key)))
+        for key in clause_text.LIST_KEYS:
+            self.fields[key].set_values(clause_text.as_list(meta.get(key)))
         self.optional.setChecked(bool(meta.get("optional")))
         self.owner.setText(str(meta.get("owner") or ""))
         for key in ("last_reviewed", "review_due"):
@@ -205,7 +205,7 @@ class MetadataForm(QWidget):
         self.topic.setEnabled(not read_only)
         self.guidance.setReadOnly(read_only)
         self.optional.setEnabled(not read_only)
-        for key in model.LIST_KEYS:
+        for key in clause_text.LIST_KEYS:
             self.fields[key].set_read_only(read_only)
         self.show_status(read_only)
         self._loading = False
@@ -240,7 +240,7 @@ class MetadataForm(QWidget):
         if isinstance(widget, ListField):
             widget = widget.line
         if widget is None:
-            widget = self.status if key in model.APPROVAL_KEYS else None
+            widget = self.status if key in clause_text.APPROVAL_KEYS else None
         if widget is None:
             return False
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -257,7 +257,7 @@ class MetadataForm(QWidget):
         self.edited.emit(key)
 
     def _value_of(self, key: str) -> Any:
-        if key in model.LIST_KEYS:
+        if key in clause_text.LIST_KEYS:
             return self.fields[key].values()
         if key == "topic":
             return self.topic.currentText().strip()
@@ -266,8 +266,8 @@ class MetadataForm(QWidget):
         if key == "guidance":
             text = self.guidance.toPlainText().strip()
             return text + "\n" if "\n" in text else text
-        if key in model.DATE_KEYS:
-            return model.parse_date(self.fields[key].text())
+        if key in clause_text.DATE_KEYS:
+            return clause_text.parse_date(self.fields[key].text())
         return self.fields[key].text().strip()
 
 

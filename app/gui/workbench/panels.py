@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.drafting.clauses import Clause
 from app.core.drafting.context import catalogue
 from app.core.problems import Problem
-from app.core.workbench import model
+from app.core.workbench import preview_samples
 from app.core.workbench.maintenance import preview
 
 PAPER = QColor("#ffffff")
@@ -42,7 +42,7 @@ class PreviewPanel(QWidget):
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None):
         super().__init__(parent)
         self.today = today
-        self.samples = model.sample_cases()
+        self.samples = preview_samples.sample_cases()
         self._clause: Clause | None = None
         self._problems: list[Problem] = []
         self._clause_id = ""
@@ -80,7 +80,7 @@ class PreviewPanel(QWidget):
         self._clause, self._problems = clause, problems
         if clause is not None and clause.id != self._clause_id:
             self._clause_id = clause.id
-            self.case_choice.setCurrentIndex(model.best_sample(clause, [name for name, _ in self.samples]))
+            self.case_choice.setCurrentIndex(preview_samples.best_sample(clause, [name for name, _ in self.samples]))
         self._render()
 
     def sample_name(self) -> str:
@@ -112,7 +112,7 @@ class PreviewPanel(QWidget):
 
     def _show(self, markdown: str, status: str) -> None:
         self.markdown = markdown
-        self.browser.setHtml(model.preview_html(markdown) if markdown else "")
+        self.browser.setHtml(preview_samples.preview_html(markdown) if markdown else "")
         self.status.setText(status)
         self.previewed.emit(markdown)
 

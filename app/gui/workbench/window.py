@@ -20,7 +20,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.core.drafting.library import Layer, default_layers
-from app.core.workbench import model
+from app.core.workbench import clause_text, model, preview_samples
 from app.core.workbench.approval import ApprovalPolicy, approval_blocker, as_draft, last_editor_of, load_policy
 from app.core.workbench.maintenance import ApprovalError, approve
 from app.core.workbench.model import Entry, WorkbenchLibrary
@@ -273,7 +273,7 @@ class WorkbenchWindow(QMainWindow):
         if not self.maybe_save():
             return False
         self.entry = Entry(path, layer, None)
-        text = model.compose({"id": clause_id, "title": "", "topic": "", "status": "draft"}, "")
+        text = clause_text.compose({"id": clause_id, "title": "", "topic": "", "status": "draft"}, "")
         self.editor.load(path, layer.name, text, read_only=False, new=True)
         self.history.show_file(path, model.history_of(layer), text)
         self._update_actions()
@@ -351,7 +351,7 @@ class WorkbenchWindow(QMainWindow):
             return True
         if disk in (self.editor.saved_text, self.editor.text()):
             return True
-        if model.split_text(disk) == model.split_text(self.editor.saved_text):
+        if clause_text.split_text(disk) == clause_text.split_text(self.editor.saved_text):
             return True
         return self.prompter.confirm(
             self,
@@ -428,7 +428,7 @@ class WorkbenchWindow(QMainWindow):
 
     def _on_editor_validated(self, _located: list) -> None:
         self.preview.show_clause(self.editor.clause, self.editor.problems)
-        self.catalogue.show_used(model.variables_used(self.editor.body.toPlainText()))
+        self.catalogue.show_used(preview_samples.variables_used(self.editor.body.toPlainText()))
         self.history.set_current_text(self.editor.text())
 
     def _on_editor_modified_changed(self, modified: bool) -> None:

@@ -7,7 +7,6 @@ import difflib
 
 from app.core.drafting.library import BUILT_IN, Layer
 from app.core.paths import CLAUSES_DIR
-from app.core.workbench import model
 from app.core.workbench.approval import (
     ApprovalPolicy,
     approval_blocker,
@@ -16,6 +15,7 @@ from app.core.workbench.approval import (
     last_editor_of,
     load_policy,
 )
+from app.core.workbench.clause_text import META_ORDER, compose, normalised, split_text
 from app.core.workbench.header_layout import merge_header
 from app.core.workbench.history import SnapshotHistory
 
@@ -116,10 +116,10 @@ def changed_lines(before: str, after: str) -> list[str]:
 
 def test_approving_rewrites_only_the_approval_lines_of_the_header():
     original = SHIPPED.read_text(encoding="utf-8")
-    baseline = model.split_text(original)
+    baseline = split_text(original)
     meta = dict(baseline.meta)
     meta.update(approved_by="A. Lawyer", approved_on=dt.date(2027, 3, 1), last_reviewed=dt.date(2027, 3, 1))
-    text = model.compose(meta, baseline.body, baseline)
+    text = compose(meta, baseline.body, baseline)
     assert sorted(line.split(":")[0] for line in changed_lines(original, text)) == [
         "+approved_by",
         "+approved_on",
@@ -128,8 +128,8 @@ def test_approving_rewrites_only_the_approval_lines_of_the_header():
         "-approved_on",
         "-last_reviewed",
     ]
-    assert model.split_text(text).meta == model.normalised(meta) | {
-        k: v for k, v in baseline.meta.items() if k not in model.normalised(meta)
+    assert split_text(text).meta == normalised(meta) | {
+        k: v for k, v in baseline.meta.items() if k not in normalised(meta)
     }
 
 
@@ -137,5 +137,5 @@ def test_merge_header_places_new_fields_in_order_and_drops_removed_ones():
     header = "id: a\ntitle: A\ntopic: closing\nregimes: [foia]   # note kept\noptional: false\nguidance: |\n  Keep\n  this.\n"
     old = {"id": "a", "title": "A", "topic": "closing", "regimes": ["foia"], "guidance": "Keep\nthis.\n"}
     new = {"id": "a", "title": "A", "topic": "closing", "status": "draft", "guidance": "Keep\nthis.\n"}
-    merged = merge_header(header, old, new, model.META_ORDER)
+    merged = merge_header(header, old, new, META_ORDER)
     assert merged == "id: a\ntitle: A\ntopic: closing\nstatus: draft\noptional: false\nguidance: |\n  Keep\n  this.\n"

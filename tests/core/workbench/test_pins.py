@@ -16,7 +16,7 @@ from app.core.drafting.assemble import assemble
 from app.core.drafting.library import default_layers, load_library
 from app.core.paths import CLAUSES_DIR, EXAMPLES_DIR
 from app.core.workbench import model
-from app.core.workbench.history import SnapshotHistory
+from app.core.workbench.history import SnapshotHistory, history_for
 from app.core.workbench.pins import (
     changed_pins,
     keep_earlier_wording,
@@ -100,7 +100,7 @@ def test_keeping_the_earlier_wording_from_git(tmp_path):
     org = tmp_path / "org"
     path = org_copy(org)
     subprocess.run(["git", "init", "-q", str(org)], check=True)
-    history = model.history_for(org)
+    history = history_for(org)
     history.record(path, "Organisation closing", "Rita Reviewer")
     target, layers = saved_case(tmp_path, org)
     case = load_case(target)

@@ -16,6 +16,7 @@ from app.core.drafting.library import default_layers, load_library
 from app.core.paths import CLAUSES_DIR, EXAMPLES_DIR
 from app.core.workbench import model, sync
 from app.core.workbench.approval import as_draft
+from app.core.workbench.history import history_for
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -55,13 +56,13 @@ def edit(folder: Path, old: str, new: str, message: str) -> None:
     path = folder / CLOSING
     text = path.read_text(encoding="utf-8").replace(old, new)
     assert new in text
-    model.save_text(path, text, model.history_for(folder), message, git(folder, "config", "user.name").strip())
+    model.save_text(path, text, history_for(folder), message, git(folder, "config", "user.name").strip())
 
 
 def approve(folder: Path) -> None:
     path = folder / CLOSING
     text = path.read_text(encoding="utf-8").replace("status: draft", "status: approved\napproved_by: Rita Reviewer")
-    model.save_text(path, text, model.history_for(folder), "Approve closing", "Rita Reviewer")
+    model.save_text(path, text, history_for(folder), "Approve closing", "Rita Reviewer")
 
 
 def closing_text(folder: Path) -> str:
