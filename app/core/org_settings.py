@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from app.core.problems import Problem, display_path
-from app.core.settings import APP_NAME, Preferences, read_object, valid_values, write_values
+from app.core.settings import APP_NAME, BAD_VALUE, Preferences, read_object, valid_values, write_values
 
 ENV_VARIABLE = "FOI_DRAFTER_ORG_SETTINGS"
 FILE_NAME = "organisation.json"
 LOCKED_KEY = "locked"
+NOT_FOUND = "not-found"  # Problem.code: the organisation settings file named does not exist
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def load_organisation(path: Path | str, required: bool = False) -> tuple[Organis
     data, problems = read_object(path, "organisation settings")
     if data is None:
         if required and not problems:
-            problems = [Problem(shown, None, "organisation settings file not found")]
+            problems = [Problem(shown, None, "organisation settings file not found", NOT_FOUND)]
         return Organisation(path=path), problems
     values, wrong = valid_values(data, shown)
     locked, wrong_locks = _locked_keys(data.get(LOCKED_KEY, []), shown)
@@ -119,7 +120,9 @@ def _locked_keys(value: Any, shown: str) -> tuple[frozenset[str], list[Problem]]
     """Return the valid key names of a `locked` list, with a problem for anything else."""
     names = {spec.name for spec in fields(Preferences)}
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return frozenset(), [Problem(shown, None, "locked: expected a list of setting names; nothing is locked")]
+        return frozenset(), [
+            Problem(shown, None, "locked: expected a list of setting names; nothing is locked", BAD_VALUE, LOCKED_KEY)
+        ]
     unknown = [v for v in value if v not in names]
-    problems = [Problem(shown, None, f"locked: no setting is called {v!r}") for v in unknown]
+    problems = [Problem(shown, None, f"locked: no setting is called {v!r}", BAD_VALUE, LOCKED_KEY) for v in unknown]
     return frozenset(v for v in value if v in names), problems

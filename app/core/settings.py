@@ -20,6 +20,13 @@ FILE_NAME = "preferences.json"
 FORMAT_VERSION = 1
 MAPPING_LISTS = {"authorities"}
 
+# Problem codes of preferences and organisation settings files (Problem.code); the field names the setting.
+UNREADABLE = "unreadable"
+BAD_JSON = "bad-json"
+NOT_AN_OBJECT = "not-an-object"
+BAD_VALUE = "bad-value"  # a setting of the wrong type or outside its choices; its default is used
+BAD_PROFILE = "bad-profile"  # an authority profile that cannot be used
+
 
 @dataclass
 class Preferences:
@@ -121,13 +128,13 @@ def read_object(path: Path | str, what: str = "preferences") -> tuple[dict[str, 
     except FileNotFoundError:
         return None, []
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(shown, None, f"cannot read {what}: {exc}")]
+        return None, [Problem(shown, None, f"cannot read {what}: {exc}", UNREADABLE)]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return None, [Problem(shown, exc.lineno, f"not valid JSON: {exc.msg}")]
+        return None, [Problem(shown, exc.lineno, f"not valid JSON: {exc.msg}", BAD_JSON)]
     if not isinstance(data, dict):
-        return None, [Problem(shown, 1, f"{what} must be a JSON object")]
+        return None, [Problem(shown, 1, f"{what} must be a JSON object", NOT_AN_OBJECT)]
     return data, []
 
 
@@ -171,15 +178,15 @@ def _from_data(data: dict[str, Any], shown: str) -> tuple[Preferences, list[Prob
         if _same_shape(value, expected, spec.name):
             values[spec.name] = list(value) if isinstance(value, list) else value
         else:
-            problems.append(
-                Problem(shown, None, f"{spec.name}: expected {_shape(expected, spec.name)}; using the default")
-            )
+            message = f"{spec.name}: expected {_shape(expected, spec.name)}; using the default"
+            problems.append(Problem(shown, None, message, BAD_VALUE, spec.name))
     preferences = Preferences(**values)
     if preferences.default_regime not in REGIMES:
-        problems.append(Problem(shown, None, f"default_regime must be one of {', '.join(REGIMES)}; using foia"))
+        message = f"default_regime must be one of {', '.join(REGIMES)}; using foia"
+        problems.append(Problem(shown, None, message, BAD_VALUE, "default_regime"))
         preferences.default_regime = "foia"
     _profiles, wrong = profiles_from_data(preferences.authorities)
-    problems += [Problem(shown, None, message) for message in wrong]
+    problems += [Problem(shown, None, message, BAD_PROFILE, "authorities") for message in wrong]
     return preferences, problems
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from app.core.org_settings import (
     FILE_NAME,
+    NOT_FOUND,
     Organisation,
     default_organisation_path,
     load_layered,
@@ -17,7 +18,7 @@ from app.core.org_settings import (
     merge,
     save_user_preferences,
 )
-from app.core.settings import Preferences
+from app.core.settings import BAD_JSON, BAD_VALUE, Preferences
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "organisation-settings.example.json"
 
@@ -72,22 +73,24 @@ def test_no_organisation_file_means_user_over_built_in(tmp_path):
 def test_a_named_organisation_file_that_is_missing_is_reported(tmp_path):
     _org, problems = load_organisation(tmp_path / "gone.json", required=True)
     assert [p.message for p in problems] == ["organisation settings file not found"]
+    assert [p.code for p in problems] == [NOT_FOUND]
     assert "gone.json" in str(problems[0])
 
 
 @pytest.mark.parametrize(
-    "data, message",
+    "data, message, field",
     [
-        ({"default_regime": "scotland", "authority_name": "Org"}, "default_regime must be one of"),
-        ({"locked": "authority_name"}, "locked: expected a list of setting names"),
-        ({"locked": ["authority_name", "colour"]}, "locked: no setting is called 'colour'"),
-        ({"library_folders": "one"}, "library_folders: expected a list of text"),
+        ({"default_regime": "scotland", "authority_name": "Org"}, "default_regime must be one of", "default_regime"),
+        ({"locked": "authority_name"}, "locked: expected a list of setting names", "locked"),
+        ({"locked": ["authority_name", "colour"]}, "locked: no setting is called 'colour'", "locked"),
+        ({"library_folders": "one"}, "library_folders: expected a list of text", "library_folders"),
     ],
 )
-def test_bad_organisation_values_are_named_and_the_rest_still_applies(tmp_path, data, message):
+def test_bad_organisation_values_are_named_and_the_rest_still_applies(tmp_path, data, message, field):
     org = write(tmp_path / "org.json", data)
     layered = load_layered(tmp_path / "user.json", org)
     assert len(layered.problems) == 1 and message in str(layered.problems[0])
+    assert (layered.problems[0].code, layered.problems[0].field) == (BAD_VALUE, field)
     assert "org.json" in str(layered.problems[0])
     assert layered.preferences.default_regime == "foia"
 
@@ -97,6 +100,7 @@ def test_broken_json_in_the_organisation_file_is_a_problem_not_a_crash(tmp_path)
     org.write_text("{nope", encoding="utf-8")
     layered = load_layered(tmp_path / "user.json", org)
     assert "not valid JSON" in str(layered.problems[0])
+    assert layered.problems[0].code == BAD_JSON
     assert layered.preferences == Preferences()
 
 

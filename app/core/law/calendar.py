@@ -9,9 +9,12 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.core.paths import CALENDAR_DIR
+
+if TYPE_CHECKING:
+    from app.core.problems import Problem
 
 REGIMES: tuple[str, ...] = ("foia", "foisa", "eir", "eisr")
 NATIONS: tuple[str, ...] = ("england", "wales", "scotland", "northern-ireland")
@@ -289,11 +292,11 @@ def _holiday_names(subdivisions: tuple[str, ...], year: int) -> dict[date, list[
     return result
 
 
-def load_extra_days(path: Path | str) -> tuple[list[ExtraDay], list[str]]:
+def load_extra_days(path: Path | str) -> tuple[list[ExtraDay], list[Problem]]:
     """Read extra proclaimed days from a YAML file; return (days, problems) and never raise for bad content.
 
     The file holds a list of mappings with keys ``date`` (YYYY-MM-DD), ``nations`` (any of
-    england, wales, scotland, northern-ireland) and ``name``. Problems read "path:line: message".
+    england, wales, scotland, northern-ireland) and ``name``. Problems carry a code (see extra_days).
     A file holding only comments and an empty list (as shipped) is read without loading PyYAML.
     """
     try:

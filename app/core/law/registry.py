@@ -12,9 +12,21 @@ from typing import Any
 import yaml
 
 from app.core.law.citations import Citation, citation_text, parse_citation, trailing_sibling_run
+from app.core.law.data_files import (
+    BAD_CITE,
+    BAD_VALUE,
+    DUPLICATE_CITE,
+    MISSING_KEY,
+    NOT_A_MAPPING,
+    UNKNOWN_KEY,
+    WRONG_REGIME,
+    RegistryError,
+    Wrong,
+    is_text,
+    read_yaml,
+)
 from app.core.paths import REGISTRY_DIR
-from app.core.problems import InputError, Problem, display_path
-from app.core.storage import yamlio
+from app.core.problems import Problem, display_path
 
 REGIMES: tuple[str, ...] = ("foia", "foisa", "eir", "eisr")
 TESTS = frozenset(
@@ -43,10 +55,6 @@ _ROLE_ADVICE = {
 
 
 _KEY_RE = re.compile(r"^\d+[A-Z]?(?:\((?:\d+[A-Z]*|[a-z]+)\))*$")
-
-
-class RegistryError(InputError):
-    """A shipped registry or contacts file is malformed; the message names the file."""
 
 
 # --------------------------------------------------------------------------- registry model
@@ -226,7 +234,7 @@ def read_registry(path: Path | str, regime: str | None = None) -> Registry:
     problems: list[Problem] = []
     where = display_path(path)
     if not isinstance(data, dict):
-        raise RegistryError([Problem(where, None, "expected a mapping at the top level")])
+        raise RegistryError([Problem(where, None, "expected a mapping at the top level", NOT_A_MAPPING)])
     registry = _build_registry(data, regime or path.stem, node, where, problems)
     if problems or registry is None:
         raise RegistryError(problems)
@@ -245,21 +253,6 @@ def load_registry(regime: str) -> Registry:
 def _load_registry_cached(regime: str) -> Registry:
     """Read resources/registry/<regime>.yaml once."""
     return read_registry(REGISTRY_DIR / f"{regime}.yaml", regime)
-
-
-def read_yaml(path: Path) -> tuple[Any, Any]:
-    """Parse path into plain data plus the node tree (for line numbers)."""
-    where = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        node, data = yamlio.compose_and_load(text, lenient_dates=False)
-    except OSError as exc:
-        raise RegistryError([Problem(where, None, f"cannot read file: {exc.strerror or exc}")]) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise RegistryError([Problem(where, line, f"invalid YAML: {exc}")]) from exc
-    return data, node
 
 
 def _item_lines(node: Any, key: str) -> list[int | None]:
@@ -292,25 +285,29 @@ def _build_registry(
     """Validate the top level and every row; append to problems; None if unusable."""
     for key in _TOP_KEYS:
         if key not in data:
-            problems.append(Problem(where, None, f"missing top-level key '{key}'"))
+            problems.append(Problem(where, None, f"missing top-level key '{key}'", MISSING_KEY, key))
     for key in sorted(set(data) - set(_TOP_KEYS)):
-        problems.append(Problem(where, None, f"unknown top-level key '{key}'"))
+        problems.append(Problem(where, None, f"unknown top-level key '{key}'", UNKNOWN_KEY, key))
     if problems:
         return None
     if data["regime"] != regime:
-        problems.append(Problem(where, None, f"regime is {data['regime']!r} but the file is for {regime!r}"))
+        problems.append(
+            Problem(where, None, f"regime is {data['regime']!r} but the file is for {regime!r}", WRONG_REGIME, "regime")
+        )
     if data["provision_word"] not in ("section", "regulation"):
-        problems.append(Problem(where, None, "provision_word must be 'section' or 'regulation'"))
+        problems.append(
+            Problem(where, None, "provision_word must be 'section' or 'regulation'", BAD_VALUE, "provision_word")
+        )
     for key in ("name", "short_name", "harm_wording", "regulator"):
         if not is_text(data[key]):
-            problems.append(Problem(where, None, f"'{key}' must be non-empty text"))
+            problems.append(Problem(where, None, f"'{key}' must be non-empty text", BAD_VALUE, key))
     provisions = _build_rows(
         data["provisions"],
         "provisions",
         _item_lines(node, "provisions"),
         where,
         problems,
-        lambda row, at: _provision(row, regime, at, where, problems),
+        lambda row, at, place: _provision(row, regime, at, place, where, problems),
     )
     others = _build_rows(
         data["other_sections"],
@@ -318,7 +315,7 @@ def _build_registry(
         _item_lines(node, "other_sections"),
         where,
         problems,
-        lambda row, at: _other_section(row, at, where, problems),
+        lambda row, at, place: _other_section(row, at, place, where, problems),
     )
     _check_duplicates([p.cite for p in provisions] + [o.cite for o in others], where, problems)
     return Registry(
@@ -339,26 +336,26 @@ def _build_rows(
     lines: list[int | None],
     where: str,
     problems: list[Problem],
-    build: Callable[[dict[str, Any], int | None], Any],
+    build: Callable[[dict[str, Any], int | None, str], Any],
 ) -> list[Any]:
-    """Apply build(row, line) to each mapping in rows, skipping rows that fail."""
+    """Apply build(row, line, place) to each mapping in rows (place: e.g. "provisions[0]"), skipping rows that fail."""
     if not isinstance(rows, list):
-        problems.append(Problem(where, None, f"'{key}' must be a list"))
+        problems.append(Problem(where, None, f"'{key}' must be a list", BAD_VALUE, key))
         return []
     built = []
     for i, row in enumerate(rows):
         at = lines[i] if i < len(lines) else None
         if not isinstance(row, dict):
-            problems.append(Problem(where, at, f"{key} item {i + 1} must be a mapping"))
+            problems.append(Problem(where, at, f"{key} item {i + 1} must be a mapping", NOT_A_MAPPING, f"{key}[{i}]"))
             continue
-        item = build(row, at)
+        item = build(row, at, f"{key}[{i}]")
         if item is not None:
             built.append(item)
     return built
 
 
 def _provision(
-    row: dict[str, Any], regime: str, at: int | None, where: str, problems: list[Problem]
+    row: dict[str, Any], regime: str, at: int | None, place: str, where: str, problems: list[Problem]
 ) -> Provision | None:
     """Validate one provisions row and build it, or record problems and return None."""
     errors = _row_errors(row, _ROW_KEYS, {"note", "uncertain"})
@@ -366,7 +363,8 @@ def _provision(
     errors += _provision_value_errors(row, regime)
     needs = _checked_list(row.get("needs"), "needs", NEEDS, errors)
     uncertain = _checked_list(row.get("uncertain"), "uncertain", _ROW_KEYS, errors)
-    problems.extend(Problem(where, at, f"provision {row.get('cite', '?')}: {e}") for e in errors)
+    label = f"provision {row.get('cite', '?')}"
+    problems.extend(Problem(where, at, f"{label}: {e.message}", e.code, f"{place}.{e.field}") for e in errors)
     if errors or cite is None:
         return None
     return Provision(
@@ -383,64 +381,77 @@ def _provision(
     )
 
 
-def _provision_value_errors(row: dict[str, Any], regime: str) -> list[str]:
+def _provision_value_errors(row: dict[str, Any], regime: str) -> list[Wrong]:
     """Problems with the scalar values of a provisions row."""
-    errors = [f"{k} must be non-empty text" for k in ("title", "source") if k in row and not is_text(row[k])]
+    errors = [
+        Wrong(BAD_VALUE, k, f"{k} must be non-empty text")
+        for k in ("title", "source")
+        if k in row and not is_text(row[k])
+    ]
     errors += [
-        f"{k} must be true or false"
+        Wrong(BAD_VALUE, k, f"{k} must be true or false")
         for k in ("absolute", "emissions_override")
         if k in row and not isinstance(row[k], bool)
     ]
     if row.get("emissions_override") is True and regime not in ("eir", "eisr"):
-        errors.append("emissions_override applies only to EIR/EISR")
+        errors.append(Wrong(BAD_VALUE, "emissions_override", "emissions_override applies only to EIR/EISR"))
     if "test" in row and row["test"] not in TESTS:
-        errors.append(f"test {row['test']!r} is not one of {', '.join(sorted(TESTS))}")
+        errors.append(Wrong(BAD_VALUE, "test", f"test {row['test']!r} is not one of {', '.join(sorted(TESTS))}"))
     if row.get("ncnd") is not None:
         _key_citation(row["ncnd"], errors, "ncnd")
     if row.get("note") is not None and not is_text(row["note"]):
-        errors.append("note must be text")
+        errors.append(Wrong(BAD_VALUE, "note", "note must be text"))
     return errors
 
 
-def _other_section(row: dict[str, Any], at: int | None, where: str, problems: list[Problem]) -> OtherSection | None:
+def _other_section(
+    row: dict[str, Any], at: int | None, place: str, where: str, problems: list[Problem]
+) -> OtherSection | None:
     """Validate one other_sections row and build it, or record problems and return None."""
     errors = _row_errors(row, _OTHER_KEYS, set())
     cite = _key_citation(row.get("cite"), errors)
     for key in ("title", "source"):
         if key in row and not is_text(row[key]):
-            errors.append(f"{key} must be non-empty text")
+            errors.append(Wrong(BAD_VALUE, key, f"{key} must be non-empty text"))
     if "role" in row and row["role"] not in ROLES:
-        errors.append(f"role {row['role']!r} is not one of {', '.join(sorted(ROLES))}")
-    problems.extend(Problem(where, at, f"other section {row.get('cite', '?')}: {e}") for e in errors)
+        errors.append(Wrong(BAD_VALUE, "role", f"role {row['role']!r} is not one of {', '.join(sorted(ROLES))}"))
+    label = f"other section {row.get('cite', '?')}"
+    problems.extend(Problem(where, at, f"{label}: {e.message}", e.code, f"{place}.{e.field}") for e in errors)
     if errors or cite is None:
         return None
     return OtherSection(cite, row["title"], row["role"], row["source"])
 
 
-def _row_errors(row: dict[str, Any], allowed: set[str], optional: set[str]) -> list[str]:
+def _row_errors(row: dict[str, Any], allowed: set[str], optional: set[str]) -> list[Wrong]:
     """Missing and unknown keys of a row."""
-    errors = [f"missing '{k}'" for k in sorted(allowed - optional) if k not in row]
-    errors += [f"unknown key '{k}'" for k in sorted(set(row) - allowed)]
+    errors = [Wrong(MISSING_KEY, k, f"missing '{k}'") for k in sorted(allowed - optional) if k not in row]
+    errors += [Wrong(UNKNOWN_KEY, k, f"unknown key '{k}'") for k in sorted(set(row) - allowed)]
     return errors
 
 
-def _key_citation(value: Any, errors: list[str], what: str = "cite") -> Citation | None:
+def _key_citation(value: Any, errors: list[Wrong], what: str = "cite") -> Citation | None:
     """Parse a registry key, which must be quoted text already in canonical form."""
     if not isinstance(value, str) or not _KEY_RE.match(value):
         if value is not None:
-            errors.append(f'{what} {value!r} must be quoted text like "30", "40(2)" or "12(5)(a)"')
+            errors.append(
+                Wrong(BAD_CITE, what, f'{what} {value!r} must be quoted text like "30", "40(2)" or "12(5)(a)"')
+            )
         return None
     return parse_citation(value)
 
 
-def _checked_list(value: Any, what: str, allowed: frozenset[str] | set[str], errors: list[str]) -> list[str]:
+def _checked_list(value: Any, what: str, allowed: frozenset[str] | set[str], errors: list[Wrong]) -> list[str]:
     """A list of strings drawn from allowed (None means empty); record errors otherwise."""
     if value is None:
         return []
     if not isinstance(value, list) or not all(is_text(v) for v in value):
-        errors.append(f"{what} must be a list of text")
+        errors.append(Wrong(BAD_VALUE, what, f"{what} must be a list of text"))
         return []
-    errors += [f"{what} {v!r} is not one of {', '.join(sorted(allowed))}" for v in value if v not in allowed]
+    errors += [
+        Wrong(BAD_VALUE, what, f"{what} {v!r} is not one of {', '.join(sorted(allowed))}")
+        for v in value
+        if v not in allowed
+    ]
     return value
 
 
@@ -449,10 +460,5 @@ def _check_duplicates(cites: list[Citation], where: str, problems: list[Problem]
     seen: set[Citation] = set()
     for cite in cites:
         if cite in seen:
-            problems.append(Problem(where, None, f"duplicate cite {cite}"))
+            problems.append(Problem(where, None, f"duplicate cite {cite}", DUPLICATE_CITE, "cite"))
         seen.add(cite)
-
-
-def is_text(value: Any) -> bool:
-    """True for a non-blank string."""
-    return isinstance(value, str) and bool(value.strip())

@@ -17,6 +17,18 @@ from app.core.law.calendar import (
     load_extra_days,
     parse_iso_date,
 )
+from app.core.law.extra_days import (
+    BAD_DATE,
+    BAD_NAME,
+    BAD_YAML,
+    MISSING_KEY,
+    NO_NATIONS,
+    NOT_A_LIST,
+    NOT_A_MAPPING,
+    UNKNOWN_KEY,
+    UNKNOWN_NATION,
+    UNREADABLE,
+)
 
 FOIA = calendar_for("foia")
 FOISA = calendar_for("foisa")
@@ -258,32 +270,39 @@ def test_bare_dates_apply_to_every_regime() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, line, fragment",
+    "text, line, fragment, code",
     [
-        ("- date: 2026-03-10\n  nations: [scotland\n  name: x\n", 3, "not valid YAML"),
-        ("days:\n  - 2026-03-10\n", 1, "expected a list"),
-        ("- 2026-03-10\n", 1, "must be a mapping"),
-        ("- date: 2026-03-10\n  nations: [scotland]\n", 1, "missing name"),
+        ("- date: 2026-03-10\n  nations: [scotland\n  name: x\n", 3, "not valid YAML", BAD_YAML),
+        ("days:\n  - 2026-03-10\n", 1, "expected a list", NOT_A_LIST),
+        ("- 2026-03-10\n", 1, "must be a mapping", NOT_A_MAPPING),
+        ("- date: 2026-03-10\n  nations: [scotland]\n", 1, "missing name", MISSING_KEY),
         (
             "- date: 2026-03-10\n  nations: [scotland]\n  name: ok\n"
             "- date: 2026-02-30\n  nations: [wales]\n  name: bad\n",
             4,
             "not a real date",
+            BAD_DATE,
         ),
-        ("- date: 10/03/2026\n  nations: [wales]\n  name: bad\n", 1, "YYYY-MM-DD"),
-        ("- date: 2026-03-10\n  nations: [scotland, cornwall]\n  name: x\n", 2, "unknown nation 'cornwall'"),
-        ("- date: 2026-03-10\n  nations: []\n  name: x\n", 2, "no valid nations"),
-        ("- date: 2026-03-10\n  nations: [wales]\n  name: x\n  colour: red\n", 4, "unknown key 'colour'"),
-        ("- date: 2026-03-10\n  nations: [wales]\n  name: [a, b]\n", 3, "name must be"),
+        ("- date: 10/03/2026\n  nations: [wales]\n  name: bad\n", 1, "YYYY-MM-DD", BAD_DATE),
+        (
+            "- date: 2026-03-10\n  nations: [scotland, cornwall]\n  name: x\n",
+            2,
+            "unknown nation 'cornwall'",
+            UNKNOWN_NATION,
+        ),
+        ("- date: 2026-03-10\n  nations: []\n  name: x\n", 2, "no valid nations", NO_NATIONS),
+        ("- date: 2026-03-10\n  nations: [wales]\n  name: x\n  colour: red\n", 4, "unknown key 'colour'", UNKNOWN_KEY),
+        ("- date: 2026-03-10\n  nations: [wales]\n  name: [a, b]\n", 3, "name must be", BAD_NAME),
     ],
 )
 def test_load_extra_days_reports_problems_with_path_and_line(
-    tmp_path: Path, text: str, line: int, fragment: str
+    tmp_path: Path, text: str, line: int, fragment: str, code: str
 ) -> None:
     path = write(tmp_path, text)
     _, problems = load_extra_days(path)
     assert problems, "expected a problem"
-    assert any(p.startswith(f"{path}:{line}: ") and fragment in p for p in problems), problems
+    assert any(str(p).startswith(f"{path}:{line}: ") and fragment in p.message for p in problems), problems
+    assert code in [p.code for p in problems if p.line == line]
 
 
 def test_load_extra_days_keeps_good_entries_beside_bad_ones(tmp_path: Path) -> None:
@@ -305,7 +324,8 @@ def test_load_extra_days_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "absent.yaml"
     days, problems = load_extra_days(path)
     assert days == []
-    assert len(problems) == 1 and problems[0].startswith(f"{path}: cannot read")
+    assert len(problems) == 1 and str(problems[0]).startswith(f"{path}: cannot read")
+    assert problems[0].code == UNREADABLE
 
 
 def test_bundled_extra_days_file_is_valid() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.law.contacts import CONTACT_BODIES, load_contacts, read_contacts
-from app.core.law.registry import RegistryError
+from app.core.law.contacts import CONTACT_BODIES, MISSING_BODY, load_contacts, read_contacts
+from app.core.law.data_files import BAD_VALUE, MISSING_KEY, RegistryError
 
 
 def test_contacts_bodies() -> None:
@@ -81,3 +81,6 @@ def test_read_contacts_reports_problems(tmp_path: Path) -> None:
     assert "ico: 'address' must be a list" in message
     assert "ico: missing 'complaint_url'" in message
     assert "ico: uncertain names unknown field 'fax'" in message
+    found = {(p.code, p.field) for p in info.value.problems}
+    assert {(MISSING_BODY, "osic"), (BAD_VALUE, "ico.address"), (MISSING_KEY, "ico.complaint_url")} <= found
+    assert (BAD_VALUE, "ico.uncertain") in found

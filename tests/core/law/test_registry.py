@@ -9,13 +9,24 @@ import pytest
 
 from app.core.law.citations import parse_citation
 from app.core.law.contacts import load_contacts
+from app.core.law.data_files import (
+    BAD_CITE,
+    BAD_VALUE,
+    BAD_YAML,
+    DUPLICATE_CITE,
+    MISSING_KEY,
+    NOT_A_MAPPING,
+    UNKNOWN_KEY,
+    UNREADABLE,
+    WRONG_REGIME,
+    RegistryError,
+)
 from app.core.law.registry import (
     NEEDS,
     REGIMES,
     TESTS,
     Provision,
     Registry,
-    RegistryError,
     load_registry,
     read_registry,
 )
@@ -493,49 +504,64 @@ other_sections: []
 
 
 @pytest.mark.parametrize(
-    ("rows", "fragment"),
+    ("rows", "fragment", "code", "field"),
     [
         (
             '  - {cite: "30", title: X, absolute: maybe, test: class, ncnd: null,'
             " emissions_override: false, needs: [], source: s}",
             "absolute must be true or false",
+            BAD_VALUE,
+            "provisions[0].absolute",
         ),
         (
             "  - {cite: 30, title: X, absolute: false, test: class, ncnd: null,"
             " emissions_override: false, needs: [], source: s}",
             "must be quoted text",
+            BAD_CITE,
+            "provisions[0].cite",
         ),
         (
             '  - {cite: "30", title: X, absolute: false, test: vibes, ncnd: null,'
             " emissions_override: false, needs: [], source: s}",
             "test 'vibes' is not one of",
+            BAD_VALUE,
+            "provisions[0].test",
         ),
         (
             '  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
             " emissions_override: true, needs: [], source: s}",
             "emissions_override applies only",
+            BAD_VALUE,
+            "provisions[0].emissions_override",
         ),
         (
             '  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
             " emissions_override: false, needs: [coffee], source: s}",
             "needs 'coffee'",
+            BAD_VALUE,
+            "provisions[0].needs",
         ),
         (
             '  - {cite: "30", absolute: false, test: class, ncnd: null, emissions_override: false, needs: []}',
             "missing 'source'",
+            MISSING_KEY,
+            "provisions[0].source",
         ),
         (
             '  - {cite: "30", title: X, absolute: false, test: class, ncnd: null,'
             " emissions_override: false, needs: [], source: s, colour: red}",
             "unknown key 'colour'",
+            UNKNOWN_KEY,
+            "provisions[0].colour",
         ),
     ],
 )
-def test_read_registry_reports_problems(tmp_path: Path, rows: str, fragment: str) -> None:
+def test_read_registry_reports_problems(tmp_path: Path, rows: str, fragment: str, code: str, field: str) -> None:
     path = _write(tmp_path, "foia.yaml", GOOD_HEADER + "provisions:\n" + rows + "\n")
     with pytest.raises(RegistryError) as info:
         read_registry(path)
     assert fragment in str(info.value)
+    assert (code, field) in [(p.code, p.field) for p in info.value.problems]
     assert "foia.yaml:9" in str(info.value)  # file and line of the row
     assert isinstance(info.value, InputError)
 
@@ -552,23 +578,45 @@ def test_read_registry_duplicate_and_regime_mismatch(tmp_path: Path) -> None:
     assert "foisa.yaml" in message
     assert "duplicate cite 30" in message
     assert "regime is 'foia' but the file is for 'foisa'" in message
+    assert {p.code for p in info.value.problems} == {DUPLICATE_CITE, WRONG_REGIME}
 
 
 @pytest.mark.parametrize(
-    ("text", "fragment"),
+    ("text", "fragment", "code"),
     [
-        ("regime: [unclosed\n", "invalid YAML"),
-        ("- just a list\n", "expected a mapping"),
-        ("regime: foia\n", "missing top-level key 'provisions'"),
+        ("regime: [unclosed\n", "invalid YAML", BAD_YAML),
+        ("- just a list\n", "expected a mapping", NOT_A_MAPPING),
+        ("regime: foia\n", "missing top-level key 'provisions'", MISSING_KEY),
     ],
 )
-def test_read_registry_bad_files(tmp_path: Path, text: str, fragment: str) -> None:
+def test_read_registry_bad_files(tmp_path: Path, text: str, fragment: str, code: str) -> None:
     path = _write(tmp_path, "foia.yaml", text)
     with pytest.raises(RegistryError, match=re.escape(fragment)) as info:
         read_registry(path)
     assert "foia.yaml" in str(info.value)
+    assert code in {p.code for p in info.value.problems}
 
 
 def test_read_registry_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(RegistryError, match="cannot read file"):
+    with pytest.raises(RegistryError, match="cannot read file") as info:
         read_registry(tmp_path / "foia.yaml")
+    assert [p.code for p in info.value.problems] == [UNREADABLE]
+
+
+def test_other_section_and_top_level_problems_carry_codes_and_fields(tmp_path: Path) -> None:
+    header = GOOD_HEADER.replace("provision_word: section", "provision_word: clause").replace(
+        "other_sections: []", 'other_sections:\n  - {cite: "12", title: Cost, role: bribe, source: s}'
+    )
+    path = _write(tmp_path, "foia.yaml", header + "provisions: []\nextra: 1\n")
+    with pytest.raises(RegistryError) as info:
+        read_registry(path)
+    assert [(p.code, p.field) for p in info.value.problems] == [(UNKNOWN_KEY, "extra")]
+    path = _write(tmp_path, "foia.yaml", header + "provisions: [oops]\n")
+    with pytest.raises(RegistryError) as info:
+        read_registry(path)
+    found = [(p.code, p.field) for p in info.value.problems]
+    assert found == [
+        (BAD_VALUE, "provision_word"),
+        (NOT_A_MAPPING, "provisions[0]"),
+        (BAD_VALUE, "other_sections[0].role"),
+    ]
