@@ -6,7 +6,8 @@ import dataclasses
 from collections.abc import Mapping
 
 from app.core.casefile.facts import Reasoning
-from app.core.law.registry import CitationError, Provision, parse_citation
+from app.core.law.citations import CitationError, parse_citation
+from app.core.law.registry import Provision
 
 REASON_FIELDS = ("harm", "for_disclosure", "against", "balance")
 HARM_TESTS = ("prejudice",)  # exemptions whose harm must be shown (the check's generic-harm rule)

@@ -96,7 +96,7 @@ class ReasonsEditor(QGroupBox):
         return f"{self._registry.cite_text(cite)} — {provision.title}"
 
     def _provision(self, cite: str) -> Any:
-        from app.core.law.registry import CitationError
+        from app.core.law.citations import CitationError
 
         if self._registry is None:
             return None

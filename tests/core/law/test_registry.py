@@ -21,15 +21,7 @@ from app.core.law.data_files import (
     WRONG_REGIME,
     RegistryError,
 )
-from app.core.law.registry import (
-    NEEDS,
-    REGIMES,
-    TESTS,
-    Provision,
-    Registry,
-    load_registry,
-    read_registry,
-)
+from app.core.law.registry import NEEDS, REGIMES, TESTS, Provision, Registry, load_registry, read_registry
 from app.core.paths import REGISTRY_DIR
 from app.core.problems import InputError
 
