@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -15,11 +16,13 @@ from app.core.casefile.model import Case
 from app.core.drafting import limits
 from app.core.drafting.builtins import builtin_block
 from app.core.drafting.clauses import Clause
+from app.core.drafting.conditions import all_hold
 from app.core.drafting.context import CaseView, ExemptionView, GroupView, PartView
 from app.core.drafting.grouping import part_group
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
 from app.core.drafting.library import Library
 from app.core.drafting.skeleton import SectionSpec, Skeleton, Slot, load_skeleton
+from app.core.drafting.template_errors import explain
 from app.core.drafting.views import build_case_view, contact_views
 from app.core.law.calendar import WorkingCalendar
 from app.core.law.citations import Citation, CitationError, parse_citation
@@ -39,6 +42,7 @@ class Facts:
     allow_drafts: bool
     authority_kind: str = ""  # police, council, … (clauses may say which kinds they suit)
     date: dt.date | None = None  # the letter's date: a clause must state the law valid on it
+    scope: Mapping[str, Any] | None = field(default=None, compare=False)  # the slot's context, for `when:`
 
 
 def assemble(
@@ -135,9 +139,10 @@ def _fill_slot(
     }
     if slot.builtin:
         return builtin_block(slot.builtin, ctx, common)
-    clause = select_clause(library, slot.topic, facts_for(case, ctx))
+    facts = facts_for(case, ctx)
+    clause = select_clause(library, slot.topic, facts)
     if clause is None:
-        if slot.required:
+        if slot.required and select_clause(library, slot.topic, replace(facts, scope=None)) is None:
             problems.append(
                 Problem(
                     "letter",
@@ -180,9 +185,8 @@ def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, Problem | N
     try:
         return _BLANK_RUNS.sub("\n\n", clause.template.render(ctx)).strip() + "\n", None
     except jinja2.TemplateSyntaxError as exc:
-        return "", Problem(
-            clause.path, clause.body_line + (exc.lineno or 1) - 1, f"template syntax error: {exc.message}"
-        )
+        found = explain(clause.body, exc.lineno or 1, exc.message or str(exc), clause.body_line)
+        return "", Problem(clause.path, found.line, found.message, found.code)
     except Exception as exc:
         line = _template_line(sys.exc_info()[2])
         where = clause.body_line + line - 1 if line else None
@@ -222,7 +226,8 @@ def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:
     else:
         outcomes = tuple(view.outcomes)
     citations = tuple(parse_citation(c) for c in cites)
-    return Facts(case.regime, case.letter, outcomes, citations, case.allow_drafts, case.authority.kind, view.date)
+    kind = case.authority.kind
+    return Facts(case.regime, case.letter, outcomes, citations, case.allow_drafts, kind, view.date, ctx)
 
 
 def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
@@ -238,12 +243,14 @@ def select_clause(library: Library, topic: str, facts: Facts) -> Clause | None:
     return min((cid, order, clause) for score, cid, order, clause in ranked if score == best)[2]
 
 
-def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int, int] | None:
+def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int, int, int] | None:
     """Return how specifically a clause fits the facts, or None when it does not fit.
 
     Naming sections beats naming outcomes, which beats naming regimes, then letter kinds; among
-    clauses naming sections, a deeper match wins (40(2)(3B) over 40(2) over 40); last, wording for the
-    authority's kind of body (police) beats general wording, and is never used when the kind is not recorded.
+    clauses naming sections, a deeper match wins (40(2)(3B) over 40(2) over 40). Between those, a
+    clause whose header conditions (`when:`) hold beats one with fewer conditions (without a slot's
+    context, facts.scope None, conditions are not checked); last, wording for the authority's kind
+    of body (police) beats general wording, and is never used when the kind is not recorded.
     """
     if clause.optional or (clause.status != "approved" and not facts.allow_drafts):
         return None
@@ -258,10 +265,13 @@ def clause_score(clause: Clause, facts: Facts) -> tuple[int, int, int, int, int,
     depth = _section_depth(clause.sections, facts.citations) if clause.sections else 0
     if depth is None:
         return None
+    if facts.scope is not None and clause.when and not all_hold(clause.when, facts.scope):
+        return None
     return (
         int(bool(clause.sections)),
         int(bool(clause.outcomes)),
         depth,
+        len(clause.when),
         int(bool(clause.regimes)),
         int(bool(clause.letters)),
         int(bool(clause.authorities)),  # among equals, the wording for this kind of body

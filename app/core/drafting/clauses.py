@@ -14,6 +14,10 @@ import yaml
 from app.core.casefile.authority import KINDS as AUTHORITY_KINDS
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
 from app.core.drafting.clause_header import read_header
+from app.core.drafting.conditions import Condition, parse_when
+from app.core.drafting.template_errors import CODES as TEMPLATE_CODES
+from app.core.drafting.template_errors import TEMPLATE_SYNTAX as TEMPLATE_SYNTAX  # re-exported: a body code
+from app.core.drafting.template_errors import explain
 from app.core.drafting.template_scan import scan
 from app.core.problems import Problem, display_path
 from app.core.storage import typed, yamlio
@@ -28,9 +32,9 @@ BAD_HEADER = "bad-header"  # a metadata header that is unclosed or not a YAML ma
 MISSING_FIELD = "missing-field"
 BAD_FIELD = "bad-field"  # a field of the wrong type or outside its vocabulary
 UNRECORDED_APPROVAL = "unrecorded-approval"  # approved without approved_by
-TEMPLATE_SYNTAX = "template-syntax"
 UNREADABLE = "unreadable"
-UNUSABLE = frozenset({NO_HEADER, BAD_HEADER, MISSING_FIELD, TEMPLATE_SYNTAX, UNREADABLE})  # no clause can be built
+UNKNOWN_CONDITION = "unknown-condition"  # a `when:` condition outside the vocabulary (drafting.conditions)
+UNUSABLE = frozenset({NO_HEADER, BAD_HEADER, MISSING_FIELD, UNREADABLE, *TEMPLATE_CODES})  # no clause can be built
 
 REQUIRED = ("id", "title", "topic", "status")
 LIST_FIELDS = ("regimes", "letters", "outcomes", "sections", "provides", "references", "authorities")
@@ -56,6 +60,7 @@ class Clause:
     provides: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     authorities: tuple[str, ...] = ()  # kinds of authority it suits (police, council, …); empty = any
+    when: tuple[Condition, ...] = ()  # header conditions that must all hold for it to be chosen
     optional: bool = False
     owner: str = ""
     approved_by: str = ""
@@ -169,6 +174,8 @@ def _check_meta(meta: dict[str, Any], header: str, path: str) -> list[Problem]:
             report(key, BAD_FIELD, f"{key} must be an ISO date such as 2026-01-31")
     if meta.get("status") == "approved" and not meta.get("approved_by"):
         report("status", UNRECORDED_APPROVAL, "an approved clause must record approved_by", "approved_by")
+    for item, reason in parse_when(meta.get("when"))[1]:
+        report(_item_text(item), UNKNOWN_CONDITION, f"when: {reason}", "when")  # located by its item
     if "optional" in meta:
         try:
             typed.as_bool(meta["optional"])
@@ -180,16 +187,31 @@ def _check_meta(meta: dict[str, Any], header: str, path: str) -> list[Problem]:
         _, lines = yamlio.load_with_lines(header)
     except yaml.YAMLError:
         lines = {}
-    return [replace(p, line=(yamlio.line_for(lines, at) or 0) + 1) for at, p in found]
+    return [replace(p, line=_line_of(at, p.field, header, lines)) for at, p in found]
+
+
+def _line_of(at: str, key: str, header: str, lines: dict[Any, Any]) -> int:
+    """Return the file line of a problem: of its key, or of the `when:` item it names."""
+    if key == "when" and at != "when":
+        return Clause(id="", title="", topic="", body="", header=header).meta_line("when", at)
+    return (yamlio.line_for(lines, at) or 0) + 1
+
+
+def _item_text(item: Any) -> str:
+    """Return a `when:` item as written on its own line (``not outcome: not-held``)."""
+    if isinstance(item, dict) and len(item) == 1:
+        key, value = next(iter(item.items()))
+        return f"{key}: {'' if value is None else value}"
+    return str(item)
 
 
 def _check_body(body: str, body_line: int, path: str) -> list[Problem]:
-    """Report Jinja syntax errors with their line in the file."""
+    """Report a template error in plain words, at the file line where it starts."""
     error = scan(body).error
     if error is None:
         return []
-    line, message = error
-    return [Problem(path, body_line + line - 1, f"body: template syntax error: {message}", TEMPLATE_SYNTAX)]
+    found = explain(body, *error, first_line=body_line)
+    return [Problem(path, found.line, found.message, found.code)]
 
 
 def _as_list(value: Any) -> list[str]:
@@ -229,6 +251,7 @@ KNOWN_META = {
     "valid_from",
     "valid_until",
     "guidance",
+    "when",
     *LIST_FIELDS,
 }
 
@@ -251,6 +274,7 @@ def _build(meta: dict[str, Any], body: str, path: str, body_line: int, layer: st
         provides=tuple(_as_list(meta.get("provides"))),
         references=tuple(_as_list(meta.get("references"))),
         authorities=tuple(_as_list(meta.get("authorities"))),
+        when=parse_when(meta.get("when"))[0],
         optional=_flag(meta.get("optional")),
         owner=str(meta.get("owner") or ""),
         approved_by=str(meta.get("approved_by") or ""),
@@ -271,6 +295,8 @@ def clause_to_text(clause: Clause) -> str:
     for key in LIST_FIELDS:
         if getattr(clause, key):
             meta[key] = list(getattr(clause, key))
+    if clause.when:
+        meta["when"] = [str(condition) for condition in clause.when]
     if clause.optional:
         meta["optional"] = True
     for key in ("owner", "approved_by", *DATE_FIELDS, "guidance"):

@@ -12,6 +12,7 @@ from app.core.drafting import context
 from app.core.drafting.clauses import Clause, read_clause_file
 from app.core.drafting.library_settings import load_commencements, settings_file
 from app.core.drafting.skeleton import all_topics
+from app.core.drafting.template_errors import suggest
 from app.core.drafting.template_scan import scan
 from app.core.drafting.validity import validity_problems
 from app.core.law.citations import Citation, CitationError, parse_citation
@@ -284,18 +285,22 @@ def _check_variables(clause: Clause) -> list[Problem]:
     prefixes = context.known_prefixes()
     loop_roots = analysis.bound
     problems = []
-    for path, line in sorted(analysis.paths.items(), key=lambda item: item[1]):
+    paths = analysis.paths
+    for path, line in sorted(paths.items(), key=lambda item: item[1]):
         if path[0] in loop_roots or path[0] in _GLOBALS or path in prefixes or _under_list(path, known):
             continue
-        problems.append(
-            Problem(
-                clause.path,
-                clause.body_line + line - 1,
-                f"unknown variable '{'.'.join(path)}' (see the variable catalogue)",
-                UNKNOWN_VARIABLE,
-            )
-        )
+        if any(len(other) > len(path) and other[: len(path)] == path for other in paths):
+            continue  # 'exemptoin' of exemptoin.ncnd: the longer path is reported
+        problems.append(Problem(clause.path, clause.body_line + line - 1, _unknown_fact(path), UNKNOWN_VARIABLE))
     return problems
+
+
+def _unknown_fact(path: tuple[str, ...]) -> str:
+    """Say that a variable is not a fact the engine provides, offering the closest one that is."""
+    name = ".".join(path)
+    closest = suggest(name, sorted(".".join(p) for p in context.known_paths()))
+    hint = f"; did you mean '{closest}'?" if closest else " (see `foi-drafter library variables`)"
+    return f"'{name}' is not a fact the engine provides{hint}"
 
 
 _GLOBALS = {"range", "lipsum", "dict", "cycler", "joiner", "namespace"}  # what the environment offers every template

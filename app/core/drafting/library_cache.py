@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from app.core.drafting.library import Layer, Library
 
 CACHE_DIR_VARIABLE = "FOI_DRAFTER_CACHE_DIR"
-_MAGIC = b"FOI-DRAFTER LIBRARY CACHE 1\n"
+_MAGIC = b"FOI-DRAFTER LIBRARY CACHE 2\n"  # 2: clauses carry header conditions (when:)
 _QUIET_SECONDS = 3.0  # files changed more recently than this are not cached yet
 _CODE_DIRS = ("core/drafting", "core/law", "core/casefile", "core/storage")
 

@@ -129,24 +129,34 @@ def _parsed(snippet: str) -> nodes.Template:
         raise _Defer from exc
 
 
-_Analysis = tuple[frozenset[str], tuple[tuple[tuple[str, ...], int], ...]]
+_Lines = tuple[tuple[str, int], ...]
+_Analysis = tuple[frozenset[str], tuple[tuple[tuple[str, ...], int], ...], _Lines, _Lines]
 
 
 @lru_cache(maxsize=16384)
 def _analysed(snippet: str) -> _Analysis:
-    """Return the names one tag binds and the paths it reads with their lines (cached: tags recur)."""
+    """Return the names one tag binds, the paths it reads and the filters and tests it uses, with lines (cached)."""
     scratch = TemplateScan(bound=set())
     _collect(_parsed(snippet), 0, scratch)
-    return frozenset(scratch.bound), tuple(scratch.paths.items())
+    return (
+        frozenset(scratch.bound),
+        tuple(scratch.paths.items()),
+        tuple(scratch.filters.items()),
+        tuple(scratch.tests.items()),
+    )
 
 
 def _merge(analysis: _Analysis, line_offset: int, result: TemplateScan) -> None:
     """Add a tag's analysis to a template's, as _collect on the tag's parse tree would."""
-    bound, paths = analysis
+    bound, paths, filters, tests = analysis
     result.bound |= bound
     for path, line in paths:
         if path not in result.paths:
             result.paths[path] = line + line_offset
+    for name, line in filters:
+        result.filters.setdefault(name, line + line_offset)
+    for name, line in tests:
+        result.tests.setdefault(name, line + line_offset)
 
 
 def _collect(tree: nodes.Template, line_offset: int, result: TemplateScan) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.drafting.clauses import BAD_HEADER, TEMPLATE_SYNTAX, Clause
+from app.core.drafting.clauses import BAD_HEADER, TEMPLATE_CODES, Clause
 from app.core.problems import Problem
 from app.core.workbench import clause_text, problem_places
 from app.core.workbench.maintenance import validate_text
@@ -260,7 +260,7 @@ class ClauseEditor(QWidget):
         if (
             self.clause is None
             and not self.raw
-            and not any(p.code in (BAD_HEADER, TEMPLATE_SYNTAX) for p in self.problems)
+            and not any(p.code == BAD_HEADER or p.code in TEMPLATE_CODES for p in self.problems)
         ):
             extra = problem_places.incomplete_problems(self.form.meta(), self.body.toPlainText(), str(self.path), text)
             self.problems = self.problems + [p for p in extra if p not in self.problems]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.drafting import clauses, library
+from app.core.drafting import clauses, library, template_errors
 from app.core.drafting.clauses import parse_clause
 from app.core.drafting.library import Layer, check_clause, load_library
 from app.core.drafting.skeleton import all_topics
@@ -30,7 +30,8 @@ def test_unrecorded_approval_is_on_approved_by_at_the_status_line():
 def test_template_syntax_error_makes_the_clause_unusable():
     clause, problems = parse_clause(_text("id: x", "title: X", "topic: t", "status: draft", body="{% if %}\n"), "x.md")
     assert clause is None
-    assert [p.code for p in problems] == [clauses.TEMPLATE_SYNTAX]
+    assert [p.code for p in problems] == [template_errors.UNCLOSED_BLOCK]
+    assert template_errors.UNCLOSED_BLOCK in clauses.UNUSABLE
     assert problems[0].field == ""
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from app.core.casefile.model import load_case
 from app.core.drafting.clauses import parse_clause
+from app.core.drafting.template_errors import UNCLOSED_BLOCK
 from app.core.paths import EXAMPLES_DIR
 from app.core.workbench.history import GitHistory, SnapshotHistory, diff, history_for
 from app.core.workbench.maintenance import ApprovalError, approve, preview, save_with_history, validate_text
@@ -29,7 +30,7 @@ Yours sincerely,
 def test_validation_reports_syntax_error_with_its_line():
     clause, problems = validate_text(DRAFT.replace("{{ case.signatory.name }}", "{% if x %}"), "wb.md")
     assert clause is None
-    assert [(p.line, "template syntax error" in p.message) for p in problems] == [(9, True)]
+    assert [(p.line, p.code) for p in problems] == [(9, UNCLOSED_BLOCK)]
 
 
 def test_validation_reports_unknown_topic_and_variable():
@@ -37,7 +38,7 @@ def test_validation_reports_unknown_topic_and_variable():
     _, problems = validate_text(text, "wb.md")
     messages = [p.message for p in problems]
     assert any("topic 'farewell' is not used" in m for m in messages)
-    assert any("unknown variable 'case.signatory.pet'" in m for m in messages)
+    assert any("'case.signatory.pet' is not a fact the engine provides" in m for m in messages)
 
 
 def test_approve_records_name_dates_and_review_due():

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from app.core.drafting.library import BUILT_IN, Layer, load_library
+from app.core.drafting.library import BUILT_IN, UNKNOWN_VARIABLE, Layer, load_library
+from app.core.drafting.template_errors import UNCLOSED_BLOCK
 from app.core.paths import CLAUSES_DIR
 from app.gui.widgets.answers import CANCEL, DISCARD
 from app.gui.workbench.browser import PROBLEM_GROUP
@@ -208,8 +209,8 @@ def test_syntax_error_shows_its_line_blocks_approval_but_not_saving_a_draft(benc
     open_clause(bench, "org.advice.narrowing")
     unclosed = "You could narrow it.\n\n{% if part.cost_hours %}\nIt took {{ part.cost_hours }} hours.\n"
     problems = set_body(qtbot, bench, unclosed)
-    syntax = [p for p in problems if "template syntax error" in p.problem.message]
-    assert len(syntax) == 1 and syntax[0].kind == "body"
+    syntax = [p for p in problems if p.problem.code == UNCLOSED_BLOCK]
+    assert len(syntax) == 1 and syntax[0].kind == "body" and syntax[0].body_line == 3  # where the if opens
     assert syntax[0].label.startswith(f"Line {syntax[0].file_line} (body line {syntax[0].body_line})")
     assert bench.editor.problem_list.item(0).text() == syntax[0].label
     bench.editor.problem_list.itemClicked.emit(bench.editor.problem_list.item(0))
@@ -221,7 +222,7 @@ def test_syntax_error_shows_its_line_blocks_approval_but_not_saving_a_draft(benc
     text = (layers[1].folder / "foia" / "advice-narrowing.md").read_text(encoding="utf-8")
     assert "{% if part.cost_hours %}" in text and "status: draft" in text
     assert not bench.editor.is_modified()
-    assert bench.entry.clause is None and "template syntax error" in bench.entry.problems[0].message
+    assert bench.entry.clause is None and bench.entry.problems[0].code == UNCLOSED_BLOCK
 
 
 def test_validation_reports_unknown_variables_sections_and_missing_metadata(bench, qtbot):
@@ -236,7 +237,8 @@ def test_validation_reports_unknown_variables_sections_and_missing_metadata(benc
     assert "missing required field 'title'" in messages[("field", "title")]
     assert "no section 99" in messages[("field", "sections")]
     assert any(
-        "unknown variable 'case.requester.shoe_size'" in p.problem.message and p.body_line == 1 for p in problems
+        p.problem.code == UNKNOWN_VARIABLE and "'case.requester.shoe_size'" in p.problem.message and p.body_line == 1
+        for p in problems
     )
     title = next(p for p in problems if p.key == "title")
     assert title.file_line == 2  # the header has no title line: the first header line
