@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from app.gui.officer.main_window import APP_TITLE, MainWindow
 from app.gui.theme import use_fusion
 
 ICONS_DIR = RESOURCES_DIR / "icons"
-QUIT_WHEN_READY_VARIABLE = "FOI_DRAFTER_QUIT_WHEN_READY"  # benchmark hook: exit once the first preview is shown
 
 
 def app_icon() -> QIcon:
@@ -58,7 +56,5 @@ def run_app(case_path: Path | str | None = None, env: AppEnvironment | None = No
     """Run the desktop app until its window closes; return the exit code."""
     app = create_application()
     env = env or AppEnvironment.from_environ()
-    window = start(env, case_path)
-    if os.environ.get(QUIT_WHEN_READY_VARIABLE):
-        window.preview.preview_updated.connect(lambda _shown: app.quit())
+    start(env, case_path)
     return int(app.exec())

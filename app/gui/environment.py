@@ -7,7 +7,6 @@ Environment variables (used by `python main.py gui` and by the crash-recovery te
     FOI_DRAFTER_RECOVERY_DIR  folder for autosaved recovery files
     FOI_DRAFTER_DATA_DIR      folder holding the default organisation clause library (clauses/)
     FOI_DRAFTER_AUTOSAVE_MS   pause after a change before the draft is autosaved (default 3000)
-    FOI_DRAFTER_QUIT_WHEN_READY  benchmark hook: exit once the first letter preview is shown
 """
 
 from __future__ import annotations
