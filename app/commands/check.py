@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from app.commands.options import add_library_and_today
 from app.commands.render import with_profile
 
 # Heavy modules are imported in run(), so other sub-commands never load them.
@@ -19,8 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the check options."""
     parser.add_argument("case", type=Path, help="the case file (YAML)")
     parser.add_argument("--json", action="store_true", help="print findings as JSON")
-    parser.add_argument("--library", type=Path, action="append", default=[], help="an extra clause folder")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="date to treat as today")
+    add_library_and_today(parser)
 
 
 def run(args: argparse.Namespace) -> int:

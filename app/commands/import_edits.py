@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from app.commands.options import add_library_and_today
 from app.commands.word_inputs import read_word_inputs
 
 # Heavy modules (python-docx, Jinja2, PyYAML) are imported in run(), so other sub-commands never load them.
@@ -19,8 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("case", type=Path, help="the case file (YAML); rewritten with the edits")
     parser.add_argument("letter", type=Path, help="the Word letter (.docx) exported from this case and edited")
     parser.add_argument("--dry-run", action="store_true", help="report what would change; leave the case as it is")
-    parser.add_argument("--library", type=Path, action="append", default=[], help="an extra clause folder")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="date to treat as today")
+    add_library_and_today(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -33,20 +33,6 @@ def program(name: str) -> Path:
     return BUNDLE / f"{name}{SUFFIX}"
 
 
-@pytest.fixture
-def outside(tmp_path: Path) -> dict[str, str]:
-    """An environment pointing home, config and recovery into tmp_path, with no Python path to the checkout."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "FOI_DRAFTER_"))}
-    env.update(
-        HOME=str(tmp_path / "home"),
-        FOI_DRAFTER_CONFIG_DIR=str(tmp_path / "config"),
-        FOI_DRAFTER_RECOVERY_DIR=str(tmp_path / "recovery"),
-        FOI_DRAFTER_ORG_SETTINGS=str(tmp_path / "no-organisation.json"),
-        QT_QPA_PLATFORM="offscreen",
-    )
-    return env
-
-
 def run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, timeout=120, check=False)
 

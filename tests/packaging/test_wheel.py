@@ -10,7 +10,6 @@ installed package.
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import subprocess
 import sys
@@ -59,20 +58,6 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return python.parent
-
-
-@pytest.fixture
-def outside(tmp_path: Path) -> dict[str, str]:
-    """An environment with home, settings and recovery in tmp_path and no Python path to the checkout."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "FOI_DRAFTER_"))}
-    env.update(
-        HOME=str(tmp_path / "home"),
-        FOI_DRAFTER_CONFIG_DIR=str(tmp_path / "config"),
-        FOI_DRAFTER_RECOVERY_DIR=str(tmp_path / "recovery"),
-        FOI_DRAFTER_ORG_SETTINGS=str(tmp_path / "no-organisation.json"),
-        QT_QPA_PLATFORM="offscreen",
-    )
-    return env
 
 
 def test_the_wheel_holds_templates_clauses_and_resources(wheel):

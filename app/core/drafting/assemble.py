@@ -23,6 +23,7 @@ from app.core.drafting.letter import Letter, LetterBlock, LetterSection
 from app.core.drafting.library import Library
 from app.core.drafting.skeleton import SectionSpec, Skeleton, Slot, load_skeleton
 from app.core.drafting.template_errors import explain
+from app.core.drafting.template_lines import clause_file_line
 from app.core.drafting.views import build_case_view, contact_views
 from app.core.law.calendar import WorkingCalendar
 from app.core.law.citations import Citation, CitationError, parse_citation
@@ -188,20 +189,9 @@ def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, Problem | N
         found = explain(clause.body, exc.lineno or 1, exc.message or str(exc), clause.body_line)
         return "", Problem(clause.path, found.line, found.message, found.code)
     except Exception as exc:
-        line = _template_line(sys.exc_info()[2])
-        where = clause.body_line + line - 1 if line else None
+        where = clause_file_line(clause, sys.exc_info()[2])
         reason = str(exc) or ("ran out of memory" if isinstance(exc, MemoryError) else type(exc).__name__)
         return "", Problem(clause.path, where, f"cannot render clause {clause.id}: {reason}")
-
-
-def _template_line(tb: Any) -> int | None:
-    """Return the template line of the innermost template frame of a traceback."""
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 def facts_for(case: Case, ctx: dict[str, Any]) -> Facts:

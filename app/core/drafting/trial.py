@@ -16,6 +16,7 @@ from typing import Any
 from app.core.drafting.clauses import Clause
 from app.core.drafting.limits import TemplateLimitError, render_budget
 from app.core.drafting.template_cache import compile_template
+from app.core.drafting.template_lines import clause_file_line
 from app.core.problems import Problem
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
@@ -34,8 +35,7 @@ def limit_problems(clause: Clause) -> list[Problem]:
         with render_budget(TRIAL_SECONDS):
             compile_template(clause.body).render(_sample_context())  # not clause.template: libraries are pickled
     except (TemplateLimitError, MemoryError, RecursionError) as exc:
-        line = _template_line(sys.exc_info()[2])
-        where = clause.body_line + line - 1 if line else clause.body_line
+        where = clause_file_line(clause, sys.exc_info()[2]) or clause.body_line
         reason = str(exc) or type(exc).__name__
         return [Problem(clause.path, where, f"cannot render clause {clause.id}: {reason}")]
     except Exception:
@@ -58,13 +58,3 @@ def _sample_context() -> dict[str, Any]:
         if view.parts[0].exemptions:
             context["exemption"] = view.parts[0].exemptions[0]
     return context
-
-
-def _template_line(tb: Any) -> int | None:
-    """Return the template line of the innermost template frame of a traceback."""
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line

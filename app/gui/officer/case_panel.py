@@ -239,6 +239,10 @@ class CasePanel(QScrollArea):
     def _name(widget: QWidget, name: str) -> None:
         widget.setAccessibleName(name)
 
+    def _shown_fields(self) -> tuple[str, ...]:
+        """Return the case fields this panel shows one widget each for (the authority aside)."""
+        return ("regime", "letter", "status", "received", "date", "request", "requester.address", *self._text_fields())
+
     def _text_fields(self) -> dict[str, QLineEdit]:
         return {
             "reference": self.reference,
@@ -275,16 +279,7 @@ class CasePanel(QScrollArea):
 
     def refresh(self) -> None:
         """Show every field of the current case."""
-        for path in (
-            "regime",
-            "letter",
-            "status",
-            "received",
-            "date",
-            "request",
-            "requester.address",
-            *self._text_fields(),
-        ):
+        for path in self._shown_fields():
             self._show(path)
         self._show("authority")
 
@@ -362,16 +357,7 @@ class CasePanel(QScrollArea):
     def _on_document_field_changed(self, path: str) -> None:
         if path == "review":
             self._refresh_deadline()
-        if path in (
-            "regime",
-            "letter",
-            "status",
-            "received",
-            "date",
-            "request",
-            "requester.address",
-            *self._text_fields(),
-        ):
+        if path in self._shown_fields():
             self._show(path)
         elif path.startswith("authority"):
             self._show("authority")
