@@ -20,9 +20,7 @@ from pathlib import Path
 from app.core.casefile import CASE_SUFFIXES
 from app.core.casefile.model import LETTERS, REGIMES, STATUSES
 from app.core.law.day_index import WorkingDayIndex
-
-RESPONSE_WORKING_DAYS = 20  # FOIA s10(1), FOISA s10(1), EIR reg 5(2), EISR reg 5(2)(a); reviews: FOISA s21(1)
-EIR_REVIEW_WORKING_DAYS = 40  # EIR reg 11(4)
+from app.core.law.deadlines import letter_clock
 
 COLUMNS = ("Reference", "Requester", "Regime", "Letter", "Received", "Due", "Days left", "Status", "File")
 LETTER_WORDS = {
@@ -186,9 +184,8 @@ def deadline_for(
 ) -> tuple[dt.date, int]:
     """Return the due date and working days left: a review outcome runs from the review request."""
     index = _index_for(regime)
-    reviewing = letter == "review-outcome" and review is not None
-    start = review if reviewing and review is not None else received
-    due = index.add(start, EIR_REVIEW_WORKING_DAYS if reviewing and regime == "eir" else RESPONSE_WORKING_DAYS)
+    start, days = letter_clock(regime, letter, received, review)
+    due = index.add(start, days)
     if today <= due:
         return due, index.between(today, due)
     return due, -index.between(due, index.next_working_day(today))

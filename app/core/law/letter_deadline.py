@@ -6,7 +6,7 @@ from datetime import date
 
 from app.core.casefile.model import Case
 from app.core.law.calendar import WorkingCalendar
-from app.core.law.deadlines import eir_review_response_due, response_due, review_response_due
+from app.core.law.deadlines import letter_clock
 
 
 def letter_due(case: Case, calendar: WorkingCalendar) -> date:
@@ -16,10 +16,9 @@ def letter_due(case: Case, calendar: WorkingCalendar) -> date:
     for FOIA the s45 Code's 20 working days, which is guidance; for the EIR reg 11(4)'s 40);
     every other letter from the receipt of the request.
     """
-    if case.letter == "review-outcome" and case.review is not None and case.review.requested is not None:
-        review = eir_review_response_due if case.regime == "eir" else review_response_due
-        return review(case.review.requested, calendar).due
-    return response_due(case.received, calendar)
+    requested = case.review.requested if case.review is not None else None
+    start, days = letter_clock(case.regime, case.letter, case.received, requested)
+    return calendar.add_working_days(start, days)
 
 
 def due_basis(case: Case) -> str:
