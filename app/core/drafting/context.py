@@ -41,6 +41,15 @@ class ContactView:
 
 
 @dataclass(frozen=True)
+class ReasonsView:
+    """The officer's own public interest reasons for a ground that is not an exemption of a part."""
+
+    for_disclosure: str = field(default="", metadata=doc("The officer's factors for disclosure (Markdown)", ""))
+    against: str = field(default="", metadata=doc("The officer's factors against disclosure (Markdown)", ""))
+    balance: str = field(default="", metadata=doc("The officer's reasons for the balance (Markdown)", ""))
+
+
+@dataclass(frozen=True)
 class ExemptionView:
     """One section relied on for a part, with what the registry knows about it."""
 
@@ -212,6 +221,14 @@ class CaseView:
         default="", metadata=doc("FOISA s48: 'full' or 'partial' when it limits applying to the Commissioner", "")
     )
     authority_kind: str = field(default="", metadata=doc("The authority's kind (police, council, …)", "police"))
+    burden_reasons: ReasonsView = field(
+        default_factory=ReasonsView,
+        metadata=doc(
+            "The officer's public interest reasons for EIR reg 12(4)(b) / EISR reg 10(4)(b) when the request "
+            "is refused as too costly, vexatious or repeated (empty otherwise)",
+            None,
+        ),
+    )
     review_groups: list[GroupView] = field(
         default_factory=list, metadata=doc("Review outcomes: one group per review decision", [])
     )

@@ -18,6 +18,7 @@ from app.core.drafting.context import (
     ExemptionView,
     PartView,
     PersonView,
+    ReasonsView,
     ReviewView,
 )
 from app.core.drafting.grouping import CASE_REVIEW_DECISIONS, grounds, outcome_groups, questions_text, review_groups
@@ -88,7 +89,21 @@ def build_case_view(
         review_groups=review_groups(parts),
         s48=_s48(case),
         authority_kind=case.authority.kind,
+        burden_reasons=_burden_reasons(case, reasoning),
     )
+
+
+MANIFESTLY_UNREASONABLE = {"eir": "12(4)(b)", "eisr": "10(4)(b)"}
+BURDEN_OUTCOMES = ("cost-limit", "vexatious", "repeated")
+
+
+def _burden_reasons(case: Case, reasoning: dict[str, Reasoning]) -> ReasonsView:
+    """Return the officer's reasons for the manifestly unreasonable exception, when a burden refusal relies on it."""
+    cite = MANIFESTLY_UNREASONABLE.get(case.regime)
+    if cite is None or not any(p.outcome in BURDEN_OUTCOMES for p in case.parts):
+        return ReasonsView()
+    reasons = reasoning.get(cite, Reasoning())
+    return ReasonsView(Trusted(reasons.for_disclosure), Trusted(reasons.against), Trusted(reasons.balance))
 
 
 def _s48(case: Case) -> str:

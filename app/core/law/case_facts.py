@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from app.core.casefile.model import Case, Part
-from app.core.drafting.context import ExemptionView
+from app.core.drafting.context import ExemptionView, GroupView
 from app.core.drafting.letter import Letter
-from app.core.drafting.views import build_case_view, exemption_view, request_hours
+from app.core.drafting.views import MANIFESTLY_UNREASONABLE, build_case_view, exemption_view, request_hours
 from app.core.law.authorities import looks_like_part_1, schedule_1_part_1
 from app.core.law.citations import parse_citation
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
@@ -244,6 +244,34 @@ def reasoning_findings(case: Case, letter: Letter) -> list[Finding]:
     for ground in view.grounds:
         for exemption in ground.exemptions:
             found += _generic(case, letter, registry, exemption, ground.numbers)
+    return found + _generic_burden(case, letter, view.burden_reasons.balance, view.grounds)
+
+
+BURDEN_TOPICS = {"cost": "cost", "vexatious": "decision", "repeated": "decision"}  # where each ground's PIT is
+
+
+def _generic_burden(case: Case, letter: Letter, balance: str, grounds: list[GroupView]) -> list[Finding]:
+    """EIR/EISR burden refusals rest on the manifestly unreasonable exception, which needs its own balance."""
+    cite = MANIFESTLY_UNREASONABLE.get(case.regime)
+    if cite is None or str(balance).strip():
+        return []
+    found = []
+    for ground in grounds:
+        topic = BURDEN_TOPICS.get(ground.kind)
+        block = letter.find(topic, ground.numbers[0]) if topic else None
+        if block is None or block.removed or block.edited:
+            continue
+        found.append(
+            Finding(
+                "generic-burden-pit",
+                ERROR,
+                f"{load_registry(case.regime).short_name} {NOTICE[case.regime]}",
+                f"the public interest reasons for regulation {cite} (manifestly unreasonable) are the library's "
+                f"generic text; say why they apply to this request (reasoning: '{cite}': balance)",
+                part=ground.numbers[0],
+                block_key=block.key,
+            )
+        )
     return found
 
 

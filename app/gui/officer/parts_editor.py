@@ -238,22 +238,24 @@ class PartsEditor(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        part = self.document.case.parts[self.current_index()]
         if self._exemptions_stale:
-            self._show_exemptions(self.document.case.parts[self.current_index()])
+            self._show_exemptions(part)
+        else:
+            self._show_reasons(part)
 
     def _show_exemptions(self, part) -> None:
         """List the part's exemptions (the registry is read only once the editor is on screen)."""
         self.chosen.clear()
         self.remove_exemption_button.setEnabled(bool(part.exemptions))
         self._exemptions_stale = bool(part.exemptions) and not self.isVisible()
+        self._show_reasons(part)
         if not part.exemptions or self._exemptions_stale:
-            self.reasons.show_exemptions([], None)
             return
         from app.core.law.citations import CitationError
         from app.core.law.registry import load_registry
 
         registry = load_registry(self.document.case.regime)
-        self.reasons.show_exemptions(list(part.exemptions), registry)
         for cite in part.exemptions:
             try:
                 provision = registry.lookup(cite)
@@ -265,6 +267,21 @@ class PartsEditor(QWidget):
                 text = f"{registry.cite_text(cite)} — {provision.title}\n    {describe(provision, registry)[1]}"
             item = QListWidgetItem(text, self.chosen)
             item.setData(Qt.ItemDataRole.UserRole, cite)
+
+    def _show_reasons(self, part) -> None:
+        """Offer the reasons of the part's exemptions, and of EIR/EISR's manifestly unreasonable exception for a burden refusal."""
+        from app.core.drafting.views import BURDEN_OUTCOMES, MANIFESTLY_UNREASONABLE
+
+        cites = list(part.exemptions)
+        implied = MANIFESTLY_UNREASONABLE.get(self.document.case.regime)
+        if implied and part.outcome in BURDEN_OUTCOMES and implied not in cites:
+            cites.append(implied)
+        if not cites or not self.isVisible():
+            self.reasons.show_exemptions([], None)
+            return
+        from app.core.law.registry import load_registry
+
+        self.reasons.show_exemptions(cites, load_registry(self.document.case.regime))
 
     def _show_outcome_rows(self, outcome: str) -> None:
         cost = outcome == "cost-limit"

@@ -15,6 +15,7 @@ LABELS = {
     "against": ("A&gainst:", "Factors against disclosure that apply to this information (- one a line)"),
     "balance": ("&Balance:", "Why the balance falls as it does for this information"),
 }
+WHY_IT_APPLIES = "Why the exemption applies to this information, when the letter's wording does not make it plain"
 LIKELIHOOD_CHOICES = (
     ("Would be likely to (a real and significant risk)", ""),
     ("Would (more probable than not)", "would"),
@@ -49,7 +50,11 @@ class ReasonsEditor(QGroupBox):
         self.likelihood_label = QLabel("&Level:", self)
         self.likelihood_label.setBuddy(self.likelihood)
         form.addRow(self.likelihood_label, self.likelihood)
-        self.none_needed = QLabel("No harm test or public interest test applies to this exemption.", self)
+        self.none_needed = QLabel(
+            "No harm test or public interest test applies to this exemption. Say why it applies to this "
+            "information if that is not apparent.",
+            self,
+        )
         self.none_needed.setWordWrap(True)
         form.addRow(self.none_needed)
         self.editors: dict[str, QPlainTextEdit] = {}
@@ -111,19 +116,19 @@ class ReasonsEditor(QGroupBox):
             return
         reasons = reasons_for(self.document.case.reasoning, cite)
         needed = reasons_needed(self._provision(cite))
+        harm = "harm" in needed
         self._updating = True
-        shown_any = False
         try:
             for name, editor in self.editors.items():
                 set_text_keeping_cursor(editor, getattr(reasons, name))
-                shown = name in needed or bool(getattr(reasons, name))
+                shown = name == "harm" or name in needed or bool(getattr(reasons, name))
                 editor.setVisible(shown)
                 self.labels[name].setVisible(shown)
-                shown_any = shown_any or shown
         finally:
             self._updating = False
-        self.none_needed.setVisible(not shown_any)
-        harm = "harm" in needed
+        self.labels["harm"].setText(LABELS["harm"][0] if harm else "&Why it applies:")
+        self.editors["harm"].setPlaceholderText(LABELS["harm"][1] if harm else WHY_IT_APPLIES)
+        self.none_needed.setVisible(not needed)
         self._updating = True
         try:
             value = "would" if reasons.likelihood == "would" else ""

@@ -62,11 +62,19 @@ parts:
   - question: The monitoring results
     outcome: disclosed
     answer: "The results are attached."
-""" + officer_reasons(exemptions)
+""" + officer_reasons(exemptions + burden_exception(regime, outcome))
+
+
+def burden_exception(regime: str, outcome: str) -> list[str]:
+    """The manifestly unreasonable exception a burden refusal rests on (its balance is the officer's too)."""
+    if outcome in ("cost-limit", "vexatious", "repeated"):
+        return ["12(4)(b)" if regime == "eir" else "10(4)(b)"]
+    return []
 
 
 def officer_reasons(exemptions: list[str]) -> str:
     """The officer's own harm and balance reasons for each exemption, as a case would record them."""
+    exemptions = list(dict.fromkeys(exemptions))
     if not exemptions:
         return ""
     rows = "".join(

@@ -102,6 +102,8 @@ def make_case(
     lines.append("    emissions: false")
     if multi:
         lines += ["  - question: The map", "    outcome: disclosed", '    answer: "The map is attached."']
+    if regime in ("eir", "eisr") and outcome in ("cost-limit", "vexatious", "repeated"):
+        cited = list(dict.fromkeys([*cited, "12(4)(b)" if regime == "eir" else "10(4)(b)"]))  # its balance too
     if cited:
         lines.append("reasoning:")
         lines += [

@@ -78,3 +78,18 @@ def test_an_unknown_level_of_harm_is_refused_naming_the_field_and_a_known_one_su
     assert any(p.field.endswith("likelihood") or "likelihood" in str(p) for p in raised.value.problems)
     case = parse_case(case_text("foia", "council", "43(2)", "reasoning: {'43(2)': {likelihood: would}}\n"))
     assert parse_case(dump_case(case)).reasoning["43(2)"].likelihood == "would"
+
+
+@pytest.mark.parametrize(("regime", "cite"), [("foia", "32(1)"), ("foisa", "37(1)(a)")])
+def test_a_class_exemptions_reasons_are_printed_once_and_none_are_claimed_without_them(library, regime, cite):
+    why = "The papers were filed with the court in the Eastfield case."
+    bare = letter(library, case_text(regime, "council", cite))
+    assert "for the reasons we have explained" not in bare and "for the following reasons" not in bare
+    text = letter(library, case_text(regime, "council", cite, f"reasoning: {{'{cite}': {{harm: '{why}'}}}}\n"))
+    assert text.count(why) == 1
+
+
+def test_a_prejudice_based_exemptions_harm_is_said_once(library):
+    why = "Rival bidders would learn our tender prices."
+    text = letter(library, case_text("foia", "council", "43(2)", f"reasoning: {{'43(2)': {{harm: '{why}'}}}}\n"))
+    assert text.count(why) == 1

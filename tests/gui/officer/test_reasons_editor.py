@@ -63,13 +63,17 @@ def test_reasons_typed_in_the_form_are_the_case_specific_reasons_the_check_asks_
     assert window.document.case.reasoning["31(1)(a)"].harm == HARM
 
 
-def test_an_absolute_class_exemption_asks_for_no_reasons(qtbot, window, tmp_path):
+def test_an_absolute_class_exemption_asks_only_why_it_applies(qtbot, window, tmp_path):
     open_case(window, tmp_path)
     window.parts_editor.select_part(1)
     box = window.parts_editor.reasons
     assert box.current_cite() == "21"
     assert box.none_needed.isVisibleTo(box)
-    assert not any(editor.isVisibleTo(box) for editor in box.editors.values())
+    assert [name for name, editor in box.editors.items() if editor.isVisibleTo(box)] == ["harm"]
+    assert box.labels["harm"].text() == "&Why it applies:" and not box.likelihood.isVisibleTo(box)
+    why = "The prices are published in our contracts register."
+    box.editors["harm"].setPlainText(why)
+    assert why in settle(qtbot, window.document).letter.markdown()
 
 
 def test_export_with_open_errors_asks_and_records_them_in_the_case_not_the_file(qtbot, window, prompter, tmp_path):
@@ -90,3 +94,17 @@ def test_export_with_open_errors_asks_and_records_them_in_the_case_not_the_file(
     assert window.save()
     errors = load_case(path).export_errors
     assert errors and any("generic text" in e for e in errors)
+
+
+def test_an_eir_cost_refusal_offers_the_balance_for_the_manifestly_unreasonable_exception(qtbot, window, tmp_path):
+    eir = CASE.replace("regime: foia", "regime: eir").replace(
+        "    outcome: withheld\n    exemptions: ['31(1)(a)']", "    outcome: cost-limit"
+    )
+    eir = eir.replace("parts:", "cost: {hours: 60}\nparts:")
+    open_case(window, tmp_path, eir)
+    box = window.parts_editor.reasons
+    assert box.isVisibleTo(window.parts_editor) and box.current_cite() == "12(4)(b)"
+    assert "generic-burden-pit" in rules(settle(qtbot, window.document))
+    box.editors["balance"].setPlainText(BALANCE)
+    result = settle(qtbot, window.document)
+    assert "generic-burden-pit" not in rules(result) and BALANCE in result.letter.markdown()
