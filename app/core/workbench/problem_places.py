@@ -25,7 +25,7 @@ class Located:
     @property
     def label(self) -> str:
         """Return the problem as listed under the editor."""
-        message = self.problem.message.removeprefix("body: ")
+        message = self.problem.message
         if self.kind == "body":
             return f"Line {self.file_line} (body line {self.body_line}): {message}"
         if self.kind == "field":

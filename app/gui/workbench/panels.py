@@ -91,7 +91,7 @@ class PreviewPanel(QWidget):
         clause = self._clause
         if clause is None:
             blocking = next((p for p in self._problems), None)
-            message = blocking.message.removeprefix("body: ") if blocking else "the clause cannot be read"
+            message = blocking.message if blocking else "the clause cannot be read"
             self._show(
                 "", f"Cannot preview: {message}" + (f" (line {blocking.line})" if blocking and blocking.line else "")
             )
