@@ -93,3 +93,31 @@ def test_a_prejudice_based_exemptions_harm_is_said_once(library):
     why = "Rival bidders would learn our tender prices."
     text = letter(library, case_text("foia", "council", "43(2)", f"reasoning: {{'43(2)': {{harm: '{why}'}}}}\n"))
     assert text.count(why) == 1
+
+
+@pytest.mark.parametrize(("live", "said"), [("", False), ("    matter_live: true\n", True)])
+def test_foisa_s30b_says_the_matter_was_under_consideration_only_when_recorded(library, live, said):
+    text = case_text("foisa", "council", "30(b)(i)").replace("exemptions: ['30(b)(i)']}", "exemptions: ['30(b)(i)']")
+    text = text.replace(
+        "  - {outcome: withheld, exemptions: ['30(b)(i)']\n",
+        f"  - outcome: withheld\n    exemptions: ['30(b)(i)']\n{live}",
+    )
+    assert ("still under consideration when we received your request" in letter(library, text)) is said
+    assert "on the understanding that they would not be made public" not in letter(library, text)
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_public_interest_wording_says_a_matter_was_live_only_when_recorded(library, live):
+    for regime, cite, words in (
+        ("foisa", "30(b)(i)", "still under consideration when we received"),
+        ("foia", "35(1)(a)", "still being developed when we received"),
+        ("foia", "36(2)(b)(i)", "still live when we received"),
+    ):
+        text = case_text(regime, "council", cite)
+        extra = "    matter_live: true\n" if live else ""
+        opinion = "    opinion: {by: Chief Executive, date: 2026-11-01}\n" if cite.startswith("36") else ""
+        text = text.replace(
+            f"  - {{outcome: withheld, exemptions: ['{cite}']}}\n",
+            f"  - outcome: withheld\n    exemptions: ['{cite}']\n{extra}{opinion}",
+        )
+        assert (words in letter(library, text)) is live, (regime, cite)
