@@ -14,7 +14,7 @@ import yaml
 from app.core.casefile.authority import KINDS as AUTHORITY_KINDS
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
 from app.core.drafting.clause_header import read_header
-from app.core.drafting.conditions import Condition, parse_when
+from app.core.drafting.conditions import Condition, condition_text, parse_when
 from app.core.drafting.template_errors import CODES as TEMPLATE_CODES
 from app.core.drafting.template_errors import TEMPLATE_SYNTAX as TEMPLATE_SYNTAX  # re-exported: a body code
 from app.core.drafting.template_errors import explain
@@ -175,7 +175,7 @@ def _check_meta(meta: dict[str, Any], header: str, path: str) -> list[Problem]:
     if meta.get("status") == "approved" and not meta.get("approved_by"):
         report("status", UNRECORDED_APPROVAL, "an approved clause must record approved_by", "approved_by")
     for item, reason in parse_when(meta.get("when"))[1]:
-        report(_item_text(item), UNKNOWN_CONDITION, f"when: {reason}", "when")  # located by its item
+        report(condition_text(item), UNKNOWN_CONDITION, f"when: {reason}", "when")  # located by its item
     if "optional" in meta:
         try:
             typed.as_bool(meta["optional"])
@@ -195,14 +195,6 @@ def _line_of(at: str, key: str, header: str, lines: dict[Any, Any]) -> int:
     if key == "when" and at != "when":
         return Clause(id="", title="", topic="", body="", header=header).meta_line("when", at)
     return (yamlio.line_for(lines, at) or 0) + 1
-
-
-def _item_text(item: Any) -> str:
-    """Return a `when:` item as written on its own line (``not outcome: not-held``)."""
-    if isinstance(item, dict) and len(item) == 1:
-        key, value = next(iter(item.items()))
-        return f"{key}: {'' if value is None else value}"
-    return str(item)
 
 
 def _check_body(body: str, body_line: int, path: str) -> list[Problem]:

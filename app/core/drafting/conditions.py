@@ -204,13 +204,23 @@ def allowed_words() -> str:
     return f"{', '.join(plain)}; {'; '.join(valued)} (any of them may start with 'not')"
 
 
-def parse_condition(item: Any) -> Condition:
-    """Read one item of a `when:` list: text such as ``not ncnd`` or a one-entry mapping ``outcome: partial``."""
+def condition_text(item: Any) -> str:
+    """Return a `when:` item as written (``not outcome: not-held``): YAML reads that as a one-entry mapping."""
     if isinstance(item, dict) and len(item) == 1:
         key, value = next(iter(item.items()))
-        text = f"{key}: {'' if value is None else value}"
-    elif isinstance(item, str):
-        text = item
+        return f"{key}: {'' if value is None else value}"
+    return str(item)
+
+
+def choices() -> tuple[str, ...]:
+    """Return every condition as it may be written without 'not' (for pickers)."""
+    return tuple(f"{w.name}: {v}" if v else w.name for w in WORDS.values() for v in (w.values or ("",)))
+
+
+def parse_condition(item: Any) -> Condition:
+    """Read one item of a `when:` list: text such as ``not ncnd`` or a one-entry mapping ``outcome: partial``."""
+    if (isinstance(item, dict) and len(item) == 1) or isinstance(item, str):
+        text = condition_text(item)
     else:
         raise ConditionError(f"{item!r} is not a condition; allowed: {allowed_words()}")
     words = text.strip()

@@ -13,7 +13,9 @@ from typing import Any
 
 import yaml
 
+from app.core.casefile.authority import KINDS as AUTHORITY_KINDS
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
+from app.core.drafting import conditions
 from app.core.drafting.clauses import FENCE
 from app.core.problems import Problem
 from app.core.storage import yamlio
@@ -30,6 +32,7 @@ META_ORDER = (
     "provides",
     "references",
     "authorities",
+    "when",
     "optional",
     "owner",
     "approved_by",
@@ -38,11 +41,17 @@ META_ORDER = (
     "review_due",
     "guidance",
 )
-LIST_KEYS = ("regimes", "letters", "outcomes", "sections", "provides", "references")
+LIST_KEYS = ("regimes", "letters", "outcomes", "sections", "authorities", "when", "provides", "references")
 DATE_KEYS = ("approved_on", "last_reviewed", "review_due")
-SELECTION_KEYS = ("topic", "regimes", "letters", "outcomes", "sections", "provides", "optional")
+SELECTION_KEYS = ("topic", "regimes", "letters", "outcomes", "sections", "authorities", "when", "provides", "optional")
 APPROVAL_KEYS = ("status", "approved_by", "approved_on")
-VOCABULARY = {"regimes": REGIMES, "letters": LETTERS, "outcomes": OUTCOMES}
+VOCABULARY = {
+    "regimes": REGIMES,
+    "letters": LETTERS,
+    "outcomes": OUTCOMES,
+    "authorities": tuple(kind for kind in AUTHORITY_KINDS if kind),
+    "when": conditions.choices(),  # each may also be typed with 'not' in front
+}
 
 
 @dataclass(frozen=True)
@@ -115,7 +124,7 @@ def as_list(value: Any) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, (list, tuple)):
-        return [str(v) for v in value]
+        return [conditions.condition_text(v) for v in value]  # `when:` items may read as one-entry mappings
     return [str(value)]
 
 

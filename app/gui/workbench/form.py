@@ -27,6 +27,9 @@ LIST_HINTS = {
     "letters": "Letter kinds it serves (empty = all)",
     "outcomes": "Part outcomes it serves (empty = any)",
     "sections": "Sections it explains, comma-separated, e.g. 30, 40(2) (empty = any)",
+    "authorities": "Kinds of authority it suits, e.g. police (empty = all; see clauses/GUIDE.md)",
+    "when": "Conditions that must all hold for it to be used, e.g. not outcome: not-held, ncnd; "
+    "put 'not' in front to turn one round (see clauses/GUIDE.md)",
     "provides": "Statutory elements this wording supplies, e.g. 17(1)(a), 16(4) (see clauses/GUIDE.md)",
     "references": "Where the wording comes from, e.g. FOIA s12(1), SI 2004/3244 reg 3",
 }
@@ -67,8 +70,9 @@ class ListField(QWidget):
         return clause_text.parse_list(self.line.text())
 
     def set_values(self, values: list[str]) -> None:
-        """Show values (without emitting edited)."""
+        """Show values (without emitting edited), from their start."""
         self.line.setText(", ".join(values))
+        self.line.setCursorPosition(0)
 
     def set_read_only(self, read_only: bool) -> None:
         """Allow or prevent changes."""
@@ -158,7 +162,9 @@ class MetadataForm(QWidget):
             (("Topic", self.topic), ("Owner", self.owner)),
             (("Regimes", f["regimes"]), ("Letters", f["letters"])),
             (("Outcomes", f["outcomes"]), ("Sections", f["sections"])),
-            (("Provides", f["provides"]), ("", self.optional)),
+            (("Authorities", f["authorities"]), ("", self.optional)),
+            (("When", f["when"]),),
+            (("Provides", f["provides"]),),
             (("References", f["references"]),),
             (("Last reviewed", self.last_reviewed), ("Review due", self.review_due)),
             (("Guidance", self.guidance),),
