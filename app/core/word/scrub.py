@@ -70,6 +70,10 @@ DOC_IDS = (f"{{{W14}}}docId", f"{{{W15}}}docId")
 PATH_LIKE = re.compile(r"[A-Za-z]:[\\/]|\\\\|/|file:|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|svg|docx?|dotx?)\b", re.I)
 IMAGE_TEXT_ATTRS = ("descr", "title", "name")
 HIDDEN_TEXT = f"{{{W}}}vanish"
+COMMENT_REFERENCE = f"{{{W}}}commentReference"
+RUN = f"{{{W}}}r"
+RSID_PREFIX = f"{{{W}}}rsid"  # revision-save ids: w:rsidR, w:rsidRPr, w:rsidDel, …
+IMAGE_TAGS = ("}docPr", "}cNvPr")  # the same two tags as IMAGES, as the end of a tag
 # The drafter's own block manifest (app.core.word.tags) is a custom XML part too, but it is written
 # by the export, not brought in by a letterhead, and holds no one's traces: it is kept.
 MANIFEST_ROOT = "{urn:foi-drafter:letter-blocks:1}letter"
@@ -82,6 +86,11 @@ class ScrubError(Exception):
 # The letter body's own tracked changes (a redline for sign-off) survive when asked for.
 BODY = "word/document.xml"
 REVISIONS = {f"{{{W}}}{name}" for name in ("ins", "del", "delText")}
+MARKED = frozenset(REMOVED | UNWRAPPED | {COMMENT_REFERENCE})  # what the audit reports as a change or comment mark
+SCRUBBED = frozenset(MARKED | {HIDDEN_TEXT})  # the elements the first pass of _scrub_wordml acts on
+# Elements carrying a revision-save id, found by libxml2 rather than by visiting every element in Python.
+RSID_HOLDERS = etree.XPath(f"descendant-or-self::*[@*[namespace-uri()='{W}' and starts-with(local-name(), 'rsid')]]")
+IMAGES = ("{*}docPr", "{*}cNvPr")  # drawing properties, in any namespace, that carry alternative text
 
 
 def scrub_docx(data: bytes, keep_body_revisions: bool = False) -> bytes:
@@ -161,7 +170,7 @@ def _scrub_wordml(root: etree._Element, doc_id: str | None, keep_revisions: bool
     In the settings part (doc_id given) the template's document id is replaced by the letter's own.
     """
     is_settings = doc_id is not None
-    for element in list(root.iter(etree.Element)):
+    for element in list(root.iter(*(SCRUBBED | SETTINGS_REMOVED if is_settings else SCRUBBED))):
         tag = element.tag
         if keep_revisions and tag in REVISIONS:
             continue
@@ -169,17 +178,19 @@ def _scrub_wordml(root: etree._Element, doc_id: str | None, keep_revisions: bool
             _remove(element)
         elif tag in UNWRAPPED:
             _unwrap(element)
-        elif tag == f"{{{W}}}commentReference" or (tag == HIDDEN_TEXT and _on(element)):
-            run = _ancestor(element, f"{{{W}}}r")
+        elif tag == COMMENT_REFERENCE or (tag == HIDDEN_TEXT and _on(element)):
+            run = _ancestor(element, RUN)
             _remove(run if run is not None else element)  # a hidden style or paragraph mark is simply shown
-    for element in root.iter(etree.Element):
-        for attr in [a for a in element.attrib if _is_rsid(a)]:
-            del element.attrib[attr]
-        if etree.QName(element).localname in ("docPr", "cNvPr"):
-            for attr in IMAGE_TEXT_ATTRS:
-                if PATH_LIKE.search(element.get(attr, "")):
-                    element.set(attr, "Picture" if attr == "name" else "")
-        if is_settings and element.tag in DOC_IDS:
+    for element in RSID_HOLDERS(root):
+        attrib = element.attrib
+        for attr in [a for a in attrib if a.startswith(RSID_PREFIX)]:
+            del attrib[attr]
+    for element in root.iter(*IMAGES):
+        for attr in IMAGE_TEXT_ATTRS:
+            if PATH_LIKE.search(element.get(attr, "")):
+                element.set(attr, "Picture" if attr == "name" else "")
+    if is_settings:
+        for element in root.iter(*DOC_IDS):
             element.set(element.tag.replace("docId", "val"), doc_id)
 
 
@@ -224,9 +235,9 @@ def _on(element: etree._Element) -> bool:
     return element.get(f"{{{W}}}val", "true") not in ("0", "false", "off")
 
 
-def _is_rsid(attr: str) -> bool:
-    """Tell whether an attribute is a revision-save id (w:rsidR, w:rsidRPr, w:rsidDel, …)."""
-    return attr.startswith(f"{{{W}}}rsid")
+def _is_image(tag: str) -> bool:
+    """Tell whether an element's tag is a drawing's docPr or cNvPr (whatever its namespace)."""
+    return tag.endswith(IMAGE_TAGS) or tag in ("docPr", "cNvPr")
 
 
 def clean_package(data: bytes, keep_body_revisions: bool = False) -> bytes:
@@ -270,19 +281,32 @@ def _traces(
             if rel.get("Type", "").endswith(DROPPED_REL_TYPES) and resolved not in ours:
                 yield f"relationship to {rel.get('Target')}"
         return
+    if not _may_hold_traces(root, keep_revisions):
+        return  # the usual case, found out by libxml2; else every element is looked at, in order
     for element in root.iter(etree.Element):
         tag = element.tag
         if keep_revisions and tag in REVISIONS:
             pass
-        elif tag in REMOVED | UNWRAPPED | {f"{{{W}}}commentReference"}:
+        elif tag in MARKED:
             yield f"{etree.QName(tag).localname} (tracked change or comment mark)"
         elif tag in SETTINGS_REMOVED:
             yield f"{etree.QName(tag).localname} setting"
         elif tag == HIDDEN_TEXT and _on(element):
             yield "hidden text"
-        if any(_is_rsid(a) for a in element.attrib):
+        attrib = element.attrib
+        if attrib and any(a.startswith(RSID_PREFIX) for a in attrib):
             yield "revision-save id (rsid)"
-        if etree.QName(element).localname in ("docPr", "cNvPr"):
+        if _is_image(tag):
             for attr in IMAGE_TEXT_ATTRS:
                 if PATH_LIKE.search(element.get(attr, "")):
                     yield f"image {attr} that looks like a path: {element.get(attr)!r}"
+
+
+def _may_hold_traces(root: etree._Element, keep_revisions: bool) -> bool:
+    """Tell whether a part has any element _traces could report (a hidden-text mark may turn out to be off)."""
+    flagged = MARKED | SETTINGS_REMOVED | {HIDDEN_TEXT}
+    if next(root.iter(*(flagged - REVISIONS if keep_revisions else flagged)), None) is not None:
+        return True
+    if RSID_HOLDERS(root):
+        return True
+    return any(PATH_LIKE.search(e.get(attr, "")) for e in root.iter(*IMAGES) for attr in IMAGE_TEXT_ATTRS)

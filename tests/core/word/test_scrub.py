@@ -214,3 +214,70 @@ def test_a_very_long_reference_still_exports(tmp_path):
     )
     document = docx.Document(io.BytesIO(letter_docx_bytes(_letter(), case)))
     assert len(document.core_properties.title) == 255
+
+
+def _scrub_every_element(root, doc_id, keep_revisions=False):
+    """The scrub as a walk over every element in Python (what the libxml2 searches must match)."""
+    from app.core.word import scrub
+
+    for element in list(root.iter(etree.Element)):
+        tag = element.tag
+        if keep_revisions and tag in scrub.REVISIONS:
+            continue
+        if tag in scrub.REMOVED or (doc_id is not None and tag in scrub.SETTINGS_REMOVED):
+            scrub._remove(element)
+        elif tag in scrub.UNWRAPPED:
+            scrub._unwrap(element)
+        elif tag == f"{{{W}}}commentReference" or (tag == scrub.HIDDEN_TEXT and scrub._on(element)):
+            run = scrub._ancestor(element, f"{{{W}}}r")
+            scrub._remove(run if run is not None else element)
+    for element in root.iter(etree.Element):
+        for attr in [a for a in element.attrib if a.startswith(f"{{{W}}}rsid")]:
+            del element.attrib[attr]
+        if etree.QName(element).localname in ("docPr", "cNvPr"):
+            for attr in scrub.IMAGE_TEXT_ATTRS:
+                if scrub.PATH_LIKE.search(element.get(attr, "")):
+                    element.set(attr, "Picture" if attr == "name" else "")
+        if doc_id is not None and element.tag in scrub.DOC_IDS:
+            element.set(element.tag.replace("docId", "val"), doc_id)
+
+
+def _audit_every_element(name, blob, keep_revisions=False):
+    """The audit of one Word part as a walk over every element (what the fast path must agree with)."""
+    from app.core.word import scrub
+
+    root = etree.fromstring(blob)
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if keep_revisions and tag in scrub.REVISIONS:
+            pass
+        elif tag in scrub.REMOVED | scrub.UNWRAPPED | {f"{{{W}}}commentReference"}:
+            yield f"{etree.QName(tag).localname} (tracked change or comment mark)"
+        elif tag in scrub.SETTINGS_REMOVED:
+            yield f"{etree.QName(tag).localname} setting"
+        elif tag == scrub.HIDDEN_TEXT and scrub._on(element):
+            yield "hidden text"
+        if any(a.startswith(f"{{{W}}}rsid") for a in element.attrib):
+            yield "revision-save id (rsid)"
+        if etree.QName(element).localname in ("docPr", "cNvPr"):
+            for attr in scrub.IMAGE_TEXT_ATTRS:
+                if scrub.PATH_LIKE.search(element.get(attr, "")):
+                    yield f"image {attr} that looks like a path: {element.get(attr)!r}"
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_the_scrub_and_audit_find_what_a_walk_over_every_element_finds(tmp_path, monkeypatch, keep):
+    from app.core.word import scrub
+
+    dirty = _dirty_letterhead(tmp_path).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(dirty)) as package:
+        for name in package.namelist():
+            if name.endswith(".xml") and not scrub.DROPPED_PARTS.fullmatch(name):
+                blob = package.read(name)
+                assert list(scrub._traces(name, blob, keep_revisions=keep)) == list(
+                    _audit_every_element(name, blob, keep)
+                ), name
+    fast = scrub_docx(dirty, keep)
+    monkeypatch.setattr(scrub, "_scrub_wordml", _scrub_every_element)
+    assert fast == scrub_docx(dirty, keep)
+    assert audit_docx(dirty, keep) and audit_docx(fast, keep) == []
