@@ -183,7 +183,9 @@ def read_frequency_list(path: Path) -> dict[str, int]:
     fields = text.rstrip("\n").replace("\n", "\t").split("\t")
     if len(fields) % 2 or "#" in text or "\r" in text:
         return read_word_file(path)  # hand-edited: fall back to the tolerant reader
-    return dict(zip(fields[0::2], map(int, fields[1::2])))
+    counts = fields[1::2]
+    number = {count: int(count) for count in set(counts)}  # a few hundred distinct counts: one int object each
+    return dict(zip(fields[0::2], map(number.__getitem__, counts)))
 
 
 def read_word_file(path: Path) -> dict[str, int]:

@@ -201,4 +201,10 @@ def _display_forms(frequencies: dict[str, int]) -> dict[str, str]:
 def _lower_frequencies(frequencies: dict[str, int]) -> dict[str, int]:
     """Fold the case of every word, keeping the highest frequency of words equal but for case."""
     by_count = sorted(frequencies.items(), key=lambda item: item[1])  # highest written last
-    return dict(zip(map(str.lower, (w for w, _ in by_count)), (c for _, c in by_count)))
+    return dict(zip(map(_folded, (w for w, _ in by_count)), (c for _, c in by_count)))
+
+
+def _folded(word: str) -> str:
+    """Return the word in lower case: the word itself when it already is (one string in memory, not two)."""
+    lower = word.lower()
+    return word if lower == word else lower

@@ -420,3 +420,22 @@ def test_hand_edited_word_list_still_loads(tmp_path: Path) -> None:
         handle.write("# added by hand\nzzyzx\n")
     checker = SpellingService(words)
     assert checker.check("zzyzx") and checker.check("organisation")
+
+
+def test_the_fast_reader_gives_what_the_tolerant_reader_gives_for_the_shipped_list():
+    from app.core.spelling.checker import WORD_LIST, read_frequency_list, read_word_file
+
+    fast = read_frequency_list(WORD_LIST)
+    assert fast == read_word_file(WORD_LIST) and len(fast) > 50_000
+    counts = {}
+    assert all(counts.setdefault(n, n) is n for n in fast.values()), "one int object per distinct count"
+
+
+def test_folding_case_keeps_the_highest_frequency_and_shares_lower_case_words():
+    from app.core.spelling.suggest import _lower_frequencies
+
+    words = {"Polish": 5, "polish": 3, "London": 9, "the": 100, "NATO": 2, "nato": 7}
+    folded = _lower_frequencies(words)
+    assert folded == {"polish": 5, "london": 9, "the": 100, "nato": 7}
+    original = next(w for w in words if w == "the")
+    assert next(w for w in folded if w == "the") is original
