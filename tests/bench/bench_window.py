@@ -10,6 +10,9 @@
    (a brisk typist), timed from the last key to the preview's next paint (goal: <= 200 ms),
    against the same build and paint with no pause at all (the floor).
 4. 200-part request vs 30-part: from setting the case to its preview painted (goal: <= 7x).
+5. Resident memory with the example open (goal: <= 120 MB): VmRSS and VmHWM from /proc of the
+   app's own process a second after its first preview is painted, against a bare QApplication +
+   QMainWindow measured the same way a second after it is shown (Linux only).
 
 Medians of --runs (default 7) fresh processes, alternating ours and the floor.
 """
@@ -39,6 +42,7 @@ window.show()
 app.exec()
 """
 KEY_GAP_MS = 110
+MEASURES = ("window", "first", "key", "parts", "memory")
 
 
 def environment(folder: str) -> dict[str, str]:
@@ -98,7 +102,32 @@ def window_on_screen(runs: int, folder: str) -> None:
     )
 
 
-# ---------------------------------------------------------------- children for 2-4 (offscreen)
+# ---------------------------------------------------------------- children for 2-5 (offscreen)
+
+
+def memory_mb() -> tuple[float, float]:
+    """Return this process's resident memory now and at its peak (VmRSS, VmHWM) in MB."""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def bare_memory_child() -> None:
+    """Show a bare window, wait a second and print its memory ('memory-bare RSS HWM')."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1560, 940)
+    window.show()
+
+    def report() -> None:
+        rss, hwm = memory_mb()
+        print(f"memory-bare {rss:.1f} {hwm:.1f}", flush=True)
+        app.exit(0)
+
+    QTimer.singleShot(1000, report)
+    app.exec()
 
 
 def child(kind: str, folder: str) -> None:
@@ -112,7 +141,7 @@ def child(kind: str, folder: str) -> None:
 
     app = create_application(sys.argv[:1])
     env = AppEnvironment.from_environ()
-    env.spelling = kind == "first"
+    env.spelling = kind in ("first", "memory")
     marks: dict[str, float] = {}
 
     class Paints(QObject):
@@ -131,15 +160,23 @@ def child(kind: str, folder: str) -> None:
 
     paints = Paints()
     app.installEventFilter(paints)
-    window = start(env, EXAMPLE if kind == "first" else None)
+    window = start(env, EXAMPLE if kind in ("first", "memory") else None)
 
     def first_preview() -> None:
         painted_after = [t for t in paints.preview_paints if "html" in marks and t > marks["html"]]
         if painted_after and "window" in marks:
             print(f"first {(painted_after[0] - marks['window']) * 1000:.1f}", flush=True)
-            app.exit(0)
+            if kind == "first":
+                app.exit(0)
+            else:
+                QTimer.singleShot(1000, report_memory)
         else:
             QTimer.singleShot(1, first_preview)
+
+    def report_memory() -> None:
+        rss, hwm = memory_mb()
+        print(f"memory {rss:.1f} {hwm:.1f}", flush=True)
+        app.exit(0)
 
     def typing(pause: bool) -> None:
         editor = window.case_panel.request
@@ -178,7 +215,7 @@ def child(kind: str, folder: str) -> None:
 
     window.preview.preview_updated.connect(lambda _s: marks.__setitem__("updated", time.perf_counter()))
     window.document.build_finished.connect(lambda _r: marks.setdefault("html", time.perf_counter()))
-    if kind == "first":
+    if kind in ("first", "memory"):
         QTimer.singleShot(0, first_preview)
     else:
 
@@ -198,6 +235,11 @@ def child(kind: str, folder: str) -> None:
 
 def run_child(kind: str, folder: str) -> float:
     """Run a child and return the figure it prints."""
+    return child_figures(kind, folder)[0]
+
+
+def child_figures(kind: str, folder: str) -> list[float]:
+    """Run a child and return the figures on the line it prints for its kind."""
     env = environment(folder)
     env["QT_QPA_PLATFORM"] = env.get("BENCH_QPA", "offscreen")
     output = subprocess.run(
@@ -209,10 +251,28 @@ def run_child(kind: str, folder: str) -> float:
         check=True,
         timeout=120,
     ).stdout
-    values = [float(line.split()[1]) for line in output.splitlines() if line.split()[:1] and line.split()[0] == kind]
+    values = [[float(v) for v in line.split()[1:]] for line in output.splitlines() if line.split()[:1] == [kind]]
     if not values:
         raise SystemExit(f"child {kind} printed nothing: {output!r}")
     return values[0]
+
+
+def memory(runs: int, folder: str) -> None:
+    """Print the app's resident memory with the example open against a bare window's, alternating."""
+    if not Path("/proc/self/status").exists():
+        print("resident memory: skipped (needs Linux /proc)")
+        return
+    ours, bare = [], []
+    for _ in range(runs):
+        ours.append(child_figures("memory", folder))
+        bare.append(child_figures("memory-bare", folder))
+    rss = statistics.median(a[0] for a in ours)
+    hwm = statistics.median(a[1] for a in ours)
+    ratio = statistics.median(a[0] / b[0] for a, b in zip(ours, bare))
+    print(
+        f"{'resident memory, example open':36s} {rss:6.1f} MB (peak {hwm:.1f})   bare window "
+        f"{statistics.median(b[0] for b in bare):6.1f} MB   ratio {ratio:4.2f}   goal <= 120 MB (median of {runs})"
+    )
 
 
 def paired(label: str, mine: str, floor: str, runs: int, folder: str, goal: str) -> None:
@@ -233,25 +293,40 @@ def main() -> int:
     """Run the parent or a child."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="fresh processes per figure (default 7)")
+    parser.add_argument(
+        "--only", choices=MEASURES, action="append", help="run only this measure (repeatable; default: all)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    wanted = set(args.only or MEASURES)
+    if args.child == "memory-bare":
+        bare_memory_child()
+        return 0
     if args.child:
         child(args.child, args.folder)
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-window-") as folder:
-        if shutil.which("xvfb-run") and shutil.which("xdotool") and not os.environ.get("DISPLAY"):
-            subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", sys.executable, __file__, *sys.argv[1:]])
+        if "window" not in wanted:
+            pass
+        elif shutil.which("xvfb-run") and shutil.which("xdotool") and not os.environ.get("DISPLAY"):
+            command = [sys.executable, __file__, "--runs", str(args.runs), "--only", "window"]
+            subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", *command])
         elif os.environ.get("DISPLAY") and shutil.which("xdotool"):
             window_on_screen(args.runs, folder)
             return 0
         else:
             print("gui CASE until on screen: skipped (needs xvfb-run and xdotool)")
-        run_child("first", folder)
-        first = [run_child("first", folder) for _ in range(args.runs)]
-        print(f"{'first preview painted after 1st paint':36s} {statistics.median(first):6.0f} ms   goal <= 300 ms")
-        paired("key press -> preview painted", "key", "floor", args.runs, folder, "goal <= 200 ms; floor: no pause")
-        paired("200-part vs 30-part, to painted", "parts200", "parts30", args.runs, folder, "goal ratio <= 7")
+        if "first" in wanted:
+            run_child("first", folder)
+            first = [run_child("first", folder) for _ in range(args.runs)]
+            print(f"{'first preview painted after 1st paint':36s} {statistics.median(first):6.0f} ms   goal <= 300 ms")
+        if "key" in wanted:
+            paired("key press -> preview painted", "key", "floor", args.runs, folder, "goal <= 200 ms; floor: no pause")
+        if "parts" in wanted:
+            paired("200-part vs 30-part, to painted", "parts200", "parts30", args.runs, folder, "goal ratio <= 7")
+        if "memory" in wanted:
+            memory(args.runs, folder)
     return 0
 
 
