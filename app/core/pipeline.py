@@ -21,6 +21,16 @@ if TYPE_CHECKING:
     from app.core.law.findings import Finding
 
 ERROR, INFO = "error", "info"
+_WARM: dict[tuple[Path, ...], Library] = {}  # libraries read ahead by warm_up, each for the next build only
+# What _build_into imports when it first runs; warm_up imports them ahead.
+_BUILD_MODULES = (
+    "app.core.drafting.assemble",
+    "app.core.law.calendar",
+    "app.core.law.compliance",
+    "app.core.law.deadlines",
+    "app.core.law.letter_deadline",
+    "app.core.preview.html",
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ def build(snapshot: Snapshot) -> BuildResult:
 def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     """Fill a result from a snapshot (runs on the worker)."""
     from app.core.drafting.assemble import assemble
-    from app.core.drafting.library import broken_findings, default_layers, load_library
+    from app.core.drafting.library import broken_findings
     from app.core.law.calendar import calendar_for
     from app.core.law.compliance import Finding, check
     from app.core.law.deadlines import working_days_left
@@ -80,7 +90,7 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     resolved = resolve_case(snapshot.case, snapshot.profiles)
     case, today = resolved.case, snapshot.today
     result.case = case
-    library = snapshot.library or load_library(default_layers(snapshot.folders), validate=False)
+    library = snapshot.library or _WARM.pop(snapshot.folders, None) or _load(snapshot.folders)
     result.library = library
     calendar = calendar_for(case.regime)
     result.due = letter_due(case, calendar)
@@ -94,6 +104,31 @@ def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     result.letter, result.findings = letter, findings
     result.chunks = letter_chunks(letter, case, today)
     result.html = page_html(result.chunks)
+
+
+def warm_up(folders: tuple[Path, ...]) -> None:
+    """Import what a build needs and read the library, so the first build finds both ready (runs on the worker).
+
+    The desktop app calls this before its window is built, so this work overlaps building the
+    window. The library read here is used by the next build of the same folders only.
+    """
+    import importlib
+
+    from app.core.drafting import markup
+    from app.core.drafting.templating import environment
+
+    for name in _BUILD_MODULES:
+        importlib.import_module(name)
+    _WARM[folders] = _load(folders)
+    environment()
+    markup.parse("*warm*")  # markdown-it's parser is built on first use
+
+
+def _load(folders: tuple[Path, ...]) -> Library:
+    """Return the library of the default layers above these folders, unvalidated (as builds use it)."""
+    from app.core.drafting.library import default_layers, load_library
+
+    return load_library(default_layers(folders), validate=False)
 
 
 def snapshot_of(

@@ -20,7 +20,6 @@ from pathlib import Path
 from app.core.org_settings import ENV_VARIABLE as ORG_VARIABLE
 from app.core.org_settings import default_organisation_path
 from app.core.settings import APP_NAME, FILE_NAME, default_config_dir, default_data_dir
-from app.core.workbench.layers import default_organisation_folder
 from app.gui.officer.dialogs import Prompter
 
 STATE_FILE = "window-state.ini"
@@ -57,6 +56,8 @@ class AppEnvironment:
     @property
     def organisation_dir(self) -> Path:
         """Return the organisation clause library used until a shared folder is chosen in Settings."""
+        from app.core.workbench.layers import default_organisation_folder  # the clause library stack, when asked
+
         return default_organisation_folder(self.data_dir)
 
     @property

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.core.drafting.library import BUILT_IN, Layer, default_layers
+if TYPE_CHECKING:
+    from app.core.drafting.library import Layer
+
+# The clause library (and with it Jinja2) is imported only by the functions that build layers, so
+# the desktop app can find its folders before the window is shown without loading it.
 
 ORGANISATION = "organisation"
 FOLDER_NAME = "clauses"
@@ -57,6 +62,7 @@ class LayerInfo:
 
 def describe_layers(layers: Sequence[Layer]) -> list[LayerInfo]:
     """Describe where each layer lives and whether it is shared through git."""
+    from app.core.drafting.library import BUILT_IN
     from app.core.workbench.history import git_root
 
     found = []
@@ -73,4 +79,6 @@ def describe_layers(layers: Sequence[Layer]) -> list[LayerInfo]:
 
 def app_layers(chosen: Sequence[Path], organisation_default: Path) -> list[Layer]:
     """Return every layer letters use: built-in, then organisation (default folder if none chosen), then personal."""
+    from app.core.drafting.library import default_layers
+
     return default_layers(library_folders(chosen, organisation_default))

@@ -15,11 +15,12 @@ import statistics
 import time
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.pipeline import BuildResult, Snapshot, build, snapshot_of
+from app.core.pipeline import BuildResult, Snapshot, build, snapshot_of, warm_up
 from app.gui.tasks import TaskRunner
 
 __all__ = ["BuildResult", "LetterBuilder", "Snapshot", "build", "snapshot_of"]
@@ -108,6 +109,10 @@ class LetterBuilder(QObject):
 
     def _on_timer_timeout(self) -> None:
         self._start()
+
+    def warm_up(self, folders: tuple[Path, ...]) -> None:
+        """Have the worker import what builds need and read the library now, while the window is being built."""
+        self._tasks.run(lambda: warm_up(folders), lambda _none: None, name="preparing the letter builder")
 
     def run_in_background(self, job: Callable[[], Any], done: Callable[[Any], None], name: str = "") -> bool:
         """Run a Qt-free job on the worker (after any build) and call done(result) on the GUI thread.

@@ -91,6 +91,8 @@ class CaseDocument(QObject):
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.builder = LetterBuilder(self.snapshot, lambda: self.generation, delay_ms, self)
         self.builder.built.connect(self._on_builder_built)
+        if library is None:
+            self.builder.warm_up(self.library_folders)
 
     # ------------------------------------------------------------ whole document
 

@@ -25,12 +25,12 @@ def ask(parent: QWidget, summary: str) -> str:
 
 def review_pins(window: Any, document: Any, prompter: Any, today: dt.date) -> list[str]:
     """Compare the opened case's pins with the library and apply the officer's choice; return what changed."""
+    case = document.case
+    if not case.pins:
+        return []  # nothing to compare: the library is left to the letter builder's worker
     from app.core.drafting.library import default_layers, load_library
     from app.core.workbench.pins import changed_pins, earlier_texts, take_new_wording
 
-    case = document.case
-    if not case.pins:
-        return []
     layers = default_layers(document.library_folders)
     library = load_library(layers, validate=False)
     changes = changed_pins(case, library)
