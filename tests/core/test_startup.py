@@ -39,7 +39,7 @@ PROBE = "import sys; from app.cli import main; main({argv!r}); print(sorted(m fo
         (["library", "variables"], ["docx", "holidays", "spellchecker", "yaml"]),
         (
             ["check", "resources/examples/foia-partial.yaml"],
-            ["docx", "holidays", "spellchecker", "xml.sax", "markdown_it"],
+            ["docx", "holidays", "spellchecker", "xml.sax", "markdown_it", "subprocess", "app.core.workbench.history"],
         ),
         (["render", "resources/examples/foia-partial.yaml", "-o", "{out}"], ["holidays", "spellchecker", "xml.sax"]),
     ],

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,6 @@ from app.core.casefile.model import Case, Pin
 from app.core.drafting.clauses import Clause, parse_clause
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Layer, Library
-from app.core.workbench.history import SnapshotHistory, git_root
 
 HASH_LENGTH = 16
 
@@ -136,6 +134,8 @@ def earlier_wording(change: PinChange, library: Library, layers: Sequence[Layer]
 
 def _commits(paths: Iterable[Path]) -> dict[Path, str]:
     """Return the HEAD commit for each clause file committed unchanged in a git repository."""
+    from app.core.workbench.history import git_root  # git and snapshots only when pins are written or compared
+
     by_root: dict[Path, list[Path]] = {}
     for path in paths:
         root = git_root(path.resolve().parent)
@@ -154,6 +154,8 @@ def _commits(paths: Iterable[Path]) -> dict[Path, str]:
 
 def _git_text(path: Path, commit: str) -> list[str]:
     """Return the file's text at a commit (empty when unknown)."""
+    from app.core.workbench.history import git_root
+
     root = git_root(path.parent) if commit else None
     if root is None:
         return []
@@ -164,6 +166,8 @@ def _git_text(path: Path, commit: str) -> list[str]:
 
 def _snapshot_texts(path: Path, layers: Sequence[Layer]) -> list[str]:
     """Return the workbench snapshots of a clause file, newest first."""
+    from app.core.workbench.history import SnapshotHistory
+
     for layer in layers:
         folder = layer.folder.resolve()
         if folder in path.parents:
@@ -177,6 +181,8 @@ def _snapshot_texts(path: Path, layers: Sequence[Layer]) -> list[str]:
 
 def _git(root: Path, *args: str) -> str:
     """Run git quietly; return its output ("" on any failure)."""
+    import subprocess
+
     try:
         done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8", check=False)
     except OSError:
