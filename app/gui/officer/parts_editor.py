@@ -270,13 +270,16 @@ class PartsEditor(QWidget):
 
     def _show_reasons(self, part) -> None:
         """Offer the reasons of the part's exemptions, and of EIR/EISR's manifestly unreasonable exception for a burden refusal."""
+        if not self.isVisible():  # hidden (as while the window is built): nothing to offer yet
+            self.reasons.show_exemptions([], None)
+            return
         from app.core.drafting.views import BURDEN_OUTCOMES, MANIFESTLY_UNREASONABLE
 
         cites = list(part.exemptions)
         implied = MANIFESTLY_UNREASONABLE.get(self.document.case.regime)
         if implied and part.outcome in BURDEN_OUTCOMES and implied not in cites:
             cites.append(implied)
-        if not cites or not self.isVisible():
+        if not cites:
             self.reasons.show_exemptions([], None)
             return
         from app.core.law.registry import load_registry
