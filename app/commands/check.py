@@ -26,9 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print findings; exit 0 when nothing required is missing, 1 otherwise."""
     from app.core.casefile.model import load_case
+    from app.core.checks.compliance import ERROR, Finding, check
     from app.core.drafting.assemble import assemble
     from app.core.drafting.library import broken_findings, default_layers, load_library
-    from app.core.law.compliance import ERROR, Finding, check
     from app.core.problems import InputError
 
     today = args.today or dt.date.today()
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _pin_findings(case, library) -> list:
     """Report clauses whose library wording changed since the case was saved (warnings, not errors)."""
-    from app.core.law.compliance import WARNING, Finding
+    from app.core.checks.compliance import WARNING, Finding
     from app.core.workbench.pins import changed_pins
 
     return [

@@ -144,7 +144,7 @@ def _broken_allowed(library: Library, args: argparse.Namespace) -> bool:
 
 def _check_allows(case: Case, letter: Letter, library: Library, today: dt.date, args: argparse.Namespace) -> bool:
     """Refuse a letter the check finds errors in, unless --force: a letter never states an unrecorded fact."""
-    from app.core.law.compliance import ERROR, check
+    from app.core.checks.compliance import ERROR, check
 
     errors = [f for f in check(case, letter, today, library=library) if f.severity == ERROR]
     for finding in errors:

@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print findings; exit 0 when nothing required is missing, 1 otherwise, 2 when a file cannot be read."""
-    from app.core.law.compliance import ERROR
+    from app.core.checks.compliance import ERROR
     from app.core.word.verify import verify_document
 
     today = args.today or dt.date.today()

@@ -16,9 +16,9 @@ from app.core.casefile.authority import AuthorityProfile, resolve_case
 from app.core.casefile.model import Case
 
 if TYPE_CHECKING:
+    from app.core.checks.findings import Finding
     from app.core.drafting.letter import Letter
     from app.core.drafting.library import Library
-    from app.core.law.findings import Finding
 
 ERROR, INFO = "error", "info"
 _WARM: dict[tuple[Path, ...], Library] = {}  # libraries read ahead by warm_up, each for the next build only
@@ -26,7 +26,7 @@ _WARM: dict[tuple[Path, ...], Library] = {}  # libraries read ahead by warm_up, 
 _BUILD_MODULES = (
     "app.core.drafting.assemble",
     "app.core.law.calendar",
-    "app.core.law.compliance",
+    "app.core.checks.compliance",
     "app.core.law.deadlines",
     "app.core.law.letter_deadline",
     "app.core.preview.html",
@@ -69,7 +69,7 @@ def build(snapshot: Snapshot) -> BuildResult:
     try:
         _build_into(result, snapshot)
     except Exception as exc:
-        from app.core.law.findings import Finding
+        from app.core.checks.findings import Finding
 
         result.error = f"{type(exc).__name__}: {exc}"
         result.findings.append(Finding("assembly", ERROR, "app", f"the letter could not be built: {result.error}"))
@@ -79,10 +79,10 @@ def build(snapshot: Snapshot) -> BuildResult:
 
 def _build_into(result: BuildResult, snapshot: Snapshot) -> None:
     """Fill a result from a snapshot (runs on the worker)."""
+    from app.core.checks.compliance import Finding, check
     from app.core.drafting.assemble import assemble
     from app.core.drafting.library import broken_findings
     from app.core.law.calendar import calendar_for
-    from app.core.law.compliance import Finding, check
     from app.core.law.deadlines import working_days_left
     from app.core.law.letter_deadline import letter_due
     from app.core.preview.html import letter_chunks, page_html

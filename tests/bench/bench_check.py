@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from app.core.checks.compliance import check
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import load_library
-from app.core.law.compliance import check
 from tests.bench.bench_render import TODAY, median_ms, thirty_part_case
 
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from app.core.casefile.kinds import authority_kinds
 from app.core.casefile.model import Authority, Case, Signatory
+from app.core.law.authorities import authority_kinds
 
 PLACEHOLDER_NAME = "Your authority"
 # Kinds of authority (resources/law/authorities.yaml); a clause can say which it suits (`authorities: [police]`).

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from app.core.casefile.model import Case
-from app.core.law.calendar import WorkingCalendar
 from app.core.law.deadlines import letter_clock
+
+if TYPE_CHECKING:
+    from app.core.casefile.model import Case
+    from app.core.law.calendar import WorkingCalendar
 
 
 def letter_due(case: Case, calendar: WorkingCalendar) -> date:

@@ -9,7 +9,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from app.core.law.compliance import ERROR, WARNING, Finding
+from app.core.checks.compliance import ERROR, WARNING, Finding
 from app.core.word.readback import element_text
 
 CITATION = "Word file"

@@ -1,6 +1,6 @@
 """Check the Word letter as it is now: every statutory element still there, and nothing that must not go out.
 
-The case says what the statute requires (app.core.law.requirements); the Word file says which
+The case says what the statute requires (app.core.checks.requirements); the Word file says which
 blocks are still there and what they now say. Each block of the assembled letter takes its text
 from the Word file, or counts as removed when the file no longer has it, and the ordinary
 compliance check then runs on that letter, so findings cite their subsections exactly as `check`
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from docx.document import Document
 
 from app.core.casefile.model import Case
+from app.core.checks.compliance import ERROR, INFO, WARNING, Finding, check
 from app.core.drafting import markup
 from app.core.drafting.assemble import assemble
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
 from app.core.drafting.library import Library
 from app.core.law.calendar import WorkingCalendar
-from app.core.law.compliance import ERROR, INFO, WARNING, Finding, check
 from app.core.word.hygiene import CITATION, hygiene_findings
 from app.core.word.readback import WordLetter, body_elements, element_text, read_letter
 from app.core.word.tags import ManifestEntry, fingerprint, markdown_fingerprint

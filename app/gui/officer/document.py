@@ -20,9 +20,9 @@ from app.gui.officer import undo as commands
 from app.gui.officer.builder import BuildResult, LetterBuilder, Snapshot, build, snapshot_of
 
 if TYPE_CHECKING:
+    from app.core.checks.compliance import Finding
     from app.core.drafting.letter import Letter, LetterBlock
     from app.core.drafting.library import Library
-    from app.core.law.compliance import Finding
 
 
 class CaseDocument(QObject):

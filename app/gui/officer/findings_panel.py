@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from app.core.law.compliance import Finding
+    from app.core.checks.compliance import Finding
 
-ERROR, WARNING = "error", "warning"  # app.core.law.compliance severities
+ERROR, WARNING = "error", "warning"  # app.core.checks.compliance severities
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 _ICONS = {ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical, WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning}
 

@@ -26,7 +26,7 @@ from app.gui.widgets.editors import Spelling, load_spelling_service
 
 if TYPE_CHECKING:
     from app.core.casefile.authority import AuthorityProfile
-    from app.core.law.compliance import Finding
+    from app.core.checks.compliance import Finding
     from app.gui.environment import AppEnvironment
     from app.gui.officer.cases_view import CasesWindow
     from app.gui.officer.first_run import FirstRunDialog

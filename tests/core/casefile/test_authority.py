@@ -16,9 +16,9 @@ from app.core.casefile.authority import (
 from app.core.casefile.drafts import new_case
 from app.core.casefile.model import Authority, Signatory, parse_case
 from app.core.casefile.writing import dump_case
+from app.core.checks.compliance import ERROR, check
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import default_layers, load_library
-from app.core.law.compliance import ERROR, check
 from app.core.settings import Preferences, load_preferences, save_preferences
 
 TODAY = dt.date(2026, 10, 20)

@@ -11,11 +11,11 @@ import docx
 import pytest
 
 from app.core.casefile.model import load_case, parse_case
+from app.core.checks.compliance import ERROR, check
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import load_library
 from app.core.drafting.request_text import quoted_request, request_markdown
 from app.core.drafting.salutation import salutation
-from app.core.law.compliance import ERROR, check
 from app.core.paths import EXAMPLES_DIR
 from app.core.word.export import ExportOptions, export_letter
 

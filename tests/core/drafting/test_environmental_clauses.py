@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from app.core.casefile.model import OUTCOMES, parse_case
+from app.core.checks.compliance import ERROR, check
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import load_library
-from app.core.law.compliance import ERROR, check
 from app.core.law.registry import load_registry
 
 TODAY = dt.date(2026, 11, 21)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from app.core.casefile.model import OUTCOMES, REVIEW_DECISIONS, load_case, parse_case
+from app.core.checks.compliance import ERROR, check
 from app.core.drafting.assemble import assemble
 from app.core.drafting.grouping import CASE_REVIEW_DECISIONS
 from app.core.drafting.library import load_library
-from app.core.law.compliance import ERROR, check
 
 TODAY = dt.date(2026, 11, 21)
 EXAMPLES = Path(__file__).resolve().parents[3] / "resources" / "examples"

@@ -8,11 +8,11 @@ import re
 import pytest
 
 from app.core.casefile.model import load_case
+from app.core.checks.requirements import requirements_for
 from app.core.drafting.assemble import assemble
 from app.core.drafting.clauses import parse_clause
 from app.core.drafting.library import UNKNOWN_ELEMENT, check_clause, load_library
 from app.core.law.elements import known_codes, load_elements, read_elements
-from app.core.law.requirements import requirements_for
 from app.core.paths import CLAUSES_DIR, EXAMPLES_DIR
 from app.core.problems import InputError
 

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from app.core.casefile.model import parse_case
+from app.core.checks.compliance import check
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import load_library
-from app.core.law.compliance import check
 
 TODAY = dt.date(2026, 11, 20)
 BALANCE = "Sorting 30 years of unindexed site files would stop our planning work for weeks."

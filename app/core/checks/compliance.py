@@ -13,15 +13,15 @@ from app.core.casefile.authority import authority_problems
 from app.core.casefile.model import Case
 from app.core.casefile.places import officer_place
 from app.core.casefile.rules import case_problems
+from app.core.checks.case_facts import fact_findings, reasoning_findings
+from app.core.checks.findings import SEVERITIES, Finding
+from app.core.checks.requirements import Requirement, requirements_for
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
 from app.core.law.calendar import WorkingCalendar, calendar_for
-from app.core.law.case_facts import fact_findings, reasoning_findings
 from app.core.law.deadlines import response_due
-from app.core.law.findings import SEVERITIES, Finding
 from app.core.law.letter_deadline import due_basis, letter_due
 from app.core.law.registry import load_registry
-from app.core.law.requirements import Requirement, requirements_for
 
 ERROR, WARNING, INFO = SEVERITIES
 __all__ = ["ERROR", "INFO", "WARNING", "Finding", "check"]

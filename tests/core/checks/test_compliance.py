@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from app.core.casefile.model import parse_case
+from app.core.checks.compliance import ERROR, WARNING, check
+from app.core.checks.requirements import requirements_for
 from app.core.drafting.letter import Letter, LetterBlock, LetterSection
-from app.core.law.compliance import ERROR, WARNING, check
-from app.core.law.requirements import requirements_for
 
 TODAY = dt.date(2026, 11, 21)
 

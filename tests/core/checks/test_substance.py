@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from app.core.casefile.model import parse_case
+from app.core.checks.compliance import ERROR, WARNING, check
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import load_library
-from app.core.law.compliance import ERROR, WARNING, check
 
 TODAY = dt.date(2026, 11, 20)
 COUNCIL = "authority: {name: Westmere District Council, email: foi@westmere.example}\n"

@@ -12,13 +12,13 @@ import datetime as dt
 from collections.abc import Iterator
 
 from app.core.casefile.model import Case, Part
+from app.core.checks.findings import Finding
 from app.core.drafting.context import ExemptionView, GroupView
 from app.core.drafting.letter import Letter
 from app.core.drafting.views import MANIFESTLY_UNREASONABLE, build_case_view, exemption_view, request_hours
 from app.core.law.authorities import looks_like_part_1, schedule_1_part_1
 from app.core.law.citations import parse_citation
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
-from app.core.law.findings import Finding
 from app.core.law.purposes import needs_purpose, purpose_key
 from app.core.law.registry import Registry, load_registry
 
