@@ -1,4 +1,4 @@
-"""`foi-drafter library`: validate clause folders and list the variables clauses may use."""
+"""`foi-drafter library`: validate clause folders, list the variables and header conditions clauses may use."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     validate = sub.add_parser("validate", help="check every clause file; print path:line: message")
     validate.add_argument("folders", type=Path, nargs="*", help="clause folders (default: the built-in library)")
     sub.add_parser("variables", help="list the variables clause templates can use")
+    sub.add_parser("conditions", help="list the conditions a clause header may give under when:")
     from app.commands import library_sync
 
     library_sync.configure(sub)
@@ -36,6 +37,14 @@ def run(args: argparse.Namespace) -> int:
         for entry in catalogue():
             example = f"  e.g. {entry.example}" if entry.example else ""
             print(f"{entry.path}  ({entry.type})  {entry.doc}{example}")
+        return 0
+    if args.library_command == "conditions":
+        from app.core.drafting.conditions import WORDS
+
+        for word in WORDS.values():
+            form = f"{word.name}: {'|'.join(word.values)}" if word.values else word.name
+            print(f"{form}  {word.meaning}  (reads {word.reads}; e.g. {word.example})")
+        print("Any condition may start with 'not'; all the conditions listed must hold.")
         return 0
     return _validate(args.folders or [CLAUSES_DIR])
 

@@ -94,6 +94,14 @@ def test_library_validate_names_the_file_the_line_and_the_allowed_words(tmp_path
     assert "t.x" not in library.clauses  # a clause with a condition nobody can read is never used
 
 
+def test_library_conditions_lists_the_vocabulary(capsys):
+    assert main(["library", "conditions"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(WORDS) + 1
+    assert lines[0].startswith("ncnd  we neither confirm nor deny")
+    assert any(line.startswith("s48: full|partial  FOISA s48") for line in lines)
+
+
 def test_a_flow_list_condition_is_located_at_its_key(tmp_path):
     _clause, problems = parse_clause(HEADER + "when: [late, matter_alive]\n---\nBody\n", "x.md")
     assert [(p.line, p.code, p.field) for p in problems] == [(6, UNKNOWN_CONDITION, "when")]

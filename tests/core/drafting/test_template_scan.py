@@ -16,6 +16,7 @@ TEMPLATES = [
     "{% set who = case.signatory.name %}{{ who }}",
     "{# a comment with {{ case.nothing }} inside #}{{ case.act }}",
     "{{ part.exemptions|map(attribute='cite_text')|and_join }}",
+    "{{ case.reference|shout }}\n{% if 3 is weird %}x{% elif case.late|upper %}y{% endif %}",
     "{{ '}}' ~ case.reference }}",
     "{% raw %}{{ not a tag }}{% endraw %}",
     # broken ones
@@ -36,9 +37,10 @@ def test_scan_agrees_with_the_full_parser(source):
     assert quick.error == full.error
     assert quick.paths == full.paths
     assert quick.bound == full.bound
+    assert (quick.filters, quick.tests) == (full.filters, full.tests)  # library validate checks their names
 
 
 def test_scan_agrees_on_every_shipped_clause():
     for clause in load_library(validate=False).clauses.values():
         quick, full = scan.__wrapped__(clause.body), _full_scan(clause.body)
-        assert (quick.error, quick.paths) == (full.error, full.paths), clause.path
+        assert (quick.error, quick.paths, quick.filters) == (full.error, full.paths, full.filters), clause.path
