@@ -10,16 +10,18 @@ from app.core.law.citations import CitationError, parse_citation
 from app.core.law.registry import Provision
 
 REASON_FIELDS = ("harm", "for_disclosure", "against", "balance")
+BALANCING = "balancing-test"  # personal data: the officer weighs the people's rights (UK GDPR Art 6(1)(f))
 HARM_TESTS = ("prejudice",)  # exemptions whose harm must be shown (the check's generic-harm rule)
 
 
 def reasons_needed(provision: Provision | None) -> tuple[str, ...]:
-    """Return the reason fields that apply to a provision: harm for prejudice-based, the balance for qualified."""
+    """Return the reason fields that apply: harm for prejudice-based, the public interest for qualified, the balance for personal data."""
     if provision is None:
         return REASON_FIELDS
     harm = ("harm",) if provision.test in HARM_TESTS else ()
-    balance = ("for_disclosure", "against", "balance") if provision.qualified else ()
-    return harm + balance
+    if provision.qualified:
+        return (*harm, "for_disclosure", "against", "balance")
+    return harm + (("balance",) if BALANCING in provision.needs else ())
 
 
 def reasoning_key(reasoning: Mapping[str, Reasoning], cite: str) -> str:

@@ -17,7 +17,7 @@ from app.core.drafting.context import ExemptionView, GroupView
 from app.core.drafting.letter import Letter
 from app.core.drafting.views import MANIFESTLY_UNREASONABLE, build_case_view, exemption_view, request_hours
 from app.core.law.authorities import looks_like_part_1, schedule_1_part_1
-from app.core.law.citations import parse_citation
+from app.core.law.citations import CitationError, parse_citation
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
 from app.core.law.purposes import needs_purpose, purpose_key
 from app.core.law.registry import Registry, load_registry
@@ -247,6 +247,15 @@ def reasoning_findings(case: Case, letter: Letter) -> list[Finding]:
     return found + _generic_burden(case, letter, view.burden_reasons.balance, view.grounds)
 
 
+def _needs_balancing(registry: Registry, cite: str) -> bool:
+    """Tell whether the exemption's personal data reasoning weighs the people's rights (UK GDPR Art 6(1)(f))."""
+    try:
+        provision = registry.lookup(cite)
+    except CitationError:
+        return False
+    return provision is not None and "balancing-test" in provision.needs
+
+
 BURDEN_TOPICS = {"cost": "cost", "vexatious": "decision", "repeated": "decision"}  # where each ground's PIT is
 
 
@@ -282,6 +291,8 @@ def _generic(
     first = exemption.numbers[0] if exemption.numbers else numbers[0]
     found = []
     checks = [("harm", exemption.test == "prejudice", exemption.harm, REASONS, "the harm reasons")]
+    balancing = not exemption.ncnd and _needs_balancing(registry, exemption.cite)
+    checks.append(("personal-data", balancing, exemption.balance, REASONS, "the balancing-test reasons"))
     if exemption.ncnd:
         checks.append(("ncnd-pit", exemption.qualified, exemption.balance, NOTICE, "the public interest reasons"))
     else:

@@ -44,7 +44,14 @@ TESTS = frozenset(
 )
 ROLES = frozenset({"outcome", "ncnd", "procedure"})
 NEEDS = frozenset(
-    {"qualified-person-opinion", "publication-date", "where-accessible", "preparing-authority", "completion-estimate"}
+    {
+        "qualified-person-opinion",
+        "publication-date",
+        "where-accessible",
+        "preparing-authority",
+        "completion-estimate",
+        "balancing-test",  # UK GDPR Art 6(1)(f): the officer weighs these people's rights against the interest
+    }
 )
 
 _ROLE_ADVICE = {

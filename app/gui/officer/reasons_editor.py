@@ -15,6 +15,9 @@ LABELS = {
     "against": ("A&gainst:", "Factors against disclosure that apply to this information (- one a line)"),
     "balance": ("&Balance:", "Why the balance falls as it does for this information"),
 }
+BALANCING_TEST = (
+    "Why these people's rights and expectations override the legitimate interest in disclosure (UK GDPR Art 6(1)(f))"
+)
 WHY_IT_APPLIES = "Why the exemption applies to this information, when the letter's wording does not make it plain"
 LIKELIHOOD_CHOICES = (
     ("Would be likely to (a real and significant risk)", ""),
@@ -126,6 +129,9 @@ class ReasonsEditor(QGroupBox):
                 self.labels[name].setVisible(shown)
         finally:
             self._updating = False
+        balancing = "balance" in needed and "against" not in needed  # personal data: no public interest test
+        self.labels["balance"].setText("&Balancing test:" if balancing else LABELS["balance"][0])
+        self.editors["balance"].setPlaceholderText(BALANCING_TEST if balancing else LABELS["balance"][1])
         self.labels["harm"].setText(LABELS["harm"][0] if harm else "&Why it applies:")
         self.editors["harm"].setPlaceholderText(LABELS["harm"][1] if harm else WHY_IT_APPLIES)
         self.none_needed.setVisible(not needed)

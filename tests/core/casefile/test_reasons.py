@@ -16,6 +16,8 @@ from app.core.law.registry import load_registry
         ("foia", "30(1)(a)", ("for_disclosure", "against", "balance")),  # class-based, qualified
         ("foia", "21", ()),  # absolute, class-based
         ("foia", "41(1)", ()),
+        ("foia", "40(2)", ("balance",)),  # absolute, but the legitimate interests balance is the officer's
+        ("eir", "13", ("balance",)),
     ],
 )
 def test_the_reasons_asked_for_follow_the_exemptions_test(regime, cite, needed):

@@ -59,6 +59,8 @@ reasoning:
   "36(2)(b)(i)":
     harm: "Officials are still advising on the bypass and would be less candid."
     balance: "The decision is not yet taken; the interest in a safe space for advice is stronger."
+  "40(2)":
+    balance: "The junior officers named would not expect to be identified, and naming them adds nothing."
 """
 
 

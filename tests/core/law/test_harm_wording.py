@@ -121,3 +121,29 @@ def test_public_interest_wording_says_a_matter_was_live_only_when_recorded(libra
             f"  - outcome: withheld\n    exemptions: ['{cite}']\n{extra}{opinion}",
         )
         assert (words in letter(library, text)) is live, (regime, cite)
+
+
+@pytest.mark.parametrize(
+    ("regime", "cite", "citation"),
+    [
+        ("foia", "40(2)", "FOIA s17(1)(c)"),
+        ("foisa", "38(1)(b)", "FOISA s16(1)(d)"),
+        ("eir", "13", "EIR"),
+        ("eisr", "11", "EISR"),
+    ],
+)
+def test_the_personal_data_balancing_test_is_the_officers_or_the_check_says_so(library, regime, cite, citation):
+    from app.core.law.compliance import check
+
+    def errors(text: str):
+        case = parse_case(text)
+        built = assemble(case, library, TODAY)
+        found = [f for f in check(case, built, TODAY, library=library) if f.severity == "error"]
+        return found, built.markdown()
+
+    found, text = errors(case_text(regime, "council", cite))
+    assert any(f.rule == "generic-personal-data" and f.citation.startswith(citation) for f in found), found
+    why = "The two officers named are junior staff who would not expect to be named, and could be harassed."
+    found, text = errors(case_text(regime, "council", cite, f"reasoning: {{'{cite}': {{balance: '{why}'}}}}\n"))
+    assert not any(f.rule == "generic-personal-data" for f in found)
+    assert text.count(why) == 1 and "would have no reasonable expectation" not in text
