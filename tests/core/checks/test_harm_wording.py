@@ -133,7 +133,7 @@ def test_public_interest_wording_says_a_matter_was_live_only_when_recorded(libra
     ],
 )
 def test_the_personal_data_balancing_test_is_the_officers_or_the_check_says_so(library, regime, cite, citation):
-    from app.core.law.compliance import check
+    from app.core.checks.compliance import check
 
     def errors(text: str):
         case = parse_case(text)
