@@ -18,6 +18,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     validate.add_argument("folders", type=Path, nargs="*", help="clause folders (default: the built-in library)")
     sub.add_parser("variables", help="list the variables clause templates can use")
     sub.add_parser("conditions", help="list the conditions a clause header may give under when:")
+    dates = sub.add_parser(
+        "law-dates", help="list the changes in the law an organisation dates in library.yaml, and their dates"
+    )
+    dates.add_argument(
+        "folder", type=Path, nargs="?", help="the organisation library folder (default: the one from your settings)"
+    )
     from app.commands import library_sync
 
     library_sync.configure(sub)
@@ -46,7 +52,28 @@ def run(args: argparse.Namespace) -> int:
             print(f"{form}  {word.meaning}  (reads {word.reads}; e.g. {word.example})")
         print("Any condition may start with 'not'; all the conditions listed must hold.")
         return 0
+    if args.library_command == "law-dates":
+        return _law_dates(args.folder)
     return _validate(args.folders or [CLAUSES_DIR])
+
+
+def _law_dates(folder: Path | None) -> int:
+    """Print each dated change in the law and the day the organisation set for it; exit 1 on a bad setting."""
+    from app.commands.library_sync import default_folder
+    from app.core.drafting.library_settings import SETTINGS_FILE, load_commencements
+    from app.core.law.regulators import switches
+
+    folder = folder or default_folder()
+    path = folder / SETTINGS_FILE
+    dates, problems = load_commencements(path if path.is_file() else None)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    for name, switch in switches().items():
+        day = dates.get(name)
+        when = f"in force from {day.isoformat()}" if day else "not dated: letters keep the earlier wording"
+        print(f"{name}: {when}\n  {switch['change']} ({switch['source']})")
+    print(f"Set a date in {path} under commencement: (name: YYYY-MM-DD).")
+    return 1 if problems else 0
 
 
 def _validate(folders: list[Path]) -> int:
