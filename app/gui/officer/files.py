@@ -14,7 +14,6 @@ from app.core.casefile import drafts as case_io
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import InputError
 from app.core.settings import Preferences
-from app.core.word.pdf import NOT_INSTALLED
 from app.gui.officer.dialogs import Prompter
 from app.gui.widgets.answers import DISCARD, SAVE
 
@@ -153,7 +152,7 @@ class FileController(QObject):
         """
         from app.core.word.export import ExportError, ExportOptions
         from app.core.word.output import OutputRequest, PdfError, write_output
-        from app.core.word.pdf import PdfUnavailable, find_soffice
+        from app.core.word.pdf import NOT_INSTALLED, PdfUnavailable, find_soffice
 
         if kind == "pdf" and find_soffice() is None:
             self.prompter.error(self.window, "PDF export needs LibreOffice", str(PdfUnavailable(NOT_INSTALLED)))

@@ -68,7 +68,7 @@ app = create_application(sys.argv[:1])
 env = AppEnvironment.from_environ()
 env.spelling = False
 window = start(env, Path(sys.argv[1]))
-on_main = sorted(n for n in ("jinja2", "markdown_it", "app.core.drafting.library") if loaded.get(n))
+on_main = sorted(n for n in ("jinja2", "markdown_it", "app.core.drafting.library", "app.core.word.pdf") if loaded.get(n))
 window.document.build_finished.connect(lambda result: app.exit(0 if "Dear" in result.html else 3))
 QTimer.singleShot(60000, lambda: app.exit(4))
 status = app.exec()
