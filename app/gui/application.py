@@ -43,6 +43,8 @@ def start(env: AppEnvironment, case_path: Path | str | None = None) -> MainWindo
     """
     window = MainWindow(env)
     window.show()
+    # Only now, with the window built: the worker's imports would otherwise hold the GIL against it.
+    window.document.prepare_builder()
     restored = window.offer_recovery()
     opened = not restored and bool(case_path) and window.files.open_case(Path(str(case_path)), ask_first=False)
     if not (restored or opened):

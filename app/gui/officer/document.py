@@ -91,8 +91,6 @@ class CaseDocument(QObject):
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.builder = LetterBuilder(self.snapshot, lambda: self.generation, delay_ms, self)
         self.builder.built.connect(self._on_builder_built)
-        if library is None:
-            self.builder.warm_up(self.library_folders)
 
     # ------------------------------------------------------------ whole document
 
@@ -152,6 +150,11 @@ class CaseDocument(QObject):
     def resolved_case(self) -> Case:
         """Return the case as the letter uses it: the profile's details under the case's own."""
         return resolve_case(self.case, self.profiles).case
+
+    def prepare_builder(self) -> None:
+        """Have the builder's worker load what builds need now (the app calls this once its window is shown)."""
+        if self.library is None:
+            self.builder.warm_up(self.library_folders)
 
     def snapshot(self) -> Snapshot:
         """Return a private copy of what a build needs."""
