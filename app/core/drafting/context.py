@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.core.drafting.templating import Trusted
+from app.core.drafting.undefined import describe_places
 
 
 def doc(text: str, example: Any) -> dict[str, Any]:
@@ -241,6 +242,8 @@ TOP_LEVEL: dict[str, tuple[Any, str]] = {
     "group": (GroupView, "The outcome or ground being written (in decision slots and grounds sections)"),
     "contacts": (dict, "Other bodies by key: ico, osic, tribunal, court_of_session, cps, copfs"),
 }
+
+describe_places({name: text for name, (_kind, text) in TOP_LEVEL.items()})  # for plain undefined-fact errors
 
 CONTACT_KEYS = ("ico", "osic", "tribunal", "court_of_session", "cps", "copfs", "spso")
 

@@ -10,11 +10,12 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, nodes, pass_context
+from jinja2 import nodes, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
 
 from app.core.drafting import limits, markup
+from app.core.drafting.undefined import PlainUndefined
 
 
 class Trusted(str):
@@ -214,7 +215,7 @@ def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str
 def environment() -> ImmutableSandboxedEnvironment:
     """Return the shared sandboxed environment with strict undefined variables."""
     env = BoundedSandbox(
-        undefined=StrictUndefined,
+        undefined=PlainUndefined,  # strict: reading a fact that is not there is an error, in plain words
         autoescape=False,
         finalize=_finalize,
         trim_blocks=True,

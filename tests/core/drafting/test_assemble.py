@@ -79,7 +79,7 @@ def test_missing_variable_is_an_error_not_a_blank(case, tmp_path):
     write_clause(folder, "closing", "closing", [], [], "Signed {{ case.signatory.nickname }}")
     letter = assemble(case, load_library([Layer("t", folder)], validate=False), TODAY)
     problems = [str(p) for p in letter.problems if "closing.md" in p.path]
-    assert problems and "has no attribute 'nickname'" in problems[0]
+    assert problems and "'nickname' is not a fact here; the facts here are name, address" in problems[0]
     assert problems[0].split(":")[1] == "8"
     assert letter.block("closing/closing").text == ""
 

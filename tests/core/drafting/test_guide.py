@@ -6,12 +6,15 @@ import re
 
 import pytest
 
+from app.core.casefile.model import parse_case
 from app.core.drafting import template_errors
+from app.core.drafting.assemble import assemble
 from app.core.drafting.clauses import KNOWN_META, parse_clause
 from app.core.drafting.conditions import WORDS
 from app.core.drafting.context import catalogue
-from app.core.drafting.library import check_clause
+from app.core.drafting.library import Layer, check_clause, load_library
 from app.core.paths import CLAUSES_DIR
+from tests.core.conftest import TODAY, write_clause
 
 GUIDE = (CLAUSES_DIR / "GUIDE.md").read_text(encoding="utf-8")
 HEADER = "---\nid: t.x\ntitle: X\ntopic: closing\nstatus: draft\n---\n"
@@ -60,7 +63,7 @@ def test_every_header_field_is_in_the_guide():
         "{{ exemption.ncdn }}\n",
     ],
 )
-def test_each_template_error_is_explained_in_the_guide(body):
+def test_each_template_error_is_explained_in_the_guide(body):  # found by library validate
     clause, problems = parse_clause(HEADER + body, "x.md")
     if clause is not None:
         problems = check_clause(clause)
@@ -69,3 +72,15 @@ def test_each_template_error_is_explained_in_the_guide(body):
     stem = re.sub(r"\d+", "#", problems[0].message)[:28]
     assert stem in problems_section, f"document {problems[0].message!r} (code {problems[0].code})"
     assert problems[0].code in template_errors.CODES | {"unknown-variable"}
+
+
+@pytest.mark.parametrize("body", ["{{ part.number }}", "{{ case.signatory.nmae }}", "{{ case.review.reasons }}"])
+def test_each_error_found_when_a_letter_is_built_is_explained_in_the_guide(tmp_path, body):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    write_clause(folder, "closing", "closing", [], [], body)
+    case = parse_case("regime: foia\nreceived: 2026-10-01\nparts:\n  - question: Q\n    outcome: disclosed\n")
+    letter = assemble(case, load_library([Layer("t", folder)], validate=False, cache=False), TODAY)
+    message = next(p.message for p in letter.problems if p.path.endswith("closing.md"))
+    stem = message.replace("t.closing", "…")[:70]
+    assert stem in _section("Problems and what to do"), f"document {message!r}"

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from app.cli import main
+from app.core.casefile.model import parse_case
 from app.core.drafting import template_errors as te
+from app.core.drafting.assemble import assemble
 from app.core.drafting.clauses import UNUSABLE, parse_clause
-from app.core.drafting.library import UNKNOWN_VARIABLE, check_clause
+from app.core.drafting.library import UNKNOWN_VARIABLE, Layer, check_clause, load_library
+from tests.core.conftest import TODAY, write_clause
 
 HEADER = "---\nid: t.x\ntitle: X\ntopic: closing\nstatus: draft\n---\n"  # the body starts on line 7
 
@@ -132,3 +135,42 @@ def test_library_validate_prints_the_plain_message_at_the_opening_line(tmp_path,
     assert main(["library", "validate", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "late.md:9: this 'if' on line 9 is never closed: add {% endif %} where it ends" in out
+
+
+RENDER_CASE = """\
+regime: foia
+received: 2026-10-01
+date: 2026-10-20
+requester: {name: "A. Requester"}
+request: "Please send the figures"
+parts:
+  - question: Arrests by year
+    outcome: disclosed
+"""
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "{{ part.number }}",
+            "'part' is not available where this clause is used: the part being answered (in part sections)",
+        ),
+        ("{{ cse.act }}", "'cse' is not a fact the engine provides; did you mean 'case'?"),
+        (
+            "{{ case.signatory.nmae }}",
+            "'nmae' is not a fact here; did you mean 'name'? the facts here are name, address, email, phone, role",
+        ),
+        ("{{ case.review.reasons }}", "'reasons' cannot be read: the fact before it is empty in this letter"),
+        ("{{ case.parts[3].question }}", "there is no item 3 here (the list has 1)"),
+        ("{{ contacts.icoo.name }}", "'icoo' is not a fact here; did you mean 'ico'?"),
+    ],
+)
+def test_reading_a_fact_that_is_not_there_is_explained_when_the_letter_is_built(tmp_path, body, message):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    write_clause(folder, "closing", "closing", [], [], "Yours sincerely\n\n" + body)
+    letter = assemble(parse_case(RENDER_CASE), load_library([Layer("t", folder)], validate=False, cache=False), TODAY)
+    found = [p for p in letter.problems if p.path.endswith("closing.md")]
+    assert len(found) == 1 and found[0].line == 10  # the line of the placeholder, counted in the file
+    assert found[0].message.startswith("cannot render clause t.closing: ") and message in found[0].message
