@@ -86,6 +86,11 @@ class ExemptionView:
     for_disclosure: str = field(default="", metadata=doc("The officer's factors for disclosure (Markdown)", ""))
     against: str = field(default="", metadata=doc("The officer's factors against disclosure (Markdown)", ""))
     balance: str = field(default="", metadata=doc("The officer's reasons for the balance (Markdown)", ""))
+    pit_recorded: bool = field(
+        init=False,
+        default=False,
+        metadata=doc("True when the officer recorded public interest reasons (for, against or the balance)", False),
+    )
     opinion_by: str = field(default="", metadata=doc("s36: the qualified person who gave the opinion", ""))
     opinion_date: dt.date | None = field(default=None, metadata=doc("s36: date of the opinion", None))
     publication_date: dt.date | None = field(default=None, metadata=doc("s22/s27: intended publication date", None))
@@ -95,6 +100,10 @@ class ExemptionView:
     not_emissions: bool = field(
         default=False, metadata=doc("True when the officer recorded that it is not on emissions", False)
     )
+
+    def __post_init__(self) -> None:
+        """Work out the facts that follow from others (kept right by dataclasses.replace, which calls this)."""
+        object.__setattr__(self, "pit_recorded", bool(self.for_disclosure or self.against or self.balance))
 
 
 @dataclass(frozen=True)
