@@ -193,6 +193,9 @@ WORDS: dict[str, Word] = {
 }
 
 
+EXEMPTION_WORDS = frozenset({"qualified", "matter_live", "not_emissions"})  # false outside an exemption slot
+
+
 class ConditionError(ValueError):
     """A condition outside the vocabulary; the message names the allowed words."""
 

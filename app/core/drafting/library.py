@@ -10,8 +10,9 @@ from pathlib import Path
 
 from app.core.drafting import context
 from app.core.drafting.clauses import Clause, read_clause_file
+from app.core.drafting.conditions import EXEMPTION_WORDS
 from app.core.drafting.library_settings import load_commencements, settings_file
-from app.core.drafting.skeleton import all_topics
+from app.core.drafting.skeleton import all_topics, exemption_topics
 from app.core.drafting.template_errors import suggest
 from app.core.drafting.template_scan import scan
 from app.core.drafting.validity import validity_problems
@@ -31,6 +32,7 @@ UNKNOWN_TOPIC = "unknown-topic"
 UNKNOWN_SECTION = "unknown-section"
 UNKNOWN_VARIABLE = "unknown-variable"
 UNKNOWN_ELEMENT = "unknown-element"  # a provides code outside the vocabulary
+NEVER_APPLIES = "never-applies"  # a `when:` condition that cannot hold where the clause's topic is used
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,26 @@ def check_clause(clause: Clause, topics: set[str] | None = None) -> list[Problem
     problems += _check_provides(clause)
     problems += _check_variables(clause)
     problems += _check_names(clause)
+    problems += _check_conditions(clause)
     return problems
+
+
+def _check_conditions(clause: Clause) -> list[Problem]:
+    """Report conditions that read the exemption being explained on a clause whose slot has none."""
+    words = [c for c in clause.when if c.word in EXEMPTION_WORDS and not c.negated]
+    if not words or clause.topic in exemption_topics():
+        return []
+    return [
+        Problem(
+            clause.path,
+            clause.meta_line("when", str(c)),
+            f"when: '{c}' never holds for a '{clause.topic}' clause: it reads the exemption being explained, "
+            f"which only exemption slots have ({', '.join(sorted(exemption_topics()))})",
+            NEVER_APPLIES,
+            "when",
+        )
+        for c in words
+    ]
 
 
 def _check_names(clause: Clause) -> list[Problem]:

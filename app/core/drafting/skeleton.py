@@ -129,3 +129,13 @@ def all_topics(folder: Path = TEMPLATES_DIR) -> set[str]:
     for path in sorted(folder.glob("*.yaml")):
         topics |= load_skeleton(path.stem, folder).topics()
     return topics
+
+
+@cache
+def exemption_topics(folder: Path = TEMPLATES_DIR) -> frozenset[str]:
+    """Return the topics whose slots are repeated for each exemption (the only ones that see `exemption`)."""
+    topics: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")):
+        for spec in load_skeleton(path.stem, folder).sections:
+            topics |= {slot.topic for slot in spec.slots if slot.repeat == "exemption" and not slot.builtin}
+    return frozenset(topics)

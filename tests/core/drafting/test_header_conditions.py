@@ -16,7 +16,7 @@ from app.core.drafting import library_cache
 from app.core.drafting.assemble import assemble
 from app.core.drafting.clauses import UNKNOWN_CONDITION, clause_to_text, parse_clause
 from app.core.drafting.conditions import WORDS, Condition, parse_when
-from app.core.drafting.library import IGNORED_FILES, Layer, load_library
+from app.core.drafting.library import IGNORED_FILES, NEVER_APPLIES, Layer, check_clause, load_library
 from app.core.drafting.templating import environment
 from app.core.drafting.views import build_case_view
 from app.core.paths import CLAUSES_DIR
@@ -100,6 +100,17 @@ def test_library_conditions_lists_the_vocabulary(capsys):
     assert len(lines) == len(WORDS) + 1
     assert lines[0].startswith("ncnd  we neither confirm nor deny")
     assert any(line.startswith("s48: full|partial  FOISA s48") for line in lines)
+
+
+def test_a_condition_on_the_exemption_in_a_slot_without_one_is_reported(tmp_path):
+    text = HEADER + "when:\n  - late\n  - matter_live\n---\nBody\n"
+    clause, problems = parse_clause(text, "x.md")
+    assert clause is not None and problems == []
+    found = check_clause(clause)
+    assert [(p.line, p.code, p.field) for p in found] == [(8, NEVER_APPLIES, "when")]
+    assert "'matter_live' never holds for a 'closing' clause" in found[0].message and "pit" in found[0].message
+    pit, _ = parse_clause(text.replace("topic: closing", "topic: pit"), "x.md")
+    assert pit is not None and check_clause(pit) == []
 
 
 def test_a_flow_list_condition_is_located_at_its_key(tmp_path):
