@@ -3,7 +3,7 @@
 Environment variables (used by `python main.py gui` and by the crash-recovery test):
     FOI_DRAFTER_CONFIG_DIR    folder for preferences.json and window-state.ini
     FOI_DRAFTER_ORG_SETTINGS  the organisation's settings file (default: the platform's site-config
-                              folder, see app.core.org_settings)
+                              folder, see app.core.settings.organisation)
     FOI_DRAFTER_RECOVERY_DIR  folder for autosaved recovery files
     FOI_DRAFTER_DATA_DIR      folder holding the default organisation clause library (clauses/)
     FOI_DRAFTER_AUTOSAVE_MS   pause after a change before the draft is autosaved (default 3000)
@@ -17,9 +17,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.org_settings import ENV_VARIABLE as ORG_VARIABLE
-from app.core.org_settings import default_organisation_path
-from app.core.settings import APP_NAME, FILE_NAME, default_config_dir, default_data_dir
+from app.core.settings.organisation import ENV_VARIABLE as ORG_VARIABLE
+from app.core.settings.organisation import default_organisation_path
+from app.core.settings.preferences import APP_NAME, FILE_NAME, default_config_dir, default_data_dir
 from app.gui.officer.dialogs import Prompter
 
 STATE_FILE = "window-state.ini"

@@ -28,7 +28,7 @@ from app.core.casefile.model import (
 )
 
 if TYPE_CHECKING:  # the settings read case-file types, so only the annotation names them here
-    from app.core.settings import Preferences
+    from app.core.settings.preferences import Preferences
 
 _PART_KEY = re.compile(r"^part-(\d+)(?=$|/)")
 

@@ -13,7 +13,7 @@ from app.core.casefile import CASE_SUFFIXES
 from app.core.casefile import drafts as case_io
 from app.core.paths import EXAMPLES_DIR
 from app.core.problems import InputError
-from app.core.settings import Preferences
+from app.core.settings.preferences import Preferences
 from app.gui.officer.dialogs import Prompter
 from app.gui.widgets.answers import DISCARD, SAVE
 

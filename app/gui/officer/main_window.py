@@ -11,8 +11,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from app.core.casefile import drafts as case_io
-from app.core.org_settings import enforce, load_layered, save_user_preferences
-from app.core.settings import Preferences
+from app.core.settings.organisation import enforce, load_layered, save_user_preferences
+from app.core.settings.preferences import Preferences
 from app.gui.officer.actions import UndoKeysFilter, build_menus, create_actions
 from app.gui.officer.case_panel import deadline_text
 from app.gui.officer.document import CaseDocument

@@ -1,6 +1,6 @@
 """The settings dialog: authority, signatory, default regime, letterhead, clause libraries, dictionary.
 
-Settings the organisation locks (app.core.org_settings) are shown read-only.
+Settings the organisation locks (app.core.settings.organisation) are shown read-only.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.casefile.authority import AuthorityProfile, profile_key
 from app.core.casefile.model import Authority, Signatory
-from app.core.settings import Preferences
+from app.core.settings.preferences import Preferences
 from app.gui.officer.case_panel import REGIME_LABELS
 from app.gui.widgets.authority_form import AuthorityForm
 

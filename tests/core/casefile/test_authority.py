@@ -19,7 +19,7 @@ from app.core.casefile.writing import dump_case
 from app.core.checks.compliance import ERROR, check
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import default_layers, load_library
-from app.core.settings import Preferences, load_preferences, save_preferences
+from app.core.settings.preferences import Preferences, load_preferences, save_preferences
 
 TODAY = dt.date(2026, 10, 20)
 SCOTLAND = AuthorityProfile(

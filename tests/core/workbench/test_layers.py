@@ -9,7 +9,7 @@ import pytest
 
 from app.core.drafting.library import BUILT_IN, load_library
 from app.core.paths import CLAUSES_DIR
-from app.core.settings import Preferences
+from app.core.settings.preferences import Preferences
 from app.core.workbench.layers import (
     app_layers,
     default_organisation_folder,

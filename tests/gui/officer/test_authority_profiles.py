@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.core.casefile.authority import AuthorityProfile
 from app.core.casefile.model import Authority, Signatory
-from app.core.settings import Preferences, save_preferences
+from app.core.settings.preferences import Preferences, save_preferences
 from app.gui.officer.main_window import MainWindow
 from tests.docx_text import docx_all_text
 from tests.gui.conftest import settle

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.core.settings import Preferences, load_preferences, save_preferences
+from app.core.settings.preferences import Preferences, load_preferences, save_preferences
 from app.gui.officer.main_window import MainWindow
 from tests.gui.conftest import settle
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.settings import load_preferences
+from app.core.settings.preferences import load_preferences
 from app.gui.application import start
 from app.gui.officer.first_run import FirstRunDialog
 

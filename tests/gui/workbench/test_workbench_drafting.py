@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from app.core.settings import Preferences, save_preferences
+from app.core.settings.preferences import Preferences, save_preferences
 from app.gui.widgets.answers import CANCEL, DISCARD
 from app.gui.workbench.launcher import open_workbench
 from app.gui.workbench.prompter import APPROVE, DRAFT

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.core.settings import Preferences, save_preferences
+from app.core.settings.preferences import Preferences, save_preferences
 from app.core.workbench import sync
 from app.gui.workbench.launcher import open_workbench
 from tests.core.workbench.test_sync import CLOSING, REVIEWED, SENTENCE, approve, clones, edit  # noqa: F401

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.org_settings import (
+from app.core.settings.organisation import (
     FILE_NAME,
     NOT_FOUND,
     Organisation,
@@ -18,9 +18,9 @@ from app.core.org_settings import (
     merge,
     save_user_preferences,
 )
-from app.core.settings import BAD_JSON, BAD_VALUE, Preferences
+from app.core.settings.preferences import BAD_JSON, BAD_VALUE, Preferences
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "organisation-settings.example.json"
+EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "organisation-settings.example.json"
 
 
 def write(path: Path, data: object) -> Path:

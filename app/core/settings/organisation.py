@@ -1,6 +1,6 @@
 """Settings an organisation manages: a machine-wide preferences file whose keys sit under the user's, some locked.
 
-Precedence, key by key over the preferences table (app.core.settings.Preferences):
+Precedence, key by key over the preferences table (app.core.settings.preferences.Preferences):
 built-in default < organisation file < user's preferences.json, except that a key the
 organisation lists in ``locked`` always takes the organisation's value (or the built-in
 default when the file locks a key without setting it). The format is documented in
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.problems import Problem, display_path
-from app.core.settings import APP_NAME, BAD_VALUE, Preferences, read_object, valid_values, write_values
+from app.core.settings.preferences import APP_NAME, BAD_VALUE, Preferences, read_object, valid_values, write_values
 
 ENV_VARIABLE = "FOI_DRAFTER_ORG_SETTINGS"
 FILE_NAME = "organisation.json"

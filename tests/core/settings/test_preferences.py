@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.settings import (
+from app.core.settings.preferences import (
     BAD_JSON,
     BAD_PROFILE,
     BAD_VALUE,
