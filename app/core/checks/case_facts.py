@@ -15,7 +15,7 @@ from app.core.casefile.model import Case, Part
 from app.core.checks.findings import Finding
 from app.core.drafting.context import ExemptionView, GroupView
 from app.core.drafting.letter import Letter
-from app.core.drafting.views import MANIFESTLY_UNREASONABLE, build_case_view, exemption_view, request_hours
+from app.core.drafting.views import build_case_view, exemption_view, request_hours
 from app.core.law.authorities import looks_like_part_1, schedule_1_part_1
 from app.core.law.citations import CitationError, parse_citation
 from app.core.law.costs import assess_cost, cost_limit_for, format_money
@@ -261,8 +261,8 @@ BURDEN_TOPICS = {"cost": "cost", "vexatious": "decision", "repeated": "decision"
 
 def _generic_burden(case: Case, letter: Letter, balance: str, grounds: list[GroupView]) -> list[Finding]:
     """EIR/EISR burden refusals rest on the manifestly unreasonable exception, which needs its own balance."""
-    cite = MANIFESTLY_UNREASONABLE.get(case.regime)
-    if cite is None or str(balance).strip():
+    cite = load_registry(case.regime).manifestly_unreasonable
+    if not cite or str(balance).strip():
         return []
     found = []
     for ground in grounds:

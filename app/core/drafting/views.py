@@ -93,14 +93,18 @@ def build_case_view(
     )
 
 
-MANIFESTLY_UNREASONABLE = {"eir": "12(4)(b)", "eisr": "10(4)(b)"}
 BURDEN_OUTCOMES = ("cost-limit", "vexatious", "repeated")
+
+
+def burden_exception(regime: str, outcome: str) -> str:
+    """Return the exception a part refused on burden rests on (EIR 12(4)(b), EISR 10(4)(b)); "" otherwise."""
+    return load_registry(regime).manifestly_unreasonable if outcome in BURDEN_OUTCOMES else ""
 
 
 def _burden_reasons(case: Case, reasoning: dict[str, Reasoning]) -> ReasonsView:
     """Return the officer's reasons for the manifestly unreasonable exception, when a burden refusal relies on it."""
-    cite = MANIFESTLY_UNREASONABLE.get(case.regime)
-    if cite is None or not any(p.outcome in BURDEN_OUTCOMES for p in case.parts):
+    cite = next((c for c in (burden_exception(case.regime, p.outcome) for p in case.parts) if c), "")
+    if not cite:
         return ReasonsView()
     reasons = reasoning.get(cite, Reasoning())
     return ReasonsView(Trusted(reasons.for_disclosure), Trusted(reasons.against), Trusted(reasons.balance))

@@ -116,6 +116,11 @@ class Registry:
         """'exemption' for the Acts, 'exception' for the Regulations."""
         return "exemption" if self.provision_word == "section" else "exception"
 
+    @property
+    def manifestly_unreasonable(self) -> str:
+        """The exception a burden refusal rests on (EIR 12(4)(b), EISR 10(4)(b)); "" where the regime has none."""
+        return next((str(p.cite) for p in self.provisions if p.test == "manifestly-unreasonable"), "")
+
     def provision(self, cite: str | Citation) -> Provision:
         """The row whose key is exactly cite; KeyError otherwise."""
         key = parse_citation(cite)

@@ -273,11 +273,11 @@ class PartsEditor(QWidget):
         if not self.isVisible():  # hidden (as while the window is built): nothing to offer yet
             self.reasons.show_exemptions([], None)
             return
-        from app.core.drafting.views import BURDEN_OUTCOMES, MANIFESTLY_UNREASONABLE
+        from app.core.drafting.views import burden_exception
 
         cites = list(part.exemptions)
-        implied = MANIFESTLY_UNREASONABLE.get(self.document.case.regime)
-        if implied and part.outcome in BURDEN_OUTCOMES and implied not in cites:
+        implied = burden_exception(self.document.case.regime, part.outcome)
+        if implied and implied not in cites:
             cites.append(implied)
         if not cites:
             self.reasons.show_exemptions([], None)
