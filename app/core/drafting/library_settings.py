@@ -39,7 +39,7 @@ def load_commencements(path: Path | None) -> tuple[dict[str, dt.date], list[Prob
     if path is None:
         return {}, []
     shown = display_path(path)
-    data, lines, problem = _read(path, shown)
+    data, lines, problem = read_settings(path)
     if problem is not None:
         return {}, [problem]
     dates, found = read_commencements(data.get("commencement") if isinstance(data, dict) else None)
@@ -50,8 +50,9 @@ def load_commencements(path: Path | None) -> tuple[dict[str, dt.date], list[Prob
     return dates, problems
 
 
-def _read(path: Path, shown: str) -> tuple[Any, dict[str, int], Problem | None]:
-    """Parse the file with its line map; a file that cannot be read or parsed gives a problem."""
+def read_settings(path: Path) -> tuple[Any, dict[str, int], Problem | None]:
+    """Parse a settings file with its line map; a file that cannot be read or parsed gives a problem naming it."""
+    shown = display_path(path)
     try:
         data, lines = yamlio.load_with_lines(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

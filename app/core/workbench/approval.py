@@ -15,15 +15,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-import yaml
-
 from app.core.drafting.library import BUILT_IN, Layer
+from app.core.drafting.library_settings import SETTINGS_FILE, read_settings, settings_file
 from app.core.problems import Problem, display_path
-from app.core.storage import yamlio
 from app.core.workbench.header_layout import blocks
 from app.core.workbench.history import History
 
-POLICY_FILE = "library.yaml"
+POLICY_FILE = SETTINGS_FILE
 APPROVAL_FIELDS = ("approved_by", "approved_on")
 
 
@@ -43,26 +41,16 @@ class ApprovalPolicy:
 
 def load_policy(layers: Sequence[Layer]) -> tuple[ApprovalPolicy, list[Problem]]:
     """Read library.yaml from the lowest editable layer that has one (the organisation's)."""
-    for layer in layers:
-        path = layer.folder / POLICY_FILE
-        if layer.name == BUILT_IN or not path.is_file():
-            continue
-        return read_policy(path)
-    return ApprovalPolicy(), []
+    path = settings_file(layers, BUILT_IN)
+    return read_policy(path) if path is not None else (ApprovalPolicy(), [])
 
 
 def read_policy(path: Path) -> tuple[ApprovalPolicy, list[Problem]]:
     """Read one policy file; a bad file gives the open policy and a problem naming the file."""
     shown = display_path(path)
-    try:
-        data, lines = yamlio.load_with_lines(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return ApprovalPolicy(source=path), [Problem(shown, None, f"cannot read the library settings: {exc}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return ApprovalPolicy(source=path), [
-            Problem(shown, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")
-        ]
+    data, lines, problem = read_settings(path)
+    if problem is not None:
+        return ApprovalPolicy(source=path), [problem]
     data = data or {}
     if not isinstance(data, dict):
         return ApprovalPolicy(source=path), [Problem(shown, 1, "must be a mapping (reviewers, four_eyes)")]
