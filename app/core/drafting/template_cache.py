@@ -22,7 +22,7 @@ from jinja2.environment import TemplateExpression
 from jinja2.parser import Parser
 
 from app.core.drafting import templating
-from app.core.drafting.library_cache import cache_dir, code_stamp, read_checked, write_checked
+from app.core.storage.disk_cache import cache_dir, code_stamp, read_checked, write_checked
 
 _MAGIC = b"FOI-DRAFTER TEMPLATE 1\n"
 _EXPRESSION = ".expression"  # file-name mark of a compiled condition, so it never shares a template's file

@@ -10,6 +10,7 @@ from typing import Any
 from app.core.law.data_files import BAD_VALUE, MISSING_KEY, NOT_A_MAPPING, RegistryError, Wrong, is_text, read_yaml
 from app.core.paths import CONTACTS_FILE
 from app.core.problems import Problem, display_path
+from app.core.storage.disk_cache import remembered
 
 CONTACT_BODIES: tuple[str, ...] = ("ico", "osic", "tribunal", "court_of_session", "cps", "copfs", "spso")
 MISSING_BODY = "missing-body"  # a body every letter may name has no entry (Problem.code; the field names it)
@@ -35,8 +36,8 @@ def load_contacts() -> dict[str, dict[str, Any]]:
 
 @cache
 def _load_contacts_cached() -> dict[str, dict[str, Any]]:
-    """Read resources/contacts.yaml once."""
-    return read_contacts(CONTACTS_FILE)
+    """Read resources/contacts.yaml once (validated once, then kept in the cache folder)."""
+    return remembered("contacts", [CONTACTS_FILE], lambda: read_contacts(CONTACTS_FILE))
 
 
 _CONTACT_TEXT = ("name", "source")

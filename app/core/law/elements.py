@@ -12,6 +12,7 @@ import yaml
 from app.core.law.registry import REGIMES
 from app.core.paths import PROVIDES_FILE
 from app.core.problems import InputError, Problem, display_path
+from app.core.storage.disk_cache import remembered
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ def _read_regime(regime: yaml.Node, codes: yaml.Node, where: str, problems: list
 
 @cache
 def load_elements() -> dict[str, dict[str, Element]]:
-    """Return the shipped vocabulary (read once)."""
-    return read_elements(PROVIDES_FILE)
+    """Return the shipped vocabulary (read once, then kept in the cache folder)."""
+    return remembered("elements", [PROVIDES_FILE], lambda: read_elements(PROVIDES_FILE))
 
 
 def known_codes(regimes: Iterable[str]) -> frozenset[str]:

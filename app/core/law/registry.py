@@ -27,6 +27,7 @@ from app.core.law.data_files import (
 )
 from app.core.paths import REGISTRY_DIR
 from app.core.problems import Problem, display_path
+from app.core.storage.disk_cache import remembered
 
 REGIMES: tuple[str, ...] = ("foia", "foisa", "eir", "eisr")
 TESTS = frozenset(
@@ -263,8 +264,9 @@ def load_registry(regime: str) -> Registry:
 
 @cache
 def _load_registry_cached(regime: str) -> Registry:
-    """Read resources/registry/<regime>.yaml once."""
-    return read_registry(REGISTRY_DIR / f"{regime}.yaml", regime)
+    """Read resources/registry/<regime>.yaml once (validated once, then kept in the cache folder)."""
+    path = REGISTRY_DIR / f"{regime}.yaml"
+    return remembered(f"registry-{regime}", [path], lambda: read_registry(path, regime))
 
 
 def _item_lines(node: Any, key: str) -> list[int | None]:

@@ -23,6 +23,7 @@ from app.core.law.registry import REGIMES
 from app.core.paths import LAW_DIR
 from app.core.problems import Problem, display_path
 from app.core.storage import yamlio
+from app.core.storage.disk_cache import remembered
 
 REQUIREMENTS_FILE = LAW_DIR / "requirements.yaml"
 SCOPES = ("letter", "rights", "part", "exemption")
@@ -86,8 +87,8 @@ class RegimeRequirements:
 
 @cache
 def load_requirements() -> dict[str, RegimeRequirements]:
-    """Return the shipped requirements of every regime (read once)."""
-    return read_requirements(REQUIREMENTS_FILE)
+    """Return the shipped requirements of every regime (read once, then kept in the cache folder)."""
+    return remembered("requirements", [REQUIREMENTS_FILE], lambda: read_requirements(REQUIREMENTS_FILE))
 
 
 def read_requirements(path: Path | str) -> dict[str, RegimeRequirements]:

@@ -12,7 +12,6 @@ from jinja2 import nodes
 
 from app.cli import main
 from app.core.casefile.model import parse_case
-from app.core.drafting import library_cache
 from app.core.drafting.assemble import assemble
 from app.core.drafting.clauses import UNKNOWN_CONDITION, clause_to_text, parse_clause
 from app.core.drafting.conditions import WORDS, Condition, parse_when
@@ -20,6 +19,7 @@ from app.core.drafting.library import IGNORED_FILES, NEVER_APPLIES, Layer, check
 from app.core.drafting.templating import environment
 from app.core.drafting.views import build_case_view
 from app.core.paths import CLAUSES_DIR
+from app.core.storage import disk_cache
 from tests.core.conftest import TODAY, write_clause
 
 HEADER = "---\nid: t.x\ntitle: X\ntopic: closing\nstatus: draft\n"
@@ -171,7 +171,7 @@ def test_conditions_survive_writing_the_file_back():
 
 
 def test_the_library_cache_keeps_conditions(tmp_path, monkeypatch):
-    monkeypatch.setenv(library_cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.setenv(disk_cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
     folder = tmp_path / "org"
     folder.mkdir()
     path = folder / "c.md"

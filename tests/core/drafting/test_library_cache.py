@@ -17,6 +17,7 @@ from app.core.drafting import library_cache, template_cache
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import Layer, default_layers, load_library
 from app.core.paths import EXAMPLES_DIR
+from app.core.storage import disk_cache
 from app.core.word.export import ExportOptions, letter_docx_bytes
 from tests.core.conftest import TODAY
 
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private, empty cache folder."""
     folder = tmp_path / "cache"
-    monkeypatch.setenv(library_cache.CACHE_DIR_VARIABLE, str(folder))
+    monkeypatch.setenv(disk_cache.CACHE_DIR_VARIABLE, str(folder))
     return folder
 
 
@@ -143,7 +144,7 @@ def test_a_cache_made_for_other_files_is_not_used(cache: Path, tmp_path: Path) -
 def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(library_cache.CACHE_DIR_VARIABLE, str(blocker / "cache"))
+    monkeypatch.setenv(disk_cache.CACHE_DIR_VARIABLE, str(blocker / "cache"))
     layer = _settled_library(tmp_path / "org")
     assert _summary(load_library([layer])) == _summary(load_library([layer], cache=False))
 
@@ -164,7 +165,7 @@ print("ok")
 def test_two_processes_loading_and_rebuilding_at_once_each_get_the_right_library(cache: Path, tmp_path: Path) -> None:
     layer = _settled_library(tmp_path / "org", count=5)
     expected = len(load_library([*default_layers(), layer], cache=False).clauses)
-    env = {**os.environ, library_cache.CACHE_DIR_VARIABLE: str(cache)}
+    env = {**os.environ, disk_cache.CACHE_DIR_VARIABLE: str(cache)}
     args = [sys.executable, "-c", PROCESS, str(layer.folder), "6", str(expected)]
     runs = [subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     for _ in range(4):  # meanwhile keep invalidating the cache, so both processes rebuild and rewrite it
