@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from app.core.casefile import CASE_SUFFIXES
@@ -64,7 +66,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
-    return int(args.handler(args) or 0)
+    if args.command == "gui":
+        return int(args.handler(args) or 0)
+    with _collector_paused():
+        return int(args.handler(args) or 0)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a command runs, and restore it after.
+
+    A command lives for well under a second to a few seconds. Loading its modules builds many
+    long-lived objects, which the collector would walk again and again (5–7% of a render) while
+    finding almost nothing to free: rendering and validating make little cyclic garbage (peak
+    memory validating a 4,000-clause library is the same either way). Reference counting still
+    frees everything else as usual. The desktop app, which runs for hours, keeps the collector.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _VersionAction(argparse.Action):

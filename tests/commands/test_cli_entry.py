@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from app import cli
@@ -57,3 +59,27 @@ def test_a_sub_command_missing_from_the_build_is_listed_among_those_present(monk
         cli.main(["gui"])
     err = capsys.readouterr().err
     assert "invalid choice: 'gui'" in err and "'render'" in err
+
+
+def test_a_command_runs_with_the_collector_paused_and_restored_after_even_when_it_fails(monkeypatch):
+    seen = []
+
+    def failing(args):
+        seen.append(gc.isenabled())
+        raise RuntimeError("the command failed")
+
+    monkeypatch.setattr("app.commands.deadline.run", lambda args: seen.append(gc.isenabled()) or 0)
+    assert gc.isenabled()
+    assert cli.main(["deadline", "--regime", "foia", "--received", "2026-11-02"]) == 0
+    monkeypatch.setattr("app.commands.deadline.run", failing)
+    with pytest.raises(RuntimeError):
+        cli.main(["deadline", "--regime", "foia", "--received", "2026-11-02"])
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_the_desktop_app_keeps_the_collector(monkeypatch):
+    seen = []
+    monkeypatch.setattr("app.commands.gui.run", lambda args: seen.append(gc.isenabled()) or 0)
+    assert cli.main(["gui"]) == 0
+    assert seen == [True]

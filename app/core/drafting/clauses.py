@@ -13,12 +13,10 @@ import yaml
 
 from app.core.casefile.authority import KINDS as AUTHORITY_KINDS
 from app.core.casefile.model import LETTERS, OUTCOMES, REGIMES
-from app.core.drafting.clause_header import read_header
 from app.core.drafting.conditions import Condition, condition_text, parse_when
 from app.core.drafting.template_errors import CODES as TEMPLATE_CODES
 from app.core.drafting.template_errors import TEMPLATE_SYNTAX as TEMPLATE_SYNTAX  # re-exported: a body code
 from app.core.drafting.template_errors import explain
-from app.core.drafting.template_scan import scan
 from app.core.problems import Problem, display_path
 from app.core.storage import typed, yamlio
 from app.core.storage.atomic import write_text_atomic
@@ -120,6 +118,8 @@ def parse_clause(text: str, path: str, layer: str = "built-in") -> tuple[Clause 
     header, body, body_line, problem = _split(text, path)
     if problem:
         return None, [problem]
+    from app.core.drafting.clause_header import read_header  # only when clause files are read, not from the cache
+
     try:
         meta = read_header(header)
         if meta is None:
@@ -199,6 +199,8 @@ def _line_of(at: str, key: str, header: str, lines: dict[Any, Any]) -> int:
 
 def _check_body(body: str, body_line: int, path: str) -> list[Problem]:
     """Report a template error in plain words, at the file line where it starts."""
+    from app.core.drafting.template_scan import scan
+
     error = scan(body).error
     if error is None:
         return []

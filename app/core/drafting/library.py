@@ -14,8 +14,6 @@ from app.core.drafting.conditions import EXEMPTION_WORDS
 from app.core.drafting.library_settings import load_commencements, settings_file
 from app.core.drafting.skeleton import all_topics, exemption_topics
 from app.core.drafting.template_errors import suggest
-from app.core.drafting.template_scan import scan
-from app.core.drafting.validity import validity_problems
 from app.core.law.citations import Citation, CitationError, parse_citation
 from app.core.law.elements import known_codes
 from app.core.law.registry import Registry, load_registry
@@ -152,6 +150,10 @@ def _load_uncached(layers: Sequence[Layer], validate: bool) -> Library:
     library.commencements, problems = load_commencements(settings_file(layers, BUILT_IN))
     library.problems.extend(problems)
     if validate:
+        from app.core.drafting.validity import (
+            validity_problems,  # checks of a library being built, not read from the cache
+        )
+
         library.problems.extend(validity_problems(library.clauses.values()))
     return library
 
@@ -242,6 +244,7 @@ def _check_conditions(clause: Clause) -> list[Problem]:
 
 def _check_names(clause: Clause) -> list[Problem]:
     """Report unknown filters and tests, and templates that load other templates (never allowed)."""
+    from app.core.drafting.template_scan import scan
     from app.core.drafting.templating import environment
 
     analysis = scan(clause.body)
@@ -299,6 +302,8 @@ def _registry_has(registry: Registry, citation: Citation) -> bool:
 
 def _check_variables(clause: Clause) -> list[Problem]:
     """Report variables the body reads that the case catalogue does not offer."""
+    from app.core.drafting.template_scan import scan
+
     analysis = scan(clause.body)
     if analysis.error:
         return []  # reported by the syntax check when the file was parsed

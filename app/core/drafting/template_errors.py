@@ -9,7 +9,6 @@ the walk does not recognise keeps Jinja's message, at Jinja's line.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -204,7 +203,7 @@ def _unknown(tag: _Tag) -> Explained:
     """Say that a tag is not one Jinja knows, offering the closest known one."""
     if not tag.keyword:
         return Explained(tag.line, f"the tag '{{% %}}' on line {tag.line} is empty", UNKNOWN_TAG)
-    close = difflib.get_close_matches(tag.keyword, [*COMMON, *BLOCKS, *SINGLE], n=1, cutoff=0.6)
+    close = _close_matches(tag.keyword, [*COMMON, *BLOCKS, *SINGLE], n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"the tags clauses use are {', '.join(COMMON)}"
     return Explained(tag.line, f"'{tag.keyword}' on line {tag.line} is not a template tag; {hint}", UNKNOWN_TAG)
 
@@ -218,11 +217,18 @@ def suggest(name: str, known: list[str]) -> str:
     """
     parent, _, last = name.rpartition(".")
     siblings = [k.rpartition(".")[2] for k in known if k.rpartition(".")[0] == parent]
-    close = difflib.get_close_matches(last, siblings, n=1, cutoff=0.7)
+    close = _close_matches(last, siblings, n=1, cutoff=0.7)
     if close:
         return f"{parent}.{close[0]}" if parent else close[0]
     same = [k for k in known if k.rpartition(".")[2] == last]
     if len(same) == 1:
         return same[0]
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.85)
+    close = _close_matches(name, known, n=1, cutoff=0.85)
     return close[0] if close else ""
+
+
+def _close_matches(word: str, candidates: list[str], n: int, cutoff: float) -> list[str]:
+    """Return difflib's closest matches (difflib is loaded only when a message needs a suggestion)."""
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)

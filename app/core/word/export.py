@@ -28,7 +28,6 @@ from app.core.word.metadata import scrub_metadata
 from app.core.word.numbering import HANGING_TWIPS as LIST_HANGING_TWIPS
 from app.core.word.numbering import INDENT_TWIPS as LIST_INDENT_TWIPS
 from app.core.word.numbering import add_num, ensure_list_styles, next_num_id
-from app.core.word.redline import Revision, write_tracked_block
 from app.core.word.scrub import ScrubError, clean_package
 from app.core.word.styles import BULLET_STYLES, NUMBER_STYLES, QUOTE_INDENT_TWIPS, ensure_styles
 from app.core.word.tags import BlockTagger
@@ -95,7 +94,11 @@ def letter_docx_bytes(letter: Letter, case: Case, options: ExportOptions = Expor
     _fill_header(document, case)
     writer.reference_block(case, letter_date)
     writer.paragraph(letter.title, "Letter Title")
-    revision = Revision(options.track_author) if options.track_changes else None
+    revision = None
+    if options.track_changes:  # the redline writer (and difflib) load only for a tracked-changes export
+        from app.core.word.redline import Revision, write_tracked_block
+
+        revision = Revision(options.track_author)
     for section in letter.sections:
         blocks = section.visible_blocks()
         if not blocks:
