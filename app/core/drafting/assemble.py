@@ -77,6 +77,53 @@ def _assemble(
     return letter
 
 
+def topic_scopes(case: Case, library: Library, today: dt.date, topic: str, section_key: str) -> list[dict[str, Any]]:
+    """Return the contexts in which the letter would choose a clause of topic, for the section keyed section_key.
+
+    They are the contexts of that section's slots for the topic (one per exemption when the slot
+    repeats). When that section has no slot for the topic, they are the contexts of the topic's
+    slots elsewhere in the letter (for a question, those of the exemptions it relies on), else the
+    section's own context. The clause picker uses them to judge a clause's `when:`.
+    """
+    view = build_case_view(case, today, None, library.commencements)
+    skeleton = load_skeleton(case.letter)
+    base = {"case": view, "contacts": contact_views(view.date, library.commencements)}
+    has_slot = False
+    own_slots: list[dict[str, Any]] = []
+    own_sections: list[dict[str, Any]] = []
+    elsewhere: list[dict[str, Any]] = []
+    for spec in skeleton.sections:
+        slots = [slot for slot in spec.slots if slot.topic == topic]
+        for scope in _section_scopes(spec, view, base):
+            contexts = [ctx for slot in slots for ctx in _slot_scopes(slot, scope)]
+            if _section_key(spec, scope) == section_key:
+                has_slot = has_slot or bool(slots)
+                own_sections.append(scope)
+                own_slots.extend(contexts)
+            else:
+                elsewhere.extend(contexts)
+    if has_slot:
+        return own_slots
+    number = int(section_key[5:]) if section_key.startswith("part-") and section_key[5:].isdigit() else None
+    return [ctx for ctx in elsewhere if number is None or _concerns(ctx, number)] or own_sections
+
+
+def _concerns(ctx: dict[str, Any], number: int) -> bool:
+    """Tell whether a slot context concerns question number (its exemption or its ground covers it)."""
+    if ctx.get("exemption") is not None:
+        return number in ctx["exemption"].numbers
+    if ctx.get("group") is not None:
+        return number in ctx["group"].numbers
+    return True
+
+
+def _section_key(spec: SectionSpec, ctx: dict[str, Any]) -> str:
+    """Return the key of one instance of a section: part-N, ground-KIND or the section's id."""
+    part: PartView | None = ctx.get("part")
+    group: GroupView | None = ctx.get("group")
+    return f"part-{part.number}" if part else f"ground-{group.kind}" if group else spec.id
+
+
 def _section_scopes(spec: SectionSpec, view: CaseView, base: dict[str, Any]) -> list[dict[str, Any]]:
     """Return one rendering context per instance of a section (per part or per ground when repeated)."""
     if spec.repeat == "part":
@@ -94,7 +141,7 @@ def _build_section(
     """Fill one section's slots."""
     part: PartView | None = ctx.get("part")
     group: GroupView | None = ctx.get("group")
-    key = f"part-{part.number}" if part else f"ground-{group.kind}" if group else spec.id
+    key = _section_key(spec, ctx)
     heading = _render_text(spec.heading, ctx, f"heading of section {spec.id}", problems)
     section = LetterSection(
         key=key, heading=heading, part=part.number if part else None, ground=group.kind if group else ""

@@ -6,10 +6,12 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.casefile.model import Case
-from app.core.drafting.assemble import Facts, clause_score
+from app.core.drafting.assemble import Facts, clause_score, topic_scopes
 from app.core.drafting.clauses import Clause
+from app.core.drafting.conditions import all_hold
 from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
 from app.core.drafting.skeleton import load_skeleton
@@ -35,22 +37,45 @@ class Candidate:
         return f"{self.clause.title}{suffix}"
 
 
-def candidates(library: Library, case: Case, letter: Letter | None, section_key: str | None) -> list[Candidate]:
+def candidates(
+    library: Library, case: Case, letter: Letter | None, section_key: str | None, today: dt.date | None = None
+) -> list[Candidate]:
     """Return addable clauses: those serving the case's regime, letter and kind of authority, best fits first.
 
     Pass the case with its authority profile applied (the kind of authority usually comes from it).
+    With the letter's day (today), a clause whose header conditions (`when:`) hold in none of the
+    contexts of the section it would go in does not fit; without it, conditions are not judged.
     """
     facts = case_facts(case, _part_number(section_key))
     topics = topic_sections(case.letter)
+    scopes: dict[tuple[str, str], list[dict[str, Any]] | None] = {}
     found: list[Candidate] = []
     for clause in library.clauses.values():
         if not clause.serves(case.regime, case.letter) or not clause.suits(case.authority.kind):
             continue
         if clause.status != "approved" and not case.allow_drafts:
             continue
+        target = _target(clause.topic, topics, letter, section_key)
         fits = clause_score(dataclasses.replace(clause, optional=False), facts) is not None
-        found.append(Candidate(clause, fits, _target(clause.topic, topics, letter, section_key)))
+        if fits and clause.when and today is not None:
+            key = (clause.topic, target)
+            if key not in scopes:
+                scopes[key] = _scopes(library, case, today, clause.topic, target)
+            where = scopes[key]
+            fits = where is None or any(all_hold(clause.when, scope) for scope in where)
+        found.append(Candidate(clause, fits, target))
     return sorted(found, key=lambda c: (not c.fits, not c.clause.optional, c.clause.topic, c.clause.title))
+
+
+def _scopes(library: Library, case: Case, today: dt.date, topic: str, section_key: str) -> list[dict[str, Any]] | None:
+    """Return the contexts a clause of topic would be judged in; None when the case cannot be viewed.
+
+    A case the letter cannot be built for has its problems shown elsewhere; its conditions are not judged.
+    """
+    try:
+        return topic_scopes(case, library, today, topic, section_key)
+    except Exception:
+        return None
 
 
 def render_for_case(

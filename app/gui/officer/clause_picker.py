@@ -30,7 +30,8 @@ class ClausePickerDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.setWindowTitle("Add a clause from the library")
-        self._candidates = candidates(document.library, document.resolved_case(), document.letter, section_key)
+        case, today = document.resolved_case(), document.today()
+        self._candidates = candidates(document.library, case, document.letter, section_key, today)
         self._build(section_key)
         self._fill()
         self.resize(820, 560)

@@ -13,6 +13,7 @@ from jinja2 import nodes
 from app.cli import main
 from app.core.casefile.model import parse_case
 from app.core.drafting.assemble import assemble
+from app.core.drafting.clause_fit import candidates
 from app.core.drafting.clauses import UNKNOWN_CONDITION, clause_to_text, parse_clause
 from app.core.drafting.conditions import WORDS, Condition, parse_when
 from app.core.drafting.library import IGNORED_FILES, NEVER_APPLIES, Layer, check_clause, load_library
@@ -216,3 +217,34 @@ def test_the_body_wide_if_detector_sees_one():
     assert not _body_wide_if("{% if case.fee %}\nPay.\n{% else %}\nFree.\n{% endif %}\n")
     with pytest.raises(jinja2.TemplateSyntaxError):
         _body_wide_if("{% if x %}")
+
+
+def _fits(library, case_text: str, today=TODAY) -> dict[str, bool]:
+    """Return clause id -> whether the clause picker marks it as fitting the case (adding to the closing)."""
+    return {c.clause.id: c.fits for c in candidates(library, parse_case(case_text), None, "closing", today)}
+
+
+def test_the_clause_picker_marks_a_clause_whose_conditions_fail_as_not_fitting(tmp_path):
+    library = _library(tmp_path, "[not multi_part]")
+    assert _fits(library, ONE_PART)["t.closing-single"] is True
+    assert _fits(library, TWO_PARTS)["t.closing-single"] is False
+    assert _fits(library, TWO_PARTS)["t.closing"] is True
+    assert _fits(library, TWO_PARTS, today=None)["t.closing-single"] is True  # no letter day: not judged
+
+
+def test_the_clause_picker_judges_exemption_conditions_in_each_exemption_of_the_part(tmp_path):
+    folder = tmp_path / "lib"
+    _library(tmp_path, "[not multi_part]")
+    write_clause(folder, "pit-live", "pit", [], [], "The matter is still live.")
+    path = folder / "pit-live.md"
+    path.write_text(path.read_text().replace("---\nThe", "when: [matter_live]\n---\nThe"), encoding="utf-8")
+    library = load_library([Layer("t", folder)], validate=False, cache=False)
+    withheld = ONE_PART.replace("outcome: not-held", "outcome: withheld\n    exemptions: ['35(1)(a)']")
+    live = withheld + "    matter_live: true\n"
+
+    def fits(text: str) -> bool:
+        found = candidates(library, parse_case(text), None, "part-1", TODAY)
+        return next(c.fits for c in found if c.clause.id == "t.pit-live")
+
+    assert fits(live) is True
+    assert fits(withheld) is False
