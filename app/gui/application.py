@@ -35,22 +35,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def start(env: AppEnvironment, case_path: Path | str | None = None) -> MainWindow:
+def start(env: AppEnvironment, case_path: Path | str | None = None, staged: bool = False) -> MainWindow:
     """Show the main window, offer any crashed session's draft, then open the case given (if any).
 
     With nothing restored or opened, the new empty case's letter is built at once; on the very
-    first run the short authority setup is offered over it.
+    first run the short authority setup is offered over it. Staged (as `foi-drafter gui` starts),
+    the window is on screen first, saying which case it opens, and does all that just after its
+    first paint; its ``loaded`` signal follows (``finish_loading()`` does it at once).
     """
+    if staged:
+        window = MainWindow(env, opening=case_path, staged=True)
+        window.show()
+        return window
     window = MainWindow(env)
     window.show()
     # Only now, with the window built: the worker's imports would otherwise hold the GIL against it.
-    window.document.prepare_builder()
-    restored = window.offer_recovery()
-    opened = not restored and bool(case_path) and window.files.open_case(Path(str(case_path)), ask_first=False)
-    if not (restored or opened):
-        window.document.builder.build_soon()
-    if window.first_run and not restored:
-        window.offer_first_run_setup()
+    window.open_at_start(Path(str(case_path)) if case_path else None)
     return window
 
 
@@ -58,5 +58,5 @@ def run_app(case_path: Path | str | None = None, env: AppEnvironment | None = No
     """Run the desktop app until its window closes; return the exit code."""
     app = create_application()
     env = env or AppEnvironment.from_environ()
-    start(env, case_path)
+    start(env, case_path, staged=True)
     return int(app.exec())

@@ -154,13 +154,14 @@ def child(kind: str, folder: str) -> None:
         def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
             if event.type() == QEvent.Type.Paint:
                 marks.setdefault("window", time.perf_counter())
-                if watched is window.preview.browser.viewport():
+                preview = getattr(window, "preview", None)  # none yet while the window opens its case
+                if preview is not None and watched is preview.browser.viewport():
                     self.preview_paints.append(time.perf_counter())
             return False
 
     paints = Paints()
     app.installEventFilter(paints)
-    window = start(env, EXAMPLE if kind in ("first", "memory") else None)
+    window = start(env, EXAMPLE if kind in ("first", "memory") else None, staged=True)  # as `foi-drafter gui` does
 
     def first_preview() -> None:
         painted_after = [t for t in paints.preview_paints if "html" in marks and t > marks["html"]]
@@ -213,14 +214,17 @@ def child(kind: str, folder: str) -> None:
                 break
         app.exit(0)
 
-    window.preview.preview_updated.connect(lambda _s: marks.__setitem__("updated", time.perf_counter()))
-    window.document.build_finished.connect(lambda _r: marks.setdefault("html", time.perf_counter()))
+    def loaded() -> None:
+        window.preview.preview_updated.connect(lambda _s: marks.__setitem__("updated", time.perf_counter()))
+        window.document.build_finished.connect(lambda _r: marks.setdefault("html", time.perf_counter()))
+
+    window.loaded.connect(loaded)
     if kind in ("first", "memory"):
         QTimer.singleShot(0, first_preview)
     else:
 
         def when_ready() -> None:
-            if window.document.letter is None:
+            if window.loading or window.document.letter is None:
                 QTimer.singleShot(5, when_ready)
             elif kind in ("key", "floor"):
                 typing(kind == "key")

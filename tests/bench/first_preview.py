@@ -18,8 +18,8 @@ def main(argv: list[str]) -> int:
     from app.gui.environment import AppEnvironment
 
     app = create_application()
-    window = start(AppEnvironment.from_environ(), argv[0] if argv else None)
-    window.preview.preview_updated.connect(lambda _shown: app.quit())
+    window = start(AppEnvironment.from_environ(), argv[0] if argv else None, staged=True)
+    window.loaded.connect(lambda: window.preview.preview_updated.connect(lambda _shown: app.quit()))
     return int(app.exec())
 
 

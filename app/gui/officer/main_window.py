@@ -10,26 +10,17 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from app.core.casefile import drafts as case_io
-from app.core.settings.organisation import enforce, load_layered, save_user_preferences
-from app.core.settings.preferences import Preferences
-from app.gui.officer.actions import UndoKeysFilter, build_menus, create_actions
-from app.gui.officer.case_panel import deadline_text
-from app.gui.officer.document import CaseDocument
-from app.gui.officer.files import FileController
-from app.gui.officer.layout import build_panels, build_status_bar
-from app.gui.officer.recovery import Autosaver, RecoveredDraft, RecoveryStore
-from app.gui.officer.word_roundtrip import WordRoundTrip
-from app.gui.theme import apply_theme
+from app.gui.officer.opening import show_opening
 from app.gui.widgets.answers import DISCARD, RESTORE
-from app.gui.widgets.editors import Spelling, load_spelling_service
 
 if TYPE_CHECKING:
     from app.core.casefile.authority import AuthorityProfile
     from app.core.checks.compliance import Finding
+    from app.core.settings.preferences import Preferences
     from app.gui.environment import AppEnvironment
     from app.gui.officer.cases_view import CasesWindow
     from app.gui.officer.first_run import FirstRunDialog
+    from app.gui.officer.recovery import RecoveredDraft
     from app.gui.officer.settings_dialog import SettingsDialog
 
 APP_TITLE = "FOI Response Drafter"
@@ -40,87 +31,64 @@ class MainWindow(QMainWindow):
 
     Signals:
         library_folders_changed(): Settings chose other clause library folders.
+        loaded(): a window started staged has built its panels and opened its case.
     """
 
     library_folders_changed = Signal()
+    loaded = Signal()
 
-    def __init__(self, env: AppEnvironment, parent: QWidget | None = None):
+    def __init__(
+        self,
+        env: AppEnvironment,
+        parent: QWidget | None = None,
+        opening: Path | str | None = None,
+        staged: bool = False,
+    ):
         super().__init__(parent)
         self.env = env
-        layered = load_layered(env.preferences_path, env.organisation_path, env.organisation_required)
-        self.preferences, self.organisation = layered.preferences, layered.organisation
-        self.preference_problems = layered.problems
-        # First run: no preferences yet, and no authority profile supplied by the organisation either.
-        self.first_run = not env.preferences_path.exists() and not self.preferences.profiles()
-        self.state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
-        self.document = CaseDocument(
-            self.library_folders(),
-            env.today,
-            case_io.new_case(self.preferences, env.today()),
-            env.preview_delay_ms,
-            self,
-            profiles=self.preferences.profiles(),
-        )
-        from app.gui.officer.library_watch import LibraryWatcher
+        self.loading = staged
+        self._opening = Path(str(opening)) if opening else None
+        if staged:
+            self.state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
+            show_opening(self, self._opening, APP_TITLE, self.finish_loading)
+        else:
+            self._build()
 
-        self.library_watch = LibraryWatcher(self.document, getattr(env, "library_poll_ms", 2000), self)
-        self.library_watch.changed.connect(
-            lambda: self.statusBar().showMessage("The clause library changed on disk: letter rebuilt", 6000)
-        )
-        self.recovery = RecoveryStore(env.recovery_dir)
-        self.autosaver = Autosaver(self.document, self.recovery, env.autosave_ms, self)
-        self.files = FileController(self, self.document, env.prompter, self.state, lambda: self.preferences, env.today)
-        self.word = WordRoundTrip(self, self.document, env.prompter, env.today, self.files.export_folder)
-        self.spelling = Spelling(self)
-        build_panels(self, self.spelling)
-        self.actions = create_actions(self, self.document.undo_stack)
-        build_menus(self, self.actions, self.files.fill_recent_menu)
-        build_status_bar(self)
-        self._connect()
-        self._undo_keys = UndoKeysFilter(self)
-        self._undo_keys.watch_text_fields(self)
-        self.setWindowIcon(QApplication.windowIcon())
-        self._restore_view_state()
-        self._on_document_path_changed(None)
-        if env.spelling:
-            self.document.build_finished.connect(self._on_first_build_finished)
+    def _build(self, warm_up_first: bool = False) -> None:
+        from app.gui.officer.assembly import build_window  # the panels and all they import
 
-    def _connect(self) -> None:
-        doc = self.document
-        doc.path_changed.connect(self._on_document_path_changed)
-        doc.modified_changed.connect(self._on_document_modified_changed)
-        doc.case_replaced.connect(lambda: self._on_document_path_changed(doc.path))
-        doc.field_changed.connect(self._on_document_field_changed)
-        doc.findings_changed.connect(self._on_document_findings_changed)
-        doc.deadline_changed.connect(self._on_document_deadline_changed)
-        self.files.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.word.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.files.exported.connect(self._on_files_exported)
-        self.autosaver.autosaved.connect(lambda _path: self.statusBar().showMessage("Draft autosaved", 2000))
-        self.autosaver.failed.connect(self._on_autosaver_failed)
-        self.document.builder.failed.connect(lambda text: self.statusBar().showMessage(f"Error: {text}", 15000))
-        self.findings.finding_activated.connect(self._on_findings_finding_activated)
-        self.case_panel.split_requested.connect(self._on_case_panel_split_requested)
-        self.letter_view.block_selected.connect(self.preview.show_key)
+        build_window(self, warm_up_first)
+
+    def finish_loading(self) -> bool:
+        """Build the panels and open the case the window was started with, if still to do; once only.
+
+        A window started staged (on screen at once, saying which case it opens) calls this just after
+        its first paint; the actions that need the case call it first, so none acts on a half-loaded
+        window. Returns whether it loaded now.
+        """
+        if not self.loading:
+            return False
+        self.loading = False
+        self._build(warm_up_first=True)
+        self.open_at_start(self._opening, prepare=False)
+        self.loaded.emit()
+        return True
+
+    def open_at_start(self, case_path: Path | None, prepare: bool = True) -> None:
+        """Offer any crashed session's draft, then open the case given (if any), else build the new one.
+
+        On the very first run the short authority setup is offered over it.
+        """
+        if prepare:
+            self.document.prepare_builder()
+        restored = self.offer_recovery()
+        opened = not restored and bool(case_path) and self.files.open_case(Path(str(case_path)), ask_first=False)
+        if not (restored or opened):
+            self.document.builder.build_soon()
+        if self.first_run and not restored:
+            self.offer_first_run_setup()
 
     # ------------------------------------------------------------ state
-
-    def _restore_view_state(self) -> None:
-        geometry = self.state.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1560, 940)
-        for key, splitter in (
-            ("window/columns", self.columns),
-            ("window/rows", self.rows),
-            ("window/letter", self.letter_view.splitter),
-        ):
-            value = self.state.value(key)
-            if value is not None:
-                splitter.restoreState(value)
-        window_state = self.state.value("window/state")
-        if window_state is not None:
-            self.restoreState(window_state)
-        self.set_theme(str(self.state.value("view/theme", "system")), remember=False)
 
     def save_view_state(self) -> None:
         """Remember geometry and splitters (not preferences) in the window-state file."""
@@ -166,6 +134,8 @@ class MainWindow(QMainWindow):
 
     def restore_draft(self, draft: RecoveredDraft) -> bool:
         """Open a recovered draft as an unsaved change to its original file."""
+        from app.core.casefile import drafts as case_io
+
         try:
             case = case_io.parse_draft(draft.case_text, str(draft.file))
         except Exception as exc:
@@ -179,15 +149,19 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ actions' slots
 
     def new_case(self) -> bool:
+        self.finish_loading()
         return self.files.new_case()
 
     def open_case(self, path: Path | None = None) -> bool:
+        self.finish_loading()
         return self.files.open_case(path)
 
     def save(self) -> bool:
+        self.finish_loading()
         return self.files.save()
 
     def save_as(self) -> bool:
+        self.finish_loading()
         return self.files.save_as()
 
     def export(self, path: Path | None = None) -> bool:
@@ -288,6 +262,8 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self, preferences: Preferences) -> bool:
         """Use and save new preferences (locked keys stay the organisation's); reload the library if needed."""
+        from app.core.settings.organisation import enforce, save_user_preferences
+
         old = self.preferences
         preferences = enforce(preferences, self.organisation)
         try:
@@ -354,6 +330,8 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str, remember: bool = True) -> None:
         """Use the system, light or dark palette."""
+        from app.gui.theme import apply_theme
+
         applied = apply_theme(QApplication.instance(), theme)
         for name in ("system", "light", "dark"):
             getattr(self.actions, f"theme_{name}").setChecked(name == applied)
@@ -376,6 +354,8 @@ class MainWindow(QMainWindow):
     def _on_first_build_finished(self, _result: Any) -> None:
         """Load the word list on the worker once the first letter is shown, then spellcheck."""
         self.document.build_finished.disconnect(self._on_first_build_finished)
+        from app.gui.widgets.editors import load_spelling_service
+
         dictionary = self.preferences.dictionary_path()
         self.document.builder.run_in_background(
             lambda: load_spelling_service(dictionary), self.spelling.enable, "loading the spelling dictionary"
@@ -398,6 +378,8 @@ class MainWindow(QMainWindow):
         self.findings_label.setToolTip("Required elements missing from the letter (see Findings)")
 
     def _on_document_deadline_changed(self, due: Any, left: Any) -> None:
+        from app.gui.officer.case_panel import deadline_text
+
         self.deadline_label.setText(deadline_text(due, left, self.document.case.date, short=True))
 
     def _on_findings_finding_activated(self, finding: Finding) -> None:
@@ -430,6 +412,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.loading:  # closed before its case was opened: nothing to save, nothing left to load
+            self.loading = False
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return
@@ -439,6 +425,9 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop background work and end the recovery session (the draft is saved or discarded)."""
+        self.loading = False
+        if not hasattr(self, "document"):  # closed while opening: nothing was started
+            return
         self.document.close()
         self.recovery.close()
 

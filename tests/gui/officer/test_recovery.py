@@ -41,16 +41,16 @@ from app.gui.application import create_application, start
 from app.gui.environment import AppEnvironment
 
 app = create_application()
-document = start(AppEnvironment.from_environ(), sys.argv[1]).document
+window = start(AppEnvironment.from_environ(), sys.argv[1], staged=True)
 
 
 def edit(_result):
-    document.build_finished.disconnect(edit)
-    document.edit_field("reference", "CRASH-1")
-    document.edit_block_text("rights/review", sys.argv[2])
+    window.document.build_finished.disconnect(edit)
+    window.document.edit_field("reference", "CRASH-1")
+    window.document.edit_block_text("rights/review", sys.argv[2])
 
 
-document.build_finished.connect(edit)
+window.loaded.connect(lambda: window.document.build_finished.connect(edit))
 sys.exit(app.exec())
 """
 
