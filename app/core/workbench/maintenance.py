@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,19 @@ def save_with_history(
     return store.record(path, message, author)
 
 
-def sample_context(case: Case, today: dt.date, clause: Clause | None = None) -> dict[str, Any]:
-    """Return a rendering context from a sample case: its first part and a fitting exemption."""
-    view = build_case_view(case, today)
-    ctx: dict[str, Any] = {"case": view, "contacts": contact_views(view.date), "part": view.parts[0]}
+def sample_context(
+    case: Case, today: dt.date, clause: Clause | None = None, commencements: Mapping[str, dt.date] | None = None
+) -> dict[str, Any]:
+    """Return a rendering context from a sample case: its first part and a fitting exemption.
+
+    commencements are the library's dates of dated law, so bodies are named as the letter would name them.
+    """
+    view = build_case_view(case, today, commencements=commencements)
+    ctx: dict[str, Any] = {
+        "case": view,
+        "contacts": contact_views(view.date, commencements),
+        "part": view.parts[0],
+    }
     exemption = _sample_exemption(case, clause) or next((e for p in view.parts for e in p.exemptions), None)
     if exemption is not None:
         ctx["exemption"] = exemption
@@ -81,6 +91,8 @@ def _sample_exemption(case: Case, clause: Clause | None) -> ExemptionView | None
     return None
 
 
-def preview(clause: Clause, case: Case, today: dt.date) -> tuple[str, Problem | None]:
+def preview(
+    clause: Clause, case: Case, today: dt.date, commencements: Mapping[str, dt.date] | None = None
+) -> tuple[str, Problem | None]:
     """Render a clause with sample case data; return Markdown or the problem that stopped it."""
-    return render_clause(clause, sample_context(case, today, clause))
+    return render_clause(clause, sample_context(case, today, clause, commencements))

@@ -58,6 +58,7 @@ class WorkbenchLibrary:
     layers: list[Layer]
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    commencements: dict[str, dt.date] = field(default_factory=dict)  # dated law, as letters use it (library.yaml)
     _keys: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def by_key(self, key: str) -> Entry | None:
@@ -81,7 +82,7 @@ def load_workbench(layers: Sequence[Layer]) -> WorkbenchLibrary:
     problems: dict[Path, list[Problem]] = {}
     for problem in library.problems:
         problems.setdefault(_resolved(problem.path), []).append(problem)
-    result = WorkbenchLibrary(list(layers), problems=list(library.problems))
+    result = WorkbenchLibrary(list(layers), problems=list(library.problems), commencements=dict(library.commencements))
 
     def entry(clause: Clause, overrides: Iterable[Clause] = (), shadowed_by: str = "") -> Entry:
         path = _resolved(clause.path)

@@ -43,6 +43,7 @@ class PreviewPanel(QWidget):
         super().__init__(parent)
         self.today = today
         self.samples = preview_samples.sample_cases()
+        self.commencements: dict[str, dt.date] = {}  # the library's dates of dated law (set when it loads)
         self._clause: Clause | None = None
         self._problems: list[Problem] = []
         self._clause_id = ""
@@ -83,6 +84,13 @@ class PreviewPanel(QWidget):
             self.case_choice.setCurrentIndex(preview_samples.best_sample(clause, [name for name, _ in self.samples]))
         self._render()
 
+    def set_commencements(self, commencements: dict[str, dt.date]) -> None:
+        """Name bodies as letters do under the library's dates of dated law; render again if a clause is shown."""
+        changed = commencements != self.commencements
+        self.commencements = dict(commencements)
+        if changed and self._clause is not None:
+            self._render()
+
     def sample_name(self) -> str:
         """Return the name of the sample case in use."""
         return str(self.case_choice.currentData() or "")
@@ -101,7 +109,7 @@ class PreviewPanel(QWidget):
         if case is None:
             self._show("", "No example cases found in resources/examples")
             return
-        markdown, problem = preview(clause, case, self.today())
+        markdown, problem = preview(clause, case, self.today(), self.commencements)
         if problem is not None:
             where = f" (line {problem.line})" if problem.line else ""
             self._show("", f"Cannot render with {self.sample_name()}{where}: {problem.message}")

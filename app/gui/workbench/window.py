@@ -392,6 +392,7 @@ class WorkbenchWindow(QMainWindow):
 
     def _on_loader_loaded(self, library: WorkbenchLibrary) -> None:
         self.library = library
+        self.preview.set_commencements(library.commencements)
         after, self._after_load = self._after_load, None
         current = self.entry.key if self.entry is not None else ""
         self.browser.set_library(library, keep=current)

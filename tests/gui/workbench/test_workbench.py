@@ -457,3 +457,28 @@ def test_an_impossible_date_is_shown_as_a_problem_and_can_be_fixed(bench, qtbot,
     assert bench.editor.validate_now() == []
     assert save(qtbot, bench) is True
     assert group_titles(bench) == ["FOIA", "FOISA"] and answers.errors == []
+
+
+def test_the_preview_names_bodies_as_letters_do_under_the_librarys_dated_law(qtbot, layers, answers):
+    org = next(layer.folder for layer in layers if layer.name == "organisation")
+    (org / "library.yaml").write_text(
+        "commencement:\n  information-commission: 2022-01-01\n", encoding="utf-8"
+    )  # before the sample letter
+    window = WorkbenchWindow(layers, lambda: TODAY, "Jo Reviewer", answers, delay_ms=20)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.library_loaded, timeout=20000):
+        window.show()
+    try:
+        open_clause(window, "org.advice.narrowing")
+        with qtbot.waitSignal(window.preview.previewed) as blocker:
+            set_body(qtbot, window, "Write to the {{ contacts.ico.title }}.\n")
+        assert blocker.args[0].strip() == "Write to the Information Commission."
+    finally:
+        window.loader.shutdown()
+
+
+def test_without_a_date_for_the_change_the_preview_keeps_the_commissioner(bench, qtbot):
+    open_clause(bench, "org.advice.narrowing")
+    with qtbot.waitSignal(bench.preview.previewed) as blocker:
+        set_body(qtbot, bench, "Write to the {{ contacts.ico.title }}.\n")
+    assert blocker.args[0].strip() == "Write to the Information Commissioner."
