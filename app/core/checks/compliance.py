@@ -20,7 +20,7 @@ from app.core.drafting.letter import Letter
 from app.core.drafting.library import Library
 from app.core.law.calendar import WorkingCalendar, calendar_for
 from app.core.law.deadlines import response_due
-from app.core.law.letter_deadline import due_basis, letter_due
+from app.core.law.letter_deadline import due_basis, letter_due, letter_period
 from app.core.law.registry import load_registry
 
 ERROR, WARNING, INFO = SEVERITIES
@@ -100,8 +100,8 @@ def _case_rules(case: Case, today: dt.date, calendar: WorkingCalendar) -> list[F
                     "late-review",
                     WARNING,
                     law,
-                    f"the review outcome is late: it was due by {review_due.isoformat()}, 20 working days "
-                    "after the review was asked for",
+                    f"the review outcome is late: it was due by {review_due.isoformat()}, "
+                    f"{letter_period(case)[1]} working days after the review was asked for",
                 )
             )
     due = response_due(case.received, calendar)

@@ -206,15 +206,23 @@ def eir_review_response_due(review_received: date, calendar: WorkingCalendar) ->
     return Deadline(due, "EIR reg 11(4)")
 
 
+# A review outcome's working days, counted from the review request, and where they come from.
+REVIEW_OUTCOME_CLOCK: dict[str, tuple[int, str]] = {
+    "foia": (RESPONSE_WORKING_DAYS, "the s45 Code of Practice: guidance"),
+    "eir": (EXTENDED_WORKING_DAYS, "EIR reg 11(4)"),
+    "foisa": (RESPONSE_WORKING_DAYS, "FOISA s21(1)"),
+    "eisr": (RESPONSE_WORKING_DAYS, "EISR reg 16(4)"),
+}
+
+
 def letter_clock(regime: str, letter: str, received: date, review_requested: date | None) -> tuple[date, int]:
     """Return the day a letter's working days count from, and how many there are.
 
-    A review outcome counts from the review request when it is recorded: 20 working days (FOISA
-    s21(1); EISR reg 16(4); the FOIA s45 Code, guidance), 40 under EIR reg 11(4). Every other
-    letter counts 20 from receipt of the request (FOIA s10(1); FOISA s10(1); EIR/EISR reg 5(2)).
+    A review outcome counts from the review request when it is recorded (REVIEW_OUTCOME_CLOCK).
+    Every other letter counts 20 from receipt of the request (FOIA s10(1); FOISA s10(1); EIR/EISR reg 5(2)).
     """
     if letter == "review-outcome" and review_requested is not None:
-        return review_requested, EXTENDED_WORKING_DAYS if regime == "eir" else RESPONSE_WORKING_DAYS
+        return review_requested, REVIEW_OUTCOME_CLOCK.get(regime, REVIEW_OUTCOME_CLOCK["foia"])[0]
     return received, RESPONSE_WORKING_DAYS
 
 

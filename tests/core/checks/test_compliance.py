@@ -241,3 +241,22 @@ def test_overdue_and_draft_clauses_in_the_letter_are_flagged(tmp_path, review_du
     letter = assemble(case, library, TODAY)
     found = {f.rule for f in check(case, letter, TODAY, library=library)} & {"clause-review-overdue", "draft-clause"}
     assert found == rules
+
+
+@pytest.mark.parametrize(
+    "regime, days, basis",
+    [
+        ("foisa", 20, "FOISA s21(1)"),
+        ("eisr", 20, "EISR review (from the review request (EISR reg 16(4)))"),
+        ("eir", 40, "EIR review (from the review request (EIR reg 11(4)))"),
+        ("foia", 20, "FOIA review (from the review request (the s45 Code of Practice: guidance))"),
+    ],
+)
+def test_a_late_review_outcome_names_the_period_its_regime_gives(regime, days, basis):
+    text = (
+        f"regime: {regime}\nletter: review-outcome\nreceived: 2026-01-05\ndate: 2026-11-20\n"
+        "review:\n  requested: 2026-03-02\nparts:\n  - outcome: disclosed\n"
+    )
+    (late,) = [f for f in check(parse_case(text), Letter(title=""), TODAY) if f.rule == "late-review"]
+    assert late.severity == WARNING and late.citation == basis
+    assert f", {days} working days after the review was asked for" in late.message
