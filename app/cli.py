@@ -56,8 +56,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser if only is None else build_parser()  # the one named is not in this build: list those that are
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the process exit status."""
+def main(argv: Sequence[str] | None = None, *, ending: bool = False) -> int:
+    """Run the command line and return the process exit status.
+
+    ending says the process exits as soon as this returns (the foi-drafter script and main.py):
+    a command then runs with the cyclic garbage collector off and leaves it off (_collector_paused).
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or _is_case_path(args_list[0]):
         args_list = ["gui", *args_list]  # `foi-drafter CASE.foicase` is how a file association opens a case
@@ -66,29 +70,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
-    if args.command == "gui":
+    if args.command == "gui" or not ending:
         return int(args.handler(args) or 0)
     with _collector_paused():
         return int(args.handler(args) or 0)
 
 
+def program() -> int:
+    """Entry point of the foi-drafter script and of main.py: run one command, after which the process ends."""
+    return main(ending=True)
+
+
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a command runs, and restore it after.
+    """Turn Python's cyclic garbage collector off for a command that ends the process, and leave it off.
 
-    A command lives for well under a second to a few seconds. Loading its modules builds many
-    long-lived objects, which the collector would walk again and again (5–7% of a render) while
-    finding almost nothing to free: rendering and validating make little cyclic garbage (peak
-    memory validating a 4,000-clause library is the same either way). Reference counting still
-    frees everything else as usual. The desktop app, which runs for hours, keeps the collector.
+    Loading a command's modules builds many long-lived objects, which the collector would walk
+    again and again (5-7% of a check or render) while finding almost nothing to free: rendering
+    and validating make little cyclic garbage (peak memory validating a 4,000-clause library is
+    the same either way), and reference counting still frees everything else. Turning it back on
+    would only make the next allocation walk everything loaded, for a process about to exit; so
+    it is turned back on only if the command fails, when Python may yet run code (a traceback).
+    The desktop app, which runs for hours, and commands called from Python keep the collector.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
-    finally:
+    except BaseException:
         if was_enabled:
             gc.enable()
+        raise
 
 
 class _VersionAction(argparse.Action):

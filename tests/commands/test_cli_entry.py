@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -61,25 +63,38 @@ def test_a_sub_command_missing_from_the_build_is_listed_among_those_present(monk
     assert "invalid choice: 'gui'" in err and "'render'" in err
 
 
-def test_a_command_runs_with_the_collector_paused_and_restored_after_even_when_it_fails(monkeypatch):
+def test_a_command_ending_the_process_runs_without_the_collector_and_restores_it_only_on_failure(monkeypatch):
     seen = []
 
     def failing(args):
         seen.append(gc.isenabled())
         raise RuntimeError("the command failed")
 
+    argv = ["deadline", "--regime", "foia", "--received", "2026-11-02"]
     monkeypatch.setattr("app.commands.deadline.run", lambda args: seen.append(gc.isenabled()) or 0)
-    assert gc.isenabled()
-    assert cli.main(["deadline", "--regime", "foia", "--received", "2026-11-02"]) == 0
-    monkeypatch.setattr("app.commands.deadline.run", failing)
-    with pytest.raises(RuntimeError):
-        cli.main(["deadline", "--regime", "foia", "--received", "2026-11-02"])
-    assert seen == [False, False]
-    assert gc.isenabled()
+    try:
+        assert cli.main(argv) == 0  # called from Python: the collector stays on
+        assert cli.main(argv, ending=True) == 0
+        assert not gc.isenabled()  # the process ends now: left off
+        gc.enable()
+        monkeypatch.setattr("app.commands.deadline.run", failing)
+        with pytest.raises(RuntimeError):
+            cli.main(argv, ending=True)
+        assert gc.isenabled()  # a failure may run more code (the traceback): back on
+    finally:
+        gc.enable()
+    assert seen == [True, False, False]
 
 
 def test_the_desktop_app_keeps_the_collector(monkeypatch):
     seen = []
     monkeypatch.setattr("app.commands.gui.run", lambda args: seen.append(gc.isenabled()) or 0)
-    assert cli.main(["gui"]) == 0
-    assert seen == [True]
+    assert cli.main(["gui"], ending=True) == 0
+    assert seen == [True] and gc.isenabled()
+
+
+def test_the_scripts_and_main_py_run_the_program_entry():
+    root = Path(__file__).resolve().parents[2]
+    scripts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["foi-drafter"] == "app.cli:program"
+    assert "sys.exit(program())" in (root / "main.py").read_text(encoding="utf-8")

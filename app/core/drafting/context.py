@@ -13,13 +13,18 @@ from typing import Any
 from app.core.drafting.templating import Trusted
 from app.core.drafting.undefined import describe_places
 
+# The views are read-only snapshots for templates, built afresh for each letter and
+# never compared, hashed or printed. They are frozen but go without the generated __eq__, __hash__
+# and __repr__ (they compare by identity): defining a class costs Python 3.11 one compile per
+# generated method, and these nine are defined at every start of the app and the command line.
+
 
 def doc(text: str, example: Any) -> dict[str, Any]:
     """Return field metadata documenting a template variable."""
     return {"doc": text, "example": example}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ContactView:
     """Contact details of a body named in letters (regulator, court, prosecutor)."""
 
@@ -41,7 +46,7 @@ class ContactView:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ReasonsView:
     """The officer's own public interest reasons for a ground that is not an exemption of a part."""
 
@@ -50,7 +55,7 @@ class ReasonsView:
     balance: str = field(default="", metadata=doc("The officer's reasons for the balance (Markdown)", ""))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ExemptionView:
     """One section relied on for a part, with what the registry knows about it."""
 
@@ -106,7 +111,7 @@ class ExemptionView:
         object.__setattr__(self, "pit_recorded", bool(self.for_disclosure or self.against or self.balance))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class PartView:
     """One question of the request and the officer's decision on it."""
 
@@ -129,7 +134,7 @@ class PartView:
     questions: str = field(default="", metadata=doc("This part in words ('question 2', or 'your request')", ""))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class GroupView:
     """Parts that share an outcome (a decision) or a ground of refusal (a reasons section)."""
 
@@ -147,7 +152,7 @@ class GroupView:
     withheld_questions: str = field(default="", metadata=doc("Its questions withheld in full, in words", ""))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CostView:
     """The cost limit that applies to this authority under this regime."""
 
@@ -163,7 +168,7 @@ class CostView:
     aggregation_reason: str = field(default="", metadata=doc("Why the requests were aggregated (Markdown)", ""))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class PersonView:
     """A person or organisation with a name and address."""
 
@@ -174,7 +179,7 @@ class PersonView:
     role: str = field(metadata=doc("Role (signatory)", "Information Manager"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ReviewView:
     """Facts of the internal review being answered."""
 
@@ -188,7 +193,7 @@ class ReviewView:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CaseView:
     """The whole case as clause templates see it."""
 
