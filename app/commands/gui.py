@@ -14,7 +14,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Start the Qt application."""
-    from app.gui.application import run_app
+    """Start the Qt application, with the garbage collector paused until its first letter is shown."""
+    import gc
 
-    return run_app(args.case)
+    paused = gc.isenabled()
+    gc.disable()  # the app turns it back on (app.gui.application.resume_collector)
+    try:
+        from app.gui.application import run_app
+
+        return run_app(args.case, collector_paused=paused)
+    finally:
+        if paused:
+            gc.enable()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +16,7 @@ from app.gui.officer.main_window import APP_TITLE, MainWindow
 from app.gui.theme import use_fusion
 
 ICONS_DIR = RESOURCES_DIR / "icons"
+RESUME_FALLBACK_MS = 10000  # the collector comes back even if no letter is ever shown
 
 
 def app_icon() -> QIcon:
@@ -54,9 +57,35 @@ def start(env: AppEnvironment, case_path: Path | str | None = None, staged: bool
     return window
 
 
-def run_app(case_path: Path | str | None = None, env: AppEnvironment | None = None) -> int:
-    """Run the desktop app until its window closes; return the exit code."""
+def run_app(
+    case_path: Path | str | None = None, env: AppEnvironment | None = None, collector_paused: bool = False
+) -> int:
+    """Run the desktop app until its window closes; return the exit code.
+
+    With collector_paused (the command line pauses Python's cyclic garbage collector while the app
+    starts), the collector is turned back on once the first letter is shown.
+    """
     app = create_application()
     env = env or AppEnvironment.from_environ()
-    start(env, case_path, staged=True)
+    window = start(env, case_path, staged=True)
+    if collector_paused:
+        resume_collector(window)
     return int(app.exec())
+
+
+def resume_collector(window: MainWindow, fallback_ms: int = RESUME_FALLBACK_MS) -> None:
+    """Turn the paused garbage collector back on once the window shows its first letter (or after fallback_ms).
+
+    Starting builds the modules, widgets and library the app keeps until it quits; a collection
+    during the start walks them all again and again (about 90 ms before the first preview) and
+    frees nearly nothing. They are frozen out of later collections, which then walk only what
+    the officer's work creates. Reference counting frees everything else as usual meanwhile.
+    """
+
+    def resume(*_args: object) -> None:
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    window.loaded.connect(lambda: window.document.build_finished.connect(resume))
+    QTimer.singleShot(fallback_ms, resume)

@@ -5,7 +5,8 @@
 1. `foi-drafter gui CASE` started from the shell until its window is on screen, found by polling
    with xdotool under Xvfb, against a bare QApplication + QMainWindow script started and found the
    same way (goal: ratio <= 1.8). Needs xvfb-run and xdotool; skipped without them.
-2. First preview painted, after the window's first paint (goal: <= 300 ms), in a fresh process.
+2. First preview painted, after the window's first paint (goal: <= 300 ms), in a fresh process; also
+   the first paint and that preview timed from the launch of the process.
 3. Key press -> preview painted after typing stops: keys typed into the request field 110 ms apart
    (a brisk typist), timed from the last key to the preview's next paint (goal: <= 200 ms),
    against the same build and paint with no pause at all (the floor).
@@ -20,6 +21,7 @@ Medians of --runs (default 7) fresh processes, alternating ours and the floor.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -63,8 +65,19 @@ def environment(folder: str) -> dict[str, str]:
 # ---------------------------------------------------------------- 1. window on screen (Xvfb + xdotool)
 
 
-def on_screen_seconds(command: list[str], title: str, env: dict[str, str]) -> float:
+REFUSED = "could not connect to display"  # a busy X server refused the connection: the run is repeated
+
+
+def on_screen_seconds(command: list[str], title: str, env: dict[str, str], attempts: int = 3) -> float:
     """Start command and return the seconds until a visible window whose title contains title exists."""
+    for _ in range(attempts - 1):
+        with contextlib.suppress(ConnectionRefusedError):
+            return _on_screen_once(command, title, env)
+    return _on_screen_once(command, title, env)
+
+
+def _on_screen_once(command: list[str], title: str, env: dict[str, str]) -> float:
+    """Run on_screen_seconds once; ConnectionRefusedError when the app could not reach the X server."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
@@ -77,7 +90,10 @@ def on_screen_seconds(command: list[str], title: str, env: dict[str, str]) -> fl
                     return time.perf_counter() - started
                 time.sleep(0.005)
             errors.seek(0)
-            raise SystemExit(f"{command[0]} exited before showing a window: {errors.read()[-2000:].decode()}")
+            text = errors.read()[-2000:].decode(errors="replace")
+            if REFUSED in text:
+                raise ConnectionRefusedError(text)
+            raise SystemExit(f"{command[0]} exited before showing a window: {text}")
         finally:
             process.terminate()
             process.wait()
@@ -133,10 +149,13 @@ def bare_memory_child() -> None:
 def child(kind: str, folder: str) -> None:
     """Run one measured app session and print 'name milliseconds' lines."""
     sys.path.insert(0, str(ROOT))
+    import gc
+
+    gc.disable()  # as `foi-drafter gui` starts: collector paused until the first letter is shown
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtTest import QTest
 
-    from app.gui.application import create_application, start
+    from app.gui.application import create_application, resume_collector, start
     from app.gui.environment import AppEnvironment
 
     app = create_application(sys.argv[:1])
@@ -162,11 +181,16 @@ def child(kind: str, folder: str) -> None:
     paints = Paints()
     app.installEventFilter(paints)
     window = start(env, EXAMPLE if kind in ("first", "memory") else None, staged=True)  # as `foi-drafter gui` does
+    resume_collector(window)
 
     def first_preview() -> None:
         painted_after = [t for t in paints.preview_paints if "html" in marks and t > marks["html"]]
         if painted_after and "window" in marks:
-            print(f"first {(painted_after[0] - marks['window']) * 1000:.1f}", flush=True)
+            launched = float(os.environ.get("BENCH_LAUNCHED", "nan"))  # the parent's clock when it started this process
+            first_paint, preview = marks["window"] - launched, painted_after[0] - launched
+            print(
+                f"first {(painted_after[0] - marks['window']) * 1000:.1f} {first_paint * 1000:.1f} {preview * 1000:.1f}"
+            )
             if kind == "first":
                 app.exit(0)
             else:
@@ -246,6 +270,7 @@ def child_figures(kind: str, folder: str) -> list[float]:
     """Run a child and return the figures on the line it prints for its kind."""
     env = environment(folder)
     env["QT_QPA_PLATFORM"] = env.get("BENCH_QPA", "offscreen")
+    env["BENCH_LAUNCHED"] = repr(time.perf_counter())  # CLOCK_MONOTONIC: the same clock in the child (Linux)
     output = subprocess.run(
         [sys.executable, __file__, "--child", kind, "--folder", folder],
         cwd=ROOT,
@@ -323,8 +348,14 @@ def main() -> int:
             print("gui CASE until on screen: skipped (needs xvfb-run and xdotool)")
         if "first" in wanted:
             run_child("first", folder)
-            first = [run_child("first", folder) for _ in range(args.runs)]
-            print(f"{'first preview painted after 1st paint':36s} {statistics.median(first):6.0f} ms   goal <= 300 ms")
+            first = [child_figures("first", folder) for _ in range(args.runs)]
+            print(
+                f"{'first preview painted after 1st paint':36s} {statistics.median(f[0] for f in first):6.0f} ms   goal <= 300 ms"
+            )
+            print(
+                f"{'  from launch: 1st paint, preview':36s} {statistics.median(f[1] for f in first):6.0f} ms, "
+                f"{statistics.median(f[2] for f in first):.0f} ms (median of {args.runs})"
+            )
         if "key" in wanted:
             paired("key press -> preview painted", "key", "floor", args.runs, folder, "goal <= 200 ms; floor: no pause")
         if "parts" in wanted:

@@ -14,11 +14,15 @@ import sys
 
 def main(argv: list[str]) -> int:
     """Show the main window with the case, quit at the first preview; return the app's exit code."""
-    from app.gui.application import create_application, start
+    import gc
+
+    gc.disable()  # as the command line does, until the first letter is shown
+    from app.gui.application import create_application, resume_collector, start
     from app.gui.environment import AppEnvironment
 
     app = create_application()
     window = start(AppEnvironment.from_environ(), argv[0] if argv else None, staged=True)
+    resume_collector(window)
     window.loaded.connect(lambda: window.preview.preview_updated.connect(lambda _shown: app.quit()))
     return int(app.exec())
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
 
     def offer_first_run_setup(self) -> FirstRunDialog:
         """Show the short authority setup (non-blocking); Skip saves the defaults so it is not asked again."""
+        from PySide6.QtCore import Qt  # its enums are created on first use: after the first paint
+
         from app.gui.officer.first_run import FirstRunDialog
 
         dialog = FirstRunDialog(self)
@@ -195,6 +197,8 @@ class MainWindow(QMainWindow):
 
     def show_cases(self) -> CasesWindow:
         """Open (or raise) the Cases view over the case folders from Settings."""
+        from PySide6.QtCore import Qt  # its enums are created on first use: after the first paint
+
         from app.gui.officer.cases_view import CasesWindow
 
         existing = self.findChild(CasesWindow)
@@ -243,6 +247,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """Open the settings dialog (non-blocking); applied and saved on OK."""
+        from PySide6.QtCore import Qt  # its enums are created on first use: after the first paint
+
         from app.gui.officer.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.preferences, self, locked=self.organisation.locked)
@@ -319,6 +325,8 @@ class MainWindow(QMainWindow):
 
     def focus_panel(self, name: str) -> None:
         """Move keyboard focus to a panel."""
+        from PySide6.QtCore import Qt  # its enums are created on first use: after the first paint
+
         if name in ("case", "parts"):
             self.tabs.setCurrentIndex(0 if name == "case" else 1)
             widget = self.case_panel.regime if name == "case" else self.parts_editor.parts
@@ -384,6 +392,8 @@ class MainWindow(QMainWindow):
 
     def _on_findings_finding_activated(self, finding: Finding) -> None:
         """Take the officer to the clause, part or section a finding concerns."""
+        from PySide6.QtCore import Qt  # its enums are created on first use: after the first paint
+
         if finding.rule.startswith("authority-"):
             self.tabs.setCurrentWidget(self.case_panel)
             field = self.case_panel.authority_name if finding.rule == "authority-name" else self.case_panel.profile

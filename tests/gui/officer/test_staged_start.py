@@ -6,13 +6,14 @@ half-loaded case); anything that needs the case loads it first.
 
 from __future__ import annotations
 
+import gc
 import shutil
 
 import yaml
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from app.gui.application import start
+from app.gui.application import resume_collector, start
 from tests.gui.conftest import EXAMPLES, settle
 
 EXAMPLE = EXAMPLES / "foia-partial.yaml"
@@ -109,3 +110,37 @@ def test_a_window_never_painted_still_loads(qtbot, env):
     with qtbot.waitSignal(window.loaded, timeout=5000):
         pass
     assert window.document.path == EXAMPLE
+
+
+def test_the_paused_collector_comes_back_frozen_once_the_first_letter_is_shown(qtbot, env):
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        window = start(env, EXAMPLE, staged=True)
+        qtbot.addWidget(window)
+        resume_collector(window)
+        with qtbot.waitSignal(window.loaded, timeout=20000):
+            pass
+        assert not gc.isenabled()  # not yet: the first letter is still being built
+        qtbot.waitUntil(gc.isenabled, timeout=20000)
+        assert window.document.letter is not None and gc.get_freeze_count() > 0
+        window.document.undo_stack.setClean()
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def test_the_collector_comes_back_even_when_no_letter_is_shown(qtbot, env):
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        window = start(env, EXAMPLE, staged=True)
+        qtbot.addWidget(window)
+        resume_collector(window, fallback_ms=20)
+        window.close()  # closed while opening: no letter will come
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
