@@ -13,7 +13,6 @@ within the file system's timestamp resolution could otherwise keep its old size 
 
 from __future__ import annotations
 
-import pickle
 import sys
 import time
 import zlib
@@ -27,8 +26,8 @@ from app.core.storage.disk_cache import (
     cache_dir,
     code_stamp,
     file_stats,
-    read_checked,
-    write_checked,
+    read_keyed,
+    write_keyed,
 )
 
 if TYPE_CHECKING:
@@ -82,20 +81,10 @@ def _quiet(key: tuple[Any, ...]) -> bool:
 
 def _read(path: Path, key: tuple[Any, ...]) -> Library | None:
     """Return the cached library if the file is whole and was made for this key; else None."""
-    payload = read_checked(path, _MAGIC)
-    if payload is None:
-        return None
-    try:
-        stored_key, library = pickle.loads(payload)
-    except Exception:  # a cache written by other code, or damaged in a way the checksum missed
-        return None
-    return library if stored_key == key else None
+    found = read_keyed(path, _MAGIC, key)
+    return found[0] if found is not None else None
 
 
 def _write(path: Path, key: tuple[Any, ...], library: Library) -> None:
     """Write the cache file; failing to write it is not an error."""
-    try:
-        payload = pickle.dumps((key, library), protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return
-    write_checked(path, _MAGIC, payload)
+    write_keyed(path, _MAGIC, key, library)

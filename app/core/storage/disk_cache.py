@@ -127,13 +127,13 @@ def remembered(tag: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
         path = cache_dir() / f"data-{tag}-{zlib.crc32(repr(key[1]).encode()):08x}.pickle"
     except OSError:
         return build()
-    found = _read_data(path, key)
+    found = read_keyed(path, _DATA_MAGIC, key)
     if found is not None:
         return found[0]  # type: ignore[no-any-return]
     value = build()
     newest = max((stat[2] for stat in key[1]), default=0)
     if newest < (time.time() - QUIET_SECONDS) * 1e9:
-        _write_data(path, key, value)
+        write_keyed(path, _DATA_MAGIC, key, value)
     return value
 
 
@@ -153,9 +153,9 @@ def _data_code_key() -> tuple[Any, ...]:
     )
 
 
-def _read_data(path: Path, key: tuple[Any, ...]) -> tuple[Any] | None:
-    """Return (value,) when the cache file is whole and was made for key; else None."""
-    payload = read_checked(path, _DATA_MAGIC)
+def read_keyed(path: Path, magic: bytes, key: tuple[Any, ...]) -> tuple[Any] | None:
+    """Return (value,) from a cache file written by write_keyed for this very key; else None."""
+    payload = read_checked(path, magic)
     if payload is None:
         return None
     try:
@@ -165,10 +165,10 @@ def _read_data(path: Path, key: tuple[Any, ...]) -> tuple[Any] | None:
     return (value,) if stored_key == key else None
 
 
-def _write_data(path: Path, key: tuple[Any, ...], value: object) -> None:
-    """Write the value under key; a value that cannot be pickled is simply not kept."""
+def write_keyed(path: Path, magic: bytes, key: tuple[Any, ...], value: object) -> None:
+    """Keep value under key in a cache file; a value that cannot be pickled is simply not kept."""
     try:
         payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):
         return
-    write_checked(path, _DATA_MAGIC, payload)
+    write_checked(path, magic, payload)
