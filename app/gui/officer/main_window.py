@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from app.gui.officer.opening import show_opening
+from app.gui.officer.opening import FirstPaint, show_opening
 from app.gui.widgets.answers import DISCARD, RESTORE
 
 if TYPE_CHECKING:
@@ -360,8 +360,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ slots
 
     def _on_first_build_finished(self, _result: Any) -> None:
-        """Load the word list on the worker once the first letter is shown, then spellcheck."""
+        """Load the word list on the worker once the first letter has been painted, then spellcheck.
+
+        Not before that paint: the load holds the interpreter, which would delay putting the
+        letter on screen (the preview has just been given it when this runs).
+        """
         self.document.build_finished.disconnect(self._on_first_build_finished)
+        FirstPaint(self.preview.browser.viewport(), self._load_spelling, self)
+
+    def _load_spelling(self) -> None:
         from app.gui.widgets.editors import load_spelling_service
 
         dictionary = self.preferences.dictionary_path()

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
-FALLBACK_MS = 400  # load anyway if no paint comes (the window started minimised or on another desktop)
+FALLBACK_MS = 400  # go on anyway if no paint comes (the window started minimised or on another desktop)
 
 
 def opening_text(path: Path | None) -> str:
@@ -41,9 +41,9 @@ def show_opening(window: QMainWindow, path: Path | None, app_title: str, then: C
 
 
 class FirstPaint(QObject):
-    """Calls a function once, just after a widget's first paint has reached the screen."""
+    """Calls a function once, just after a widget's next paint has reached the screen (or after FALLBACK_MS)."""
 
-    def __init__(self, widget: QLabel, then: Callable[[], object], parent: QObject) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], object], parent: QObject) -> None:
         super().__init__(parent)
         self._then: Callable[[], object] | None = then
         widget.installEventFilter(self)

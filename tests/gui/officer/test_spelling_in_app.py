@@ -47,3 +47,29 @@ def test_suggestions_are_ready_before_the_first_right_click(qtbot, env):
     assert service._suggester is not None, "the suggestion engine is built on the worker with the word list"
     assert service.suggest("recieve")[0] == "receive"
     window.document.undo_stack.setClean()
+
+
+def test_the_word_list_loads_only_after_the_first_letter_is_painted(qtbot, env):
+    from PySide6.QtCore import QEvent, QObject
+
+    window = MainWindow(dataclasses.replace(env, spelling=True))
+    qtbot.addWidget(window)
+    order: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and window.document.letter is not None:
+                order.append("painted")
+            return False
+
+    paints = Paints()
+    window.preview.browser.viewport().installEventFilter(paints)
+    window.document.build_finished.connect(lambda _r: order.append("built"))
+    load = window._load_spelling
+    window._load_spelling = lambda: (order.append("loading"), load())
+    window.show()
+    with qtbot.waitSignal(window.spelling.enabled, timeout=30000):
+        window.files.new_case()
+    first = order.index("built")
+    assert "painted" in order[first : order.index("loading")], order
+    window.document.undo_stack.setClean()
