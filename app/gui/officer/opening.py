@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
+from app.gui.theme import apply_theme
+
 FALLBACK_MS = 400  # go on anyway if no paint comes (the window started minimised or on another desktop)
 
 
@@ -30,6 +32,8 @@ def show_opening(window: QMainWindow, path: Path | None, app_title: str, then: C
     geometry = state.value("window/geometry") if state is not None else None
     if geometry is None or not window.restoreGeometry(geometry):
         window.resize(1560, 940)
+    if state is not None:  # in the officer's theme from the first paint: no flash of another palette
+        apply_theme(QApplication.instance(), str(state.value("view/theme", "system")))
     label = QLabel(f"<p align='center'>{opening_text(path)}</p>", window)
     label.setWordWrap(True)
     label.setAccessibleName("Opening")

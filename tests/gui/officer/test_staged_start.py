@@ -144,3 +144,27 @@ def test_the_collector_comes_back_even_when_no_letter_is_shown(qtbot, env):
         gc.unfreeze()
         if was_enabled:
             gc.enable()
+
+
+def test_the_opening_window_is_in_the_officers_theme_from_its_first_paint(qtbot, env):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui.theme import apply_theme, palette_for
+
+    env.config_dir.mkdir(parents=True)
+    state = QSettings(str(env.state_path), QSettings.Format.IniFormat)
+    state.setValue("view/theme", "dark")
+    state.sync()
+    try:
+        window = start(env, EXAMPLE, staged=True)
+        qtbot.addWidget(window)
+        assert window.loading
+        dark = palette_for("dark").color(palette_for("dark").ColorRole.Window)
+        assert QApplication.palette().color(QApplication.palette().ColorRole.Window) == dark
+        with qtbot.waitSignal(window.loaded, timeout=20000):
+            pass
+        assert window.actions.theme_dark.isChecked()
+        window.document.undo_stack.setClean()
+    finally:
+        apply_theme(QApplication.instance(), "system")
