@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,14 @@ def load_cached(layers: Sequence[Layer], validate: bool, build: Callable[[], Lib
     if _quiet(key) and _key(layers, validate) == key:  # unchanged while it was being built
         _write(path, key, library)
     return library
+
+
+def library_signature(folders: Iterable[Path | str]) -> tuple[Any, ...]:
+    """Return a value that changes whenever a clause file in the folders is added, removed or changed.
+
+    It is what the cache key holds of each layer: every clause file's path, size and time.
+    """
+    return tuple((str(Path(folder).absolute()), file_stats(Path(folder), ".md")) for folder in folders)
 
 
 def _key(layers: Sequence[Layer], validate: bool) -> tuple[Any, ...]:

@@ -279,20 +279,3 @@ def _identity(root: Path, author: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- noticing changes
-
-
-def library_signature(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Return a value that changes whenever a clause file in the folders is added, removed or changed."""
-    found: list[tuple[str, int, int]] = []
-    for folder in folders:
-        folder = Path(folder)
-        if not folder.is_dir():
-            found.append((str(folder), -1, -1))  # missing
-            continue
-        for path in sorted(folder.rglob("*.md")):
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            found.append((str(path), info.st_size, info.st_mtime_ns))
-    return tuple(found)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.workbench.sync import library_signature
+from app.core.drafting.library_cache import library_signature
 
 
 class LibraryWatcher(QObject):

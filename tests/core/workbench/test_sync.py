@@ -13,6 +13,7 @@ from app.cli import main
 from app.core.casefile.model import load_case
 from app.core.drafting.assemble import assemble
 from app.core.drafting.library import default_layers, load_library
+from app.core.drafting.library_cache import library_signature
 from app.core.paths import CLAUSES_DIR, EXAMPLES_DIR
 from app.core.workbench import model, sync
 from app.core.workbench.approval import as_draft
@@ -82,7 +83,7 @@ def test_reviewer_approves_and_pushes_officer_sees_it_first_then_pulls_and_the_l
     assert sync.status(reviewer).ahead == 2
     assert sync.push(reviewer).ok and sync.status(reviewer).ahead == 0
 
-    before = sync.library_signature([officer])
+    before = library_signature([officer])
     assert REVIEWED not in closing_text(officer)
     state = sync.status(officer)
     assert (state.behind, state.ahead) == (2, 0) and "2 change(s) from colleagues" in state.describe()
@@ -94,7 +95,7 @@ def test_reviewer_approves_and_pushes_officer_sees_it_first_then_pulls_and_the_l
     result = sync.pull(officer)
     assert result.ok and result.files == [CLOSING]
     assert REVIEWED in closing_text(officer)
-    assert sync.library_signature([officer]) != before
+    assert library_signature([officer]) != before
     assert sync.pull(officer).message.startswith("Already up to date")
 
 
