@@ -168,3 +168,16 @@ def test_the_opening_window_is_in_the_officers_theme_from_its_first_paint(qtbot,
         window.document.undo_stack.setClean()
     finally:
         apply_theme(QApplication.instance(), "system")
+
+
+def test_a_first_run_without_a_case_offers_the_setup_once_loaded(qtbot, env):
+    from app.gui.officer.first_run import FirstRunDialog
+
+    window = start(env, None, staged=True)
+    qtbot.addWidget(window)
+    assert "Starting a new case" in opening_label(window).text() and window.findChild(FirstRunDialog) is None
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        pass
+    dialog = window.findChild(FirstRunDialog)
+    assert window.first_run and dialog is not None and dialog.isVisible()
+    assert "Dear" in settle(qtbot, window.document).html
