@@ -27,8 +27,8 @@ def configure(sub: argparse._SubParsersAction) -> None:
 
 def default_folder(environ=os.environ) -> Path:
     """Return the organisation library folder the app would use (Settings, else the user data folder)."""
-    from app.core.settings.organisation import default_organisation_path, load_layered
-    from app.core.settings.preferences import FILE_NAME, default_config_dir, default_data_dir
+    from app.core.settings.folders import FILE_NAME, default_config_dir, default_data_dir, default_organisation_path
+    from app.core.settings.organisation import load_layered
     from app.core.workbench.layers import default_organisation_folder, library_folders
 
     config = Path(environ["FOI_DRAFTER_CONFIG_DIR"]) if environ.get("FOI_DRAFTER_CONFIG_DIR") else default_config_dir()

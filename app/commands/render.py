@@ -67,7 +67,8 @@ def with_profile(case: Case) -> tuple[Case, list[str]]:
     if not case.authority.profile:
         return case, []
     from app.core.casefile.authority import resolve_case
-    from app.core.settings.preferences import FILE_NAME, default_preferences_path, load_preferences
+    from app.core.settings.folders import FILE_NAME, default_preferences_path
+    from app.core.settings.preferences import load_preferences
 
     folder = os.environ.get("FOI_DRAFTER_CONFIG_DIR")
     preferences, _problems = load_preferences(Path(folder) / FILE_NAME if folder else default_preferences_path())

@@ -17,9 +17,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.settings.organisation import ENV_VARIABLE as ORG_VARIABLE
-from app.core.settings.organisation import default_organisation_path
-from app.core.settings.preferences import APP_NAME, FILE_NAME, default_config_dir, default_data_dir
+from app.core.settings.folders import (
+    APP_NAME,
+    FILE_NAME,
+    default_config_dir,
+    default_data_dir,
+    default_organisation_path,
+)
+from app.core.settings.folders import ORG_ENV_VARIABLE as ORG_VARIABLE
 from app.gui.officer.dialogs import Prompter
 
 STATE_FILE = "window-state.ini"

@@ -10,17 +10,14 @@ docs/organisation-settings.md.
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from app.core.problems import Problem, display_path
-from app.core.settings.preferences import APP_NAME, BAD_VALUE, Preferences, read_object, valid_values, write_values
+from app.core.settings.preferences import BAD_VALUE, Preferences, read_object, valid_values, write_values
 
-ENV_VARIABLE = "FOI_DRAFTER_ORG_SETTINGS"
-FILE_NAME = "organisation.json"
 LOCKED_KEY = "locked"
 NOT_FOUND = "not-found"  # Problem.code: the organisation settings file named does not exist
 
@@ -45,19 +42,6 @@ class LayeredPreferences:
     preferences: Preferences
     organisation: Organisation = field(default_factory=Organisation)
     problems: list[Problem] = field(default_factory=list)
-
-
-def default_organisation_path(environ: Mapping[str, str] = os.environ) -> Path:
-    """Return the organisation file: $FOI_DRAFTER_ORG_SETTINGS, else the platform's site-config folder.
-
-    The platform folder is /etc/xdg/foi-drafter on Linux, %PROGRAMDATA%/foi-drafter on Windows and
-    /Library/Application Support/foi-drafter on macOS.
-    """
-    if environ.get(ENV_VARIABLE):
-        return Path(environ[ENV_VARIABLE])
-    from platformdirs import site_config_path
-
-    return site_config_path(APP_NAME, appauthor=False) / FILE_NAME
 
 
 def load_organisation(path: Path | str, required: bool = False) -> tuple[Organisation, list[Problem]]:

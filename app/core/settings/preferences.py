@@ -15,8 +15,6 @@ from app.core.law.registry import REGIMES
 from app.core.problems import Problem, display_path
 from app.core.storage.atomic import write_text_atomic
 
-APP_NAME = "foi-drafter"
-FILE_NAME = "preferences.json"
 FORMAT_VERSION = 1
 MAPPING_LISTS = {"authorities"}
 
@@ -90,25 +88,6 @@ class Preferences:
     def dictionary_path(self) -> Path | None:
         """Return the custom dictionary file, or None for the default one."""
         return Path(self.custom_dictionary) if self.custom_dictionary.strip() else None
-
-
-def default_config_dir() -> Path:
-    """Return the per-user folder for preferences (it need not exist yet)."""
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, appauthor=False)
-
-
-def default_data_dir() -> Path:
-    """Return the per-user data folder (the default organisation clause library lives in it)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
-
-
-def default_preferences_path() -> Path:
-    """Return the per-user preferences file."""
-    return default_config_dir() / FILE_NAME
 
 
 def load_preferences(path: Path | str) -> tuple[Preferences, list[Problem]]:

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from app.core.settings.folders import ORG_FILE_NAME, default_organisation_path
 from app.core.settings.organisation import (
-    FILE_NAME,
     NOT_FOUND,
     Organisation,
-    default_organisation_path,
     load_layered,
     load_organisation,
     merge,
@@ -129,7 +128,7 @@ def test_the_path_comes_from_the_environment_variable_else_the_site_config_folde
     assert default_organisation_path({"FOI_DRAFTER_ORG_SETTINGS": str(tmp_path / "o.json")}) == tmp_path / "o.json"
     from platformdirs import site_config_path
 
-    assert default_organisation_path({}) == site_config_path("foi-drafter", appauthor=False) / FILE_NAME
+    assert default_organisation_path({}) == site_config_path("foi-drafter", appauthor=False) / ORG_FILE_NAME
 
 
 def test_the_documented_example_is_valid_and_locks_the_authority():
